@@ -1,0 +1,74 @@
+//! `AuthUser`: the signed-in caller, loaded fresh from the database on every request so a
+//! deactivation or role change takes effect at once.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use domain::user::UserStatus;
+use domain::{Permission, Role, SchoolId, UserId};
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The caller, authenticated by a bearer access token.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    /// The user's id.
+    pub id: UserId,
+    /// The user's current role.
+    pub role: Role,
+    /// Schools a coordinator is scoped to.
+    pub school_ids: Vec<SchoolId>,
+    /// The request id, for the audit log.
+    pub request_id: Option<String>,
+}
+
+impl AuthUser {
+    /// `403` unless the caller's role holds the permission.
+    pub fn require(&self, p: Permission) -> Result<(), ApiError> {
+        if self.role.can(p) { Ok(()) } else { Err(ApiError::Forbidden) }
+    }
+}
+
+/// The request id assigned by the tracing middleware, if any.
+pub fn request_id(req: &HttpRequest) -> Option<String> {
+    req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string())
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let bearer = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(|t| t.trim().to_string());
+        let request_id = request_id(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState missing")))?;
+            let token = bearer.ok_or(ApiError::Unauthorized("sign in first: send Authorization: Bearer <access token>"))?;
+            let id = state.keys.verify(&token)?;
+            let account = match db::repo::users::get(&state.db, id).await {
+                Ok(a) => a,
+                Err(db::DbError::NotFound) => return Err(ApiError::Unauthorized("the account no longer exists")),
+                Err(e) => return Err(e.into()),
+            };
+            if account.user.status != UserStatus::Active {
+                return Err(ApiError::Unauthorized("the account is deactivated"));
+            }
+            tracing::Span::current().record("user.id", tracing::field::display(id));
+            Ok(AuthUser {
+                id,
+                role: account.user.role,
+                school_ids: account.user.school_ids,
+                request_id,
+            })
+        })
+    }
+}

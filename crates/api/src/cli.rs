@@ -1,0 +1,97 @@
+//! The `partnerhub` command line: `serve` (default), `migrate`, `seed-demo`, `create-admin`, `spec`.
+
+use clap::{Parser, Subcommand};
+use domain::user::CreateUser;
+use domain::Role;
+use std::io::BufRead;
+
+use crate::config::Settings;
+use crate::services::{self, Actor};
+use crate::startup::{Application, open_database};
+
+/// PartnerHub server.
+#[derive(Debug, Parser)]
+#[command(name = "partnerhub", version, about = "PartnerHub: community partnerships, MOUs and volunteers")]
+pub struct Cli {
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API and the SPA.
+    Serve,
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Load the demo data set into an empty database and print the demo logins.
+    SeedDemo,
+    /// Create an admin account. The password is read from PARTNERHUB_ADMIN_PASSWORD or stdin.
+    CreateAdmin {
+        /// The admin's email.
+        #[arg(long)]
+        email: String,
+        /// The admin's display name.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+    /// Print the OpenAPI document.
+    Spec,
+}
+
+/// Runs the command line.
+pub async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Some(Command::Spec) = cli.command {
+        print!("{}", crate::openapi::json());
+        return Ok(());
+    }
+    let mut settings = Settings::load()?;
+    crate::telemetry::init(&settings.log);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(settings).await?;
+            tracing::info!(port = app.port(), "PartnerHub listening");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            settings.database.auto_migrate = true;
+            open_database(&settings).await?;
+            println!("migrations applied");
+        }
+        Command::SeedDemo => {
+            settings.database.auto_migrate = true;
+            let db = open_database(&settings).await?;
+            if crate::demo::seed(&db).await.map_err(|e| anyhow::anyhow!("seeding failed: {e}"))? {
+                println!("demo data loaded: {} schools", crate::demo::schools().len());
+            } else {
+                println!("the database already has data; demo data not loaded");
+            }
+            println!("demo logins (demo data only):");
+            for l in crate::demo::DEMO_LOGINS {
+                println!("  {:<20} {:<30} {}", l.role.as_str(), l.email, l.password);
+            }
+        }
+        Command::CreateAdmin { email, name } => {
+            settings.database.auto_migrate = true;
+            let db = open_database(&settings).await?;
+            let password = match std::env::var("PARTNERHUB_ADMIN_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    eprintln!("password (at least 12 characters), then Enter:");
+                    let mut line = String::new();
+                    std::io::stdin().lock().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_string()
+                }
+            };
+            let req = CreateUser { email, display_name: name, role: Role::Admin, school_ids: vec![], password };
+            let user = services::users::create(&db, &Actor::system(), req)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {:?}", e, e.problem().errors))?;
+            println!("admin created: {}", user.id);
+        }
+        Command::Spec => {}
+    }
+    Ok(())
+}

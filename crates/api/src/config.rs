@@ -1,0 +1,181 @@
+//! Typed configuration: defaults → optional TOML file → `PARTNERHUB__SECTION__KEY` variables.
+//!
+//! The file is `partnerhub.toml` in the working directory, or the path in `PARTNERHUB_CONFIG`.
+//! Secrets are `SecretString`s: they never appear in `Debug` output or logs.
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// Everything the server reads at start.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    /// HTTP server.
+    pub server: ServerSettings,
+    /// Database.
+    pub database: DatabaseSettings,
+    /// Sign-in and tokens.
+    pub auth: AuthSettings,
+    /// Logging.
+    pub log: LogSettings,
+}
+
+/// HTTP server settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    /// Interface to bind.
+    pub host: String,
+    /// Port to bind; 0 picks a free one (tests).
+    pub port: u16,
+    /// Directory of the built SPA; served at `/` when it exists.
+    pub spa_dir: String,
+    /// Origins allowed by CORS (none by default: the SPA is served from the same origin).
+    pub cors_origins: Vec<String>,
+    /// Largest accepted JSON body, in bytes.
+    pub json_limit_bytes: usize,
+    /// Largest accepted CSV upload, in bytes.
+    pub upload_limit_bytes: usize,
+}
+
+/// Database settings.
+#[derive(Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// `sqlite://path?mode=rwc` or `postgres://user:pass@host/db`.
+    pub url: SecretString,
+    /// Pool size.
+    pub max_connections: u32,
+    /// Apply migrations at start (dev); production runs `partnerhub migrate`.
+    pub auto_migrate: bool,
+}
+
+impl std::fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseSettings")
+            .field("url", &redact_url(self.url.expose_secret()))
+            .field("max_connections", &self.max_connections)
+            .field("auto_migrate", &self.auto_migrate)
+            .finish()
+    }
+}
+
+/// A database URL with any password replaced by `***`.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Sign-in and token settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    /// HMAC key for access tokens (at least 32 bytes). Empty: a random key per process (dev only).
+    pub jwt_secret: SecretString,
+    /// Access-token lifetime in seconds (at most 900).
+    pub access_ttl_secs: u64,
+    /// Refresh-token lifetime in days.
+    pub refresh_ttl_days: i64,
+    /// Mark the refresh cookie `Secure` (browsers accept it on http://localhost too).
+    pub cookie_secure: bool,
+    /// Login attempts allowed per IP per minute.
+    pub login_per_ip_per_minute: u32,
+    /// Login attempts allowed per account per minute.
+    pub login_per_account_per_minute: u32,
+}
+
+/// Log settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogSettings {
+    /// `pretty` or `json`.
+    pub format: String,
+    /// An `EnvFilter` directive, e.g. `info,partnerhub_api=debug`.
+    pub filter: String,
+}
+
+const DEFAULTS: &str = r#"
+[server]
+host = "127.0.0.1"
+port = 8080
+spa_dir = "frontend/dist"
+cors_origins = []
+json_limit_bytes = 262144
+upload_limit_bytes = 5242880
+
+[database]
+url = "sqlite://data/partnerhub.db?mode=rwc"
+max_connections = 10
+auto_migrate = true
+
+[auth]
+jwt_secret = ""
+access_ttl_secs = 900
+refresh_ttl_days = 14
+cookie_secure = true
+login_per_ip_per_minute = 20
+login_per_account_per_minute = 5
+
+[log]
+format = "pretty"
+filter = "info"
+"#;
+
+impl Settings {
+    /// Loads the layered configuration.
+    pub fn load() -> Result<Settings, config::ConfigError> {
+        let file = std::env::var("PARTNERHUB_CONFIG").unwrap_or_else(|_| "partnerhub.toml".into());
+        let s: Settings = config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .add_source(config::File::with_name(&file).format(config::FileFormat::Toml).required(false))
+            .add_source(
+                config::Environment::with_prefix("PARTNERHUB")
+                    .prefix_separator("__")
+                    .separator("__")
+                    .list_separator(",")
+                    .with_list_parse_key("server.cors_origins")
+                    .try_parsing(true),
+            )
+            .build()?
+            .try_deserialize()?;
+        s.check()?;
+        Ok(s)
+    }
+
+    /// The defaults alone (tests start from these).
+    pub fn defaults() -> Result<Settings, config::ConfigError> {
+        config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .build()?
+            .try_deserialize()
+    }
+
+    fn check(&self) -> Result<(), config::ConfigError> {
+        let secret = self.auth.jwt_secret.expose_secret();
+        if !secret.is_empty() && secret.len() < 32 {
+            return Err(config::ConfigError::Message("auth.jwt_secret must be at least 32 bytes".into()));
+        }
+        if self.auth.access_ttl_secs == 0 || self.auth.access_ttl_secs > 900 {
+            return Err(config::ConfigError::Message("auth.access_ttl_secs must be between 1 and 900".into()));
+        }
+        if !matches!(self.log.format.as_str(), "pretty" | "json") {
+            return Err(config::ConfigError::Message("log.format must be pretty or json".into()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_parse_and_hide_the_database_password() {
+        let mut s = Settings::defaults().unwrap();
+        assert_eq!(s.server.port, 8080);
+        s.database.url = SecretString::from("postgres://app:hunter2@db/partnerhub");
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("***"));
+    }
+}

@@ -1,0 +1,226 @@
+//! The one error type of the API and its `application/problem+json` rendering.
+//!
+//! Every failure a handler can produce is an `ApiError`; its `code` is stable and documented.
+//! A 500 never shows its cause to the caller; the cause chain is logged once, here.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use db::DbError;
+use domain::problem::{FieldError, Problem};
+use domain::user::InvalidTransition;
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Everything that can go wrong in a request.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the body or query could not be parsed.
+    #[error("{0}")]
+    BadRequest(String),
+    /// 401: no valid credentials.
+    #[error("{0}")]
+    Unauthorized(&'static str),
+    /// 403: signed in but not allowed.
+    #[error("you do not have permission to do this")]
+    Forbidden,
+    /// 404: no such resource (or not visible to the caller).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// 405: the path exists but not for this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// 409: conflicts with the current state (duplicate, wrong status).
+    #[error("{detail}")]
+    Conflict {
+        /// Stable code.
+        code: &'static str,
+        /// What conflicts.
+        detail: String,
+    },
+    /// 412: `If-Match` names an old version.
+    #[error("the record was changed by someone else; reload it and apply your change again")]
+    VersionMismatch,
+    /// 413: the body is too large.
+    #[error("the request body is larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    /// 415: wrong content type.
+    #[error("{0}")]
+    UnsupportedMediaType(&'static str),
+    /// 422: the request parsed but is invalid.
+    #[error("{detail}")]
+    Validation {
+        /// Summary.
+        detail: String,
+        /// What is wrong, per field.
+        errors: Vec<FieldError>,
+    },
+    /// 428: an update without `If-Match`.
+    #[error("send If-Match with the ETag you read, so that nobody's change is lost")]
+    PreconditionRequired,
+    /// 429: rate limited.
+    #[error("too many attempts; try again in {retry_after_secs} seconds")]
+    TooManyRequests {
+        /// Seconds to wait.
+        retry_after_secs: u64,
+    },
+    /// 503: a dependency (the database) is down.
+    #[error("the service is not ready")]
+    Unavailable,
+    /// 500: a bug or an outage; the cause is logged, never shown.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl ApiError {
+    /// The stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::VersionMismatch => "version_mismatch",
+            ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::Validation { .. } => "validation_failed",
+            ApiError::PreconditionRequired => "precondition_required",
+            ApiError::TooManyRequests { .. } => "rate_limited",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "Bad request",
+            ApiError::Unauthorized(_) => "Not signed in",
+            ApiError::Forbidden => "Forbidden",
+            ApiError::NotFound(_) => "Not found",
+            ApiError::MethodNotAllowed => "Method not allowed",
+            ApiError::Conflict { .. } => "Conflict",
+            ApiError::VersionMismatch => "Changed by someone else",
+            ApiError::PayloadTooLarge(_) => "Too large",
+            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
+            ApiError::Validation { .. } => "Invalid input",
+            ApiError::PreconditionRequired => "If-Match required",
+            ApiError::TooManyRequests { .. } => "Too many requests",
+            ApiError::Unavailable => "Service unavailable",
+            ApiError::Internal(_) => "Internal error",
+        }
+    }
+
+    /// A 422 from `validator` errors.
+    pub fn validation(errors: &validator::ValidationErrors) -> Self {
+        ApiError::Validation {
+            detail: "Some fields are invalid.".into(),
+            errors: domain::problem::field_errors(errors),
+        }
+    }
+
+    /// A 422 for one field.
+    pub fn invalid_field(field: &str, code: &str, message: &str) -> Self {
+        ApiError::Validation {
+            detail: message.to_string(),
+            errors: vec![FieldError::new(field, code, message)],
+        }
+    }
+
+    /// A 409 for a status change not allowed from the current status.
+    pub fn transition(e: InvalidTransition) -> Self {
+        ApiError::Conflict {
+            code: "invalid_transition",
+            detail: format!("cannot {} a record that is {}", e.action, e.from),
+        }
+    }
+
+    /// The problem body (without request id).
+    pub fn problem(&self) -> Problem {
+        let status = self.status_code();
+        let detail = match self {
+            ApiError::Internal(_) => "Something went wrong on our side. It has been logged.".to_string(),
+            other => {
+                let d = other.to_string();
+                let mut c = d.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => d,
+                }
+            }
+        };
+        Problem {
+            type_: format!("https://partnerhub.example/problems/{}", self.code()),
+            title: self.title().to_string(),
+            status: status.as_u16(),
+            detail,
+            code: self.code().to_string(),
+            errors: match self {
+                ApiError::Validation { errors, .. } => errors.clone(),
+                _ => vec![],
+            },
+            request_id: None,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::VersionMismatch => StatusCode::PRECONDITION_FAILED,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(cause) = self {
+            tracing::error!(error.cause_chain = ?cause, "request failed");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
+        if let ApiError::TooManyRequests { retry_after_secs } = self {
+            res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+        }
+        if let ApiError::Unauthorized(_) = self {
+            res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        res.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => ApiError::NotFound("record"),
+            DbError::Stale => ApiError::VersionMismatch,
+            DbError::Duplicate(_) => ApiError::Conflict {
+                code: "duplicate",
+                detail: "a record with the same unique value already exists".into(),
+            },
+            other => ApiError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        DbError::from(e).into()
+    }
+}
+
+/// Result of a handler or service.
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,26 @@
+//! PartnerHub's HTTP API: actix-web handlers, authentication, services and the OpenAPI spec.
+//!
+//! ```text
+//! routes/<resource>/<action>.rs  thin handlers: extract → service → response
+//! services/                      use cases named for intent; transactions + audit
+//! auth/                          tokens, passwords, the AuthUser extractor, rate limits
+//! error.rs                       ApiError → application/problem+json
+//! openapi.rs                     the generated spec
+//! startup.rs                     Application::build (main and tests)
+//! ```
+
+pub mod auth;
+pub mod cli;
+pub mod concurrency;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod openapi;
+pub mod routes;
+pub mod services;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::Application;

@@ -1,0 +1,6 @@
+//! The `partnerhub` binary. See `partnerhub --help`.
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    partnerhub_api::cli::main().await
+}

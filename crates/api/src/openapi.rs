@@ -1,0 +1,181 @@
+//! The OpenAPI 3.1 document, generated from the handlers' `#[utoipa::path]` attributes.
+//!
+//! `api-spec/openapi.json` is this document, committed; `just spec` regenerates it and a test
+//! fails when they differ. Every operation lists every status it can answer, each error as
+//! `application/problem+json` (added here, by rule, so no handler can forget one).
+
+use actix_web::HttpResponse;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes;
+
+const DESCRIPTION: &str = r#"PartnerHub: partner intake, MOUs, school needs and volunteers for the Community Partnerships & Family Engagement office.
+
+## Authentication
+`POST /api/v1/auth/login` answers a bearer access token (JWT, at most 15 minutes) and sets the `ph_refresh` HttpOnly cookie. `POST /api/v1/auth/refresh` with that cookie rotates it and answers a new access token; a refresh token works once, and presenting a used one ends every session of that sign-in.
+
+## Errors
+Every error is `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail`, a stable `code` and, on 422, `errors`: a list of `{field, code, message}`. The `x-request-id` response header identifies the request.
+
+## Concurrency
+Records carry a `version`, sent as the `ETag` on reads. Writes to an existing record require `If-Match` with that ETag: 428 without it, 412 when the record changed meanwhile.
+
+## Lists
+Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next_cursor`); pages are keyset-based and stable. Filters are query parameters named after fields; `q` is free-text search; `sort` names one field, ties broken by id."#;
+
+/// The whole API.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "PartnerHub API", version = "1.0.0", description = DESCRIPTION,
+        license(name = "MIT", identifier = "MIT")),
+    paths(
+        routes::health::healthz,
+        routes::health::readyz,
+        routes::auth::login::login,
+        routes::auth::refresh::refresh,
+        routes::auth::logout::logout,
+        routes::auth::me::me,
+        routes::schools::list::list,
+        routes::schools::create::create,
+        routes::schools::import::import,
+        routes::schools::get::get,
+        routes::schools::update::update,
+        routes::schools::archive::archive,
+        routes::schools::restore::restore,
+        routes::users::list::list,
+        routes::users::create::create,
+        routes::users::get::get,
+        routes::users::update::update,
+        routes::users::deactivate::deactivate,
+        routes::users::reactivate::reactivate,
+        routes::audit::list::list,
+    ),
+    components(schemas(domain::problem::Problem, domain::problem::FieldError)),
+    modifiers(&Security, &ProblemResponses),
+    tags(
+        (name = "auth", description = "Sign in, refresh, sign out"),
+        (name = "schools", description = "The district's school directory"),
+        (name = "users", description = "Accounts and roles (admin)"),
+        (name = "audit", description = "Who changed what, when"),
+        (name = "health", description = "Probes"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+        components.add_security_scheme(
+            "refresh_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "ph_refresh",
+                "The HttpOnly refresh cookie set by /api/v1/auth/login",
+            ))),
+        );
+    }
+}
+
+struct ProblemResponses;
+
+fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                crate::error::PROBLEM_JSON,
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            )
+            .build(),
+    )
+}
+
+/// The error statuses an operation can answer, decided from its shape.
+fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![("500", "Internal error (the cause is logged, never shown)")];
+    let params = op.parameters.iter().flatten().filter_map(|p| match p {
+        RefOr::T(p) => Some(p),
+        RefOr::Ref(_) => None,
+    });
+    let mut has_query = false;
+    let mut has_if_match = false;
+    for p in params {
+        match p.parameter_in {
+            ParameterIn::Query => has_query = true,
+            ParameterIn::Header if p.name.eq_ignore_ascii_case("if-match") => has_if_match = true,
+            _ => {}
+        }
+    }
+    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    if path.starts_with("/api/") {
+        out.push(("503", "The database is not reachable"));
+    }
+    if secured {
+        out.push(("401", "Not signed in, or the session ended"));
+        out.push(("403", "Signed in, but the role does not allow this"));
+    }
+    if op.request_body.is_some() {
+        out.push(("400", "The body is not valid JSON (or cannot be read)"));
+        out.push(("409", "Conflicts with the current state (duplicate, wrong status)"));
+        out.push(("413", "The body is too large"));
+        out.push(("415", "Wrong Content-Type"));
+        out.push(("422", "Invalid input; `errors` lists each field"));
+    }
+    if has_query {
+        out.push(("422", "A query parameter is invalid; `errors` lists each field"));
+    }
+    if path.contains('{') {
+        out.push(("404", "No such record (or not visible to you)"));
+    }
+    if has_if_match {
+        out.push(("409", "The status does not allow this change"));
+        out.push(("412", "The record changed since you read it: reload and apply again"));
+        out.push(("428", "If-Match is missing"));
+    }
+    if path == "/api/v1/auth/login" {
+        out.push(("401", "The email or password is not correct"));
+        out.push(("429", "Too many attempts; see Retry-After"));
+    }
+    if path.starts_with("/api/v1/auth/") {
+        out.push(("401", "No session, or the session ended"));
+    }
+    if path == "/readyz" {
+        out.push(("503", "The database is not reachable"));
+    }
+    out
+}
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch]
+                .into_iter()
+                .flatten()
+            {
+                for (status, description) in error_statuses(path, op) {
+                    op.responses.responses.entry(status.to_string()).or_insert_with(|| problem(description));
+                }
+            }
+        }
+    }
+}
+
+/// The document as pretty JSON with a trailing newline (the committed form).
+pub fn json() -> String {
+    let mut s = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// `GET /api/v1/openapi.json`.
+pub async fn serve() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(json())
+}

@@ -1,0 +1,34 @@
+use actix_web::{HttpResponse, web};
+use domain::audit::AuditEvent;
+use domain::Permission;
+use serde::Deserialize;
+
+use crate::auth::AuthUser;
+use crate::error::ApiResult;
+use crate::services;
+use crate::state::AppState;
+
+/// Filters of the audit trail.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// The kind of record: `school` or `user`.
+    pub entity: String,
+    /// One record's id.
+    pub id: Option<String>,
+    /// At most this many events (1–500, default 100).
+    pub limit: Option<u64>,
+}
+
+/// Audit trail of a record.
+///
+/// Admin and staff. Newest first: who did what, when, which fields changed, in which request.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, description = "Events, newest first", body = Vec<AuditEvent>)),
+    security(("bearer" = [])))]
+pub async fn list(state: web::Data<AppState>, auth: AuthUser, q: web::Query<AuditQuery>) -> ApiResult<HttpResponse> {
+    auth.require(Permission::ReadAudit)?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let events = services::audit::history(&state.db, &q.entity, q.id.as_deref(), limit).await?;
+    Ok(HttpResponse::Ok().json(events))
+}

@@ -1,0 +1,3 @@
+//! `/api/v1/audit`: the audit trail (admin and staff).
+
+pub mod list;

@@ -1,0 +1,99 @@
+//! Every route of the API, wired in one place. One folder per resource, one file per action.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod schools;
+pub mod users;
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::{HttpRequest, HttpResponse, Resource, web};
+
+use crate::error::ApiError;
+
+/// A resource whose unmatched methods answer 405 as problem+json.
+fn resource(path: &str) -> Resource {
+    web::resource(path).default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::MethodNotAllowed) }))
+}
+
+/// 404 as problem+json for any unknown API path.
+pub async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound("resource"))
+}
+
+/// Registers `/healthz`, `/readyz` and everything under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(resource("/healthz").route(web::get().to(health::healthz)))
+        .service(resource("/readyz").route(web::get().to(health::readyz)))
+        .service(
+            web::scope("/api/v1")
+                .service(resource("/auth/login").route(web::post().to(auth::login::login)))
+                .service(resource("/auth/refresh").route(web::post().to(auth::refresh::refresh)))
+                .service(resource("/auth/logout").route(web::post().to(auth::logout::logout)))
+                .service(resource("/auth/me").route(web::get().to(auth::me::me)))
+                .service(
+                    resource("/schools")
+                        .route(web::get().to(schools::list::list))
+                        .route(web::post().to(schools::create::create)),
+                )
+                .service(resource("/schools/import").route(web::post().to(schools::import::import)))
+                .service(
+                    resource("/schools/{id}")
+                        .route(web::get().to(schools::get::get))
+                        .route(web::put().to(schools::update::update)),
+                )
+                .service(resource("/schools/{id}/archive").route(web::post().to(schools::archive::archive)))
+                .service(resource("/schools/{id}/restore").route(web::post().to(schools::restore::restore)))
+                .service(
+                    resource("/users")
+                        .route(web::get().to(users::list::list))
+                        .route(web::post().to(users::create::create)),
+                )
+                .service(
+                    resource("/users/{id}")
+                        .route(web::get().to(users::get::get))
+                        .route(web::put().to(users::update::update)),
+                )
+                .service(resource("/users/{id}/deactivate").route(web::post().to(users::deactivate::deactivate)))
+                .service(resource("/users/{id}/reactivate").route(web::post().to(users::reactivate::reactivate)))
+                .service(resource("/audit").route(web::get().to(audit::list::list)))
+                .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))
+                .default_service(web::to(not_found)),
+        )
+        .service(web::scope("/api").default_service(web::to(not_found)));
+}
+
+/// JSON bodies: size limit (413), content type (415), syntax (400), meaning (422).
+pub fn json_config(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default().limit(limit).error_handler(move |err, _req: &HttpRequest| {
+        let e = match &err {
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::PayloadTooLarge(limit),
+            JsonPayloadError::ContentType => ApiError::UnsupportedMediaType("send JSON with Content-Type: application/json"),
+            JsonPayloadError::Deserialize(d) if d.is_data() => {
+                let msg = d.to_string();
+                // serde names the field it missed: report it like any other field error.
+                let errors = msg
+                    .strip_prefix("missing field `")
+                    .and_then(|r| r.split('`').next())
+                    .map(|f| vec![domain::problem::FieldError::new(f, "required", format!("{f} is required."))])
+                    .unwrap_or_default();
+                ApiError::Validation { detail: format!("The body does not match the expected shape: {msg}"), errors }
+            }
+            JsonPayloadError::Deserialize(d) => ApiError::BadRequest(format!("The body is not valid JSON: {d}")),
+            other => ApiError::BadRequest(format!("The body cannot be read: {other}")),
+        };
+        e.into()
+    })
+}
+
+/// Query strings that do not parse: 422 naming the problem.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req| {
+        ApiError::Validation { detail: format!("A query parameter is invalid: {err}"), errors: vec![] }.into()
+    })
+}
+
+/// Path parameters that do not parse (a malformed id) name no resource: 404.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_err: PathError, _req| ApiError::NotFound("resource").into())
+}

@@ -1,0 +1,39 @@
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use domain::school::ImportReport;
+use domain::Permission;
+use futures_util::StreamExt;
+
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::services;
+use crate::state::AppState;
+
+/// Import schools from CSV.
+///
+/// Admin and staff. Send the file as the body with `Content-Type: text/csv`. Columns (header
+/// names are matched case-insensitively): `code`, `name`, `level`, `region` (required),
+/// `title_i`, `designation`, `address`, `city`, `postal_code`. Existing codes are updated.
+/// Any bad row: 422 listing every bad row as `line N: field`, and nothing is imported.
+#[utoipa::path(post, path = "/api/v1/schools/import", tag = "schools",
+    request_body(content = String, content_type = "text/csv", description = "The CSV file"),
+    responses((status = 200, description = "Imported", body = ImportReport)),
+    security(("bearer" = [])))]
+pub async fn import(req: HttpRequest, state: web::Data<AppState>, auth: AuthUser, mut payload: web::Payload) -> ApiResult<HttpResponse> {
+    auth.require(Permission::ManageSchools)?;
+    let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    if !ct.starts_with("text/csv") {
+        return Err(ApiError::UnsupportedMediaType("send the file with Content-Type: text/csv"));
+    }
+    let limit = state.settings.server.upload_limit_bytes;
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("the upload was interrupted: {e}")))?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let report = services::school_import::import(&state.db, &(&auth).into(), &body).await?;
+    Ok(HttpResponse::Ok().json(report))
+}

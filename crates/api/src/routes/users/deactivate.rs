@@ -1,0 +1,24 @@
+use actix_web::{HttpResponse, web};
+use domain::user::{User, UserTransition};
+use domain::{Permission, UserId};
+
+use crate::auth::AuthUser;
+use crate::concurrency::IfMatch;
+use crate::error::ApiResult;
+use crate::services;
+use crate::state::AppState;
+
+/// Deactivate a user.
+///
+/// Admin only. The user can no longer sign in and every session ends at once. Requires `If-Match`.
+#[utoipa::path(post, path = "/api/v1/users/{id}/deactivate", tag = "users",
+    params(("id" = UserId, Path, description = "The user's id"),
+        ("If-Match" = String, Header, description = "The ETag you read")),
+    responses((status = 200, description = "Done", body = User,
+        headers(("ETag" = String, description = "The new version")))),
+    security(("bearer" = [])))]
+pub async fn deactivate(state: web::Data<AppState>, auth: AuthUser, id: web::Path<UserId>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    auth.require(Permission::ManageUsers)?;
+    let user = services::users::change_status(&state.db, &(&auth).into(), *id, if_match.0, UserTransition::Deactivate).await?;
+    Ok(super::with_etag(HttpResponse::Ok(), &user))
+}

@@ -1,0 +1,21 @@
+//! What every handler can reach: the pool, the token keys, the limiters, the settings.
+
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::tokens::TokenKeys;
+use crate::config::Settings;
+
+/// Shared application state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// Access-token keys.
+    pub keys: TokenKeys,
+    /// Login throttling.
+    pub login_limiter: LoginLimiter,
+    /// The loaded settings.
+    pub settings: Arc<Settings>,
+}

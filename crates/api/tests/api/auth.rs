@@ -1,0 +1,152 @@
+use domain::Role;
+use jsonwebtoken::{EncodingKey, Header, encode};
+use serde_json::json;
+
+use crate::helpers::{JWT_SECRET, TestApp, assert_problem, refresh_cookie};
+
+#[actix_web::test]
+async fn signing_in_returns_a_short_lived_token_and_an_http_only_refresh_cookie() {
+    let app = TestApp::spawn().await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+
+    let res = app.login(&email.to_uppercase(), &password).await;
+
+    assert_eq!(res.status(), 200);
+    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/api/v1/auth"), "{cookie}");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["token_type"], "Bearer");
+    assert!(body["expires_in"].as_u64().unwrap() <= 900);
+    assert_eq!(body["user"]["role"], "staff");
+    let me: serde_json::Value = app.get("/api/v1/auth/me", body["access_token"].as_str().unwrap()).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["email"], email);
+}
+
+#[actix_web::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let (email, _) = app.create_user(Role::Staff, vec![]).await;
+
+    let wrong = assert_problem(app.login(&email, "not-the-password").await, 401, "unauthorized").await;
+    let unknown = assert_problem(app.login("nobody@example.test", "not-the-password").await, 401, "unauthorized").await;
+
+    assert_eq!(wrong["detail"], unknown["detail"]);
+}
+
+#[actix_web::test]
+async fn sign_in_is_rate_limited_per_account() {
+    let app = TestApp::spawn_with(|s| s.auth.login_per_account_per_minute = 3).await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+    for _ in 0..3 {
+        assert_eq!(app.login(&email, "wrong-password").await.status(), 401);
+    }
+
+    let res = app.login(&email, &password).await;
+
+    assert!(res.headers().get("retry-after").is_some());
+    assert_problem(res, 429, "rate_limited").await;
+}
+
+#[actix_web::test]
+async fn sign_in_is_rate_limited_per_ip() {
+    let app = TestApp::spawn_with(|s| s.auth.login_per_ip_per_minute = 2).await;
+    app.login("a@example.test", "x").await;
+    app.login("b@example.test", "x").await;
+
+    assert_problem(app.login("c@example.test", "x").await, 429, "rate_limited").await;
+}
+
+fn token(sub: &str, exp_offset: i64, aud: &str) -> String {
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({ "sub": sub, "role": "admin", "iss": "partnerhub", "aud": aud, "iat": now, "exp": now + exp_offset });
+    encode(&Header::default(), &claims, &EncodingKey::from_secret(JWT_SECRET.as_bytes())).unwrap()
+}
+
+#[actix_web::test]
+async fn expired_or_foreign_audience_tokens_are_refused() {
+    let app = TestApp::spawn().await;
+    let (email, password) = app.create_user(Role::Admin, vec![]).await;
+    let body: serde_json::Value = app.login(&email, &password).await.json().await.unwrap();
+    let sub = body["user"]["id"].as_str().unwrap();
+
+    let expired = app.get("/api/v1/auth/me", &token(sub, -60, "partnerhub-api")).send().await.unwrap();
+    let foreign = app.get("/api/v1/auth/me", &token(sub, 600, "another-app")).send().await.unwrap();
+    let valid = app.get("/api/v1/auth/me", &token(sub, 600, "partnerhub-api")).send().await.unwrap();
+
+    assert_problem(expired, 401, "unauthorized").await;
+    assert_problem(foreign, 401, "unauthorized").await;
+    assert_eq!(valid.status(), 200);
+}
+
+async fn refresh(app: &TestApp, cookie: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("cookie", format!("ph_refresh={cookie}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn refreshing_rotates_the_token_and_reusing_an_old_one_ends_the_session() {
+    let app = TestApp::spawn().await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+    let first = refresh_cookie(app.login(&email, &password).await.headers()).unwrap();
+
+    let res = refresh(&app, &first).await;
+    assert_eq!(res.status(), 200);
+    let second = refresh_cookie(res.headers()).unwrap();
+    assert_ne!(first, second);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(body["access_token"].is_string());
+
+    // The old token again: reuse. The whole family is revoked, including the new token.
+    assert_problem(refresh(&app, &first).await, 401, "unauthorized").await;
+    assert_problem(refresh(&app, &second).await, 401, "unauthorized").await;
+}
+
+#[actix_web::test]
+async fn signing_out_ends_the_session() {
+    let app = TestApp::spawn().await;
+    let (email, password) = app.create_user(Role::Volunteer, vec![]).await;
+    let cookie = refresh_cookie(app.login(&email, &password).await.headers()).unwrap();
+
+    let res = app.client.post(app.url("/api/v1/auth/logout")).header("cookie", format!("ph_refresh={cookie}")).send().await.unwrap();
+
+    assert_eq!(res.status(), 204);
+    assert_problem(refresh(&app, &cookie).await, 401, "unauthorized").await;
+}
+
+#[actix_web::test]
+async fn refreshing_without_a_cookie_is_401() {
+    let app = TestApp::spawn().await;
+    let res = app.client.post(app.url("/api/v1/auth/refresh")).send().await.unwrap();
+    assert_problem(res, 401, "unauthorized").await;
+}
+
+#[actix_web::test]
+async fn a_deactivated_user_loses_access_token_and_session_at_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.token_for(Role::Admin).await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+    let res = app.login(&email, &password).await;
+    let cookie = refresh_cookie(res.headers()).unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let access = body["access_token"].as_str().unwrap().to_string();
+    let id = body["user"]["id"].as_str().unwrap().to_string();
+
+    let res = app.post(&format!("/api/v1/users/{id}/deactivate"), &admin).header("if-match", "\"1\"").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+
+    assert_problem(app.get("/api/v1/auth/me", &access).send().await.unwrap(), 401, "unauthorized").await;
+    assert_problem(refresh(&app, &cookie).await, 401, "unauthorized").await;
+    assert_problem(app.login(&email, &password).await, 401, "unauthorized").await;
+}
+
+#[actix_web::test]
+async fn no_token_is_401_with_a_bearer_challenge() {
+    let app = TestApp::spawn().await;
+    let res = app.client.get(app.url("/api/v1/auth/me")).send().await.unwrap();
+    assert_eq!(res.headers().get("www-authenticate").unwrap(), "Bearer");
+    assert_problem(res, 401, "unauthorized").await;
+}

@@ -1,0 +1,190 @@
+//! `TestApp`: a running server on a fresh database, and helpers to act as each role.
+
+use domain::user::CreateUser;
+use domain::{Role, SchoolId};
+use partnerhub_api::services::{self, Actor};
+use partnerhub_api::{Application, Settings};
+use reqwest::header::{HeaderMap, SET_COOKIE};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use secrecy::SecretString;
+
+pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret!";
+
+/// Drops the test database when the test ends, however it ends.
+struct DbGuard {
+    sqlite_file: Option<std::path::PathBuf>,
+    pg: Option<(String, String)>,
+}
+
+impl Drop for DbGuard {
+    fn drop(&mut self) {
+        if let Some(f) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
+            }
+        }
+        if let Some((admin_url, name)) = self.pg.take() {
+            // Drop runs inside the test's runtime: use a thread with its own.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                rt.block_on(async {
+                    if let Ok(db) = Database::connect(admin_url.as_str()).await {
+                        let _ = db.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                    }
+                });
+                Ok::<_, std::io::Error>(())
+            })
+            .join();
+        }
+    }
+}
+
+pub struct TestApp {
+    pub addr: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    _guard: DbGuard,
+}
+
+/// Whether the tests run against PostgreSQL.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let mut settings = Settings::defaults().unwrap();
+        settings.server.port = 0;
+        settings.server.spa_dir = "/nonexistent".into();
+        settings.auth.jwt_secret = SecretString::from(JWT_SECRET);
+        settings.auth.cookie_secure = false;
+        settings.auth.login_per_ip_per_minute = 1000;
+        settings.auth.login_per_account_per_minute = 1000;
+        settings.database.max_connections = 5;
+        let guard = match postgres_url() {
+            Some(admin_url) => {
+                let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(admin_url.as_str()).await.expect("connect to TEST_DATABASE_URL");
+                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
+                admin.close().await.unwrap();
+                let mut url = url::Url::parse(&admin_url).unwrap();
+                url.set_path(&format!("/{name}"));
+                settings.database.url = SecretString::from(url.to_string());
+                DbGuard { sqlite_file: None, pg: Some((admin_url, name)) }
+            }
+            None => {
+                let file = std::env::temp_dir().join(format!("partnerhub-test-{}.db", uuid::Uuid::new_v4().simple()));
+                settings.database.url = SecretString::from(format!("sqlite://{}?mode=rwc", file.display()));
+                DbGuard { sqlite_file: Some(file), pg: None }
+            }
+        };
+        configure(&mut settings);
+        let app = Application::build(settings).await.expect("application builds");
+        let addr = format!("http://127.0.0.1:{}", app.port());
+        let db = app.db().clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { addr, client: reqwest::Client::new(), db, _guard: guard }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.addr, path)
+    }
+
+    /// Creates an account directly through the service layer; returns (email, password).
+    pub async fn create_user(&self, role: Role, school_ids: Vec<SchoolId>) -> (String, String) {
+        let email = format!("{}-{}@example.test", role.as_str(), uuid::Uuid::new_v4().simple());
+        let password = "a-long-test-password".to_string();
+        services::users::create(&self.db, &Actor::system(), CreateUser {
+            email: email.clone(),
+            display_name: format!("Test {role}"),
+            role,
+            school_ids,
+            password: password.clone(),
+        })
+        .await
+        .unwrap();
+        (email, password)
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A fresh user of the role, signed in: their access token.
+    pub async fn token_for(&self, role: Role) -> String {
+        let schools = if role == Role::SchoolCoordinator { vec![self.any_school().await] } else { vec![] };
+        let (email, password) = self.create_user(role, schools).await;
+        let res = self.login(&email, &password).await;
+        assert_eq!(res.status(), 200);
+        res.json::<serde_json::Value>().await.unwrap()["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// Some school (creates one when there is none).
+    pub async fn any_school(&self) -> SchoolId {
+        let (page, _) = db::repo::schools::list(&self.db, &Default::default(), 1, None).await.unwrap();
+        match page.first() {
+            Some(s) => s.id,
+            None => self.create_school("Z999", "Zebulon Elementary").await,
+        }
+    }
+
+    pub async fn create_school(&self, code: &str, name: &str) -> SchoolId {
+        services::schools::add(&self.db, &Actor::system(), school_input(code, name)).await.unwrap().id
+    }
+
+    pub fn get(&self, path: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client.get(self.url(path)).bearer_auth(token)
+    }
+
+    pub fn post(&self, path: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client.post(self.url(path)).bearer_auth(token)
+    }
+
+    pub fn put(&self, path: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client.put(self.url(path)).bearer_auth(token)
+    }
+}
+
+pub fn school_input(code: &str, name: &str) -> domain::school::SchoolInput {
+    domain::school::SchoolInput {
+        code: code.into(),
+        name: name.into(),
+        level: domain::school::SchoolLevel::Elementary,
+        region: "West".into(),
+        title_i: false,
+        designation: domain::school::Designation::None,
+        address: "1 Main St".into(),
+        city: "Charlotte".into(),
+        postal_code: "28202".into(),
+    }
+}
+
+/// The refresh token from a response's `Set-Cookie`.
+pub fn refresh_cookie(headers: &HeaderMap) -> Option<String> {
+    headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|c| {
+        let v = c.strip_prefix("ph_refresh=")?.split(';').next()?.to_string();
+        (!v.is_empty()).then_some(v)
+    })
+}
+
+/// Asserts a problem+json body with the code and returns it.
+pub async fn assert_problem(res: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
+    assert_eq!(res.status().as_u16(), status, "status");
+    let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    assert_eq!(ct, "application/problem+json");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["status"], status);
+    assert!(body["type"].as_str().unwrap().ends_with(code));
+    assert!(body["title"].is_string() && body["detail"].is_string());
+    body
+}

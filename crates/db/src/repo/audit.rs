@@ -1,0 +1,106 @@
+//! The audit log: append and read.
+
+use chrono::Utc;
+use domain::audit::AuditEvent;
+use domain::UserId;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entities::audit_events as ae;
+use crate::DbResult;
+
+/// A change to record.
+#[derive(Debug, Clone)]
+pub struct NewAuditEvent<'a> {
+    /// Who did it; `None` for the system.
+    pub actor: Option<UserId>,
+    /// What was done.
+    pub action: &'a str,
+    /// The kind of record.
+    pub entity: &'a str,
+    /// The record's id.
+    pub entity_id: String,
+    /// Changed fields, before and after.
+    pub changes: serde_json::Value,
+    /// The request that made the change.
+    pub request_id: Option<String>,
+}
+
+/// Appends an event. Call it in the same transaction as the change.
+pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent<'_>) -> DbResult<()> {
+    ae::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        at: Set(Utc::now()),
+        actor_id: Set(e.actor.map(|a| a.0)),
+        action: Set(e.action.to_string()),
+        entity: Set(e.entity.to_string()),
+        entity_id: Set(e.entity_id),
+        changes: Set(e.changes.to_string()),
+        request_id: Set(e.request_id),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Events for one entity kind (and optionally one record), newest first.
+pub async fn list(db: &impl ConnectionTrait, entity: &str, entity_id: Option<&str>, limit: u64) -> DbResult<Vec<AuditEvent>> {
+    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity));
+    if let Some(id) = entity_id {
+        q = q.filter(ae::Column::EntityId.eq(id));
+    }
+    let rows = q
+        .order_by_desc(ae::Column::At)
+        .order_by_desc(ae::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| AuditEvent {
+            id: m.id,
+            at: m.at,
+            actor_id: m.actor_id.map(UserId),
+            action: m.action,
+            entity: m.entity,
+            entity_id: m.entity_id,
+            changes: serde_json::from_str(&m.changes).unwrap_or(serde_json::Value::Null),
+            request_id: m.request_id,
+        })
+        .collect())
+}
+
+/// `{field: {before, after}}` for every top-level field that differs between two JSON objects.
+pub fn diff(before: &serde_json::Value, after: &serde_json::Value) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
+        return serde_json::json!({ "before": before, "after": after });
+    };
+    for (k, av) in a {
+        if matches!(k.as_str(), "version" | "updated_at" | "created_at") {
+            continue;
+        }
+        let bv = b.get(k).unwrap_or(&serde_json::Value::Null);
+        if bv != av {
+            out.insert(k.clone(), serde_json::json!({ "before": bv, "after": av }));
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
+/// `{field: {before: null, after}}` for a created record.
+pub fn created(after: &serde_json::Value) -> serde_json::Value {
+    diff(&serde_json::json!({}), after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_lists_only_changed_fields() {
+        let d = diff(&json!({"a": 1, "b": "x"}), &json!({"a": 1, "b": "y"}));
+        assert_eq!(d, json!({"b": {"before": "x", "after": "y"}}));
+    }
+}

@@ -1,0 +1,7 @@
+//! Repositories: one module per aggregate, functions named for intent.
+
+pub mod audit;
+pub mod cursor;
+pub mod schools;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,196 @@
+//! Schools: keyset-paginated directory, create, versioned update, status change, import.
+
+use chrono::Utc;
+use domain::school::{Designation, School, SchoolInput, SchoolLevel, SchoolQuery, SchoolSort, SchoolStatus};
+use domain::SchoolId;
+use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::ExprTrait;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::schools as s;
+use crate::repo::cursor::Cursor;
+use crate::{DbError, DbResult};
+
+fn search_key(input: &SchoolInput) -> String {
+    format!("{} {}", input.name, input.code).to_lowercase()
+}
+
+/// Reads a row back into the domain type.
+pub fn to_domain(m: s::Model) -> DbResult<School> {
+    let bad = |what: &str, v: &str| DbError::Corrupt(format!("school {} {what} {v:?}", m.id));
+    Ok(School {
+        id: SchoolId(m.id),
+        level: SchoolLevel::parse(&m.level).ok_or_else(|| bad("level", &m.level))?,
+        designation: Designation::parse(&m.designation).ok_or_else(|| bad("designation", &m.designation))?,
+        status: SchoolStatus::parse(&m.status).ok_or_else(|| bad("status", &m.status))?,
+        code: m.code,
+        name: m.name,
+        region: m.region,
+        title_i: m.title_i,
+        address: m.address,
+        city: m.city,
+        postal_code: m.postal_code,
+        version: m.version,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+/// A page of schools and the cursor of the next one.
+pub async fn list(db: &impl ConnectionTrait, q: &SchoolQuery, limit: u64, after: Option<Cursor>) -> DbResult<(Vec<School>, Option<Cursor>)> {
+    let mut sel = s::Entity::find();
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        sel = sel.filter(Expr::col(s::Column::SearchKey).like(LikeExpr::new(format!("%{escaped}%")).escape('\\')));
+    }
+    if let Some(level) = q.level {
+        sel = sel.filter(s::Column::Level.eq(level.as_str()));
+    }
+    if let Some(region) = q.region.as_deref().filter(|r| !r.is_empty()) {
+        sel = sel.filter(s::Column::Region.eq(region));
+    }
+    if let Some(t) = q.title_i {
+        sel = sel.filter(s::Column::TitleI.eq(t));
+    }
+    sel = sel.filter(s::Column::Status.eq(q.status.unwrap_or(SchoolStatus::Active).as_str()));
+    let sort_col = match q.sort.unwrap_or_default() {
+        SchoolSort::Name => s::Column::Name,
+        SchoolSort::Code => s::Column::Code,
+    };
+    if let Some(c) = after {
+        sel = sel.filter(
+            Condition::any()
+                .add(sort_col.gt(c.key.clone()))
+                .add(Condition::all().add(sort_col.eq(c.key)).add(s::Column::Id.gt(c.id))),
+        );
+    }
+    let rows = sel
+        .order_by_asc(sort_col)
+        .order_by_asc(s::Column::Id)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let has_more = rows.len() as u64 > limit;
+    let schools = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(to_domain)
+        .collect::<DbResult<Vec<_>>>()?;
+    let next = match (has_more, schools.last()) {
+        (true, Some(last)) => Some(Cursor {
+            key: match q.sort.unwrap_or_default() {
+                SchoolSort::Name => last.name.clone(),
+                SchoolSort::Code => last.code.clone(),
+            },
+            id: last.id.0,
+        }),
+        _ => None,
+    };
+    Ok((schools, next))
+}
+
+/// One school.
+pub async fn get(db: &impl ConnectionTrait, id: SchoolId) -> DbResult<School> {
+    let m = s::Entity::find_by_id(id.0).one(db).await?.ok_or(DbError::NotFound)?;
+    to_domain(m)
+}
+
+/// One school by its district code.
+pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> DbResult<Option<School>> {
+    s::Entity::find()
+        .filter(s::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .map(to_domain)
+        .transpose()
+}
+
+/// Which of these ids exist.
+pub async fn existing_ids(db: &impl ConnectionTrait, ids: &[SchoolId]) -> DbResult<Vec<SchoolId>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows = s::Entity::find()
+        .filter(s::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|m| SchoolId(m.id)).collect())
+}
+
+/// Adds a school (the code must be new).
+pub async fn create(db: &impl ConnectionTrait, input: &SchoolInput) -> DbResult<School> {
+    let now = Utc::now();
+    let m = s::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        code: Set(input.code.clone()),
+        name: Set(input.name.clone()),
+        search_key: Set(search_key(input)),
+        level: Set(input.level.as_str().to_string()),
+        region: Set(input.region.clone()),
+        title_i: Set(input.title_i),
+        designation: Set(input.designation.as_str().to_string()),
+        address: Set(input.address.clone()),
+        city: Set(input.city.clone()),
+        postal_code: Set(input.postal_code.clone()),
+        status: Set(SchoolStatus::Active.as_str().to_string()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    to_domain(m)
+}
+
+/// Replaces the editable fields if the stored version is still `expected_version`.
+pub async fn update(db: &impl ConnectionTrait, id: SchoolId, expected_version: i32, input: &SchoolInput) -> DbResult<School> {
+    let res = s::Entity::update_many()
+        .col_expr(s::Column::Code, Expr::value(input.code.clone()))
+        .col_expr(s::Column::Name, Expr::value(input.name.clone()))
+        .col_expr(s::Column::SearchKey, Expr::value(search_key(input)))
+        .col_expr(s::Column::Level, Expr::value(input.level.as_str()))
+        .col_expr(s::Column::Region, Expr::value(input.region.clone()))
+        .col_expr(s::Column::TitleI, Expr::value(input.title_i))
+        .col_expr(s::Column::Designation, Expr::value(input.designation.as_str()))
+        .col_expr(s::Column::Address, Expr::value(input.address.clone()))
+        .col_expr(s::Column::City, Expr::value(input.city.clone()))
+        .col_expr(s::Column::PostalCode, Expr::value(input.postal_code.clone()))
+        .col_expr(s::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(s::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(s::Column::Id.eq(id.0))
+        .filter(s::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        // Either gone or changed: tell them apart for the caller.
+        get(db, id).await?;
+        return Err(DbError::Stale);
+    }
+    get(db, id).await
+}
+
+/// Sets the status if the stored version is still `expected_version`.
+pub async fn set_status(db: &impl ConnectionTrait, id: SchoolId, expected_version: i32, status: SchoolStatus) -> DbResult<School> {
+    let res = s::Entity::update_many()
+        .col_expr(s::Column::Status, Expr::value(status.as_str()))
+        .col_expr(s::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(s::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(s::Column::Id.eq(id.0))
+        .filter(s::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        get(db, id).await?;
+        return Err(DbError::Stale);
+    }
+    get(db, id).await
+}
+
+/// How many schools there are (any status).
+pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(s::Entity::find().count(db).await?)
+}

@@ -1,0 +1,48 @@
+//! Sign-in types.
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::{Role, SchoolId, UserId};
+
+/// Credentials for `POST /api/v1/auth/login`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    /// The account's email address.
+    #[validate(length(min = 3, max = 254, message = "Enter your email address."))]
+    pub email: String,
+    /// The account's password.
+    #[validate(length(min = 1, max = 1024, message = "Enter your password."))]
+    pub password: String,
+}
+
+/// An access token. The refresh token travels only in the `ph_refresh` HttpOnly cookie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// A JWT to send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+    /// The signed-in user.
+    pub user: Me,
+}
+
+/// The signed-in user, as `GET /api/v1/auth/me` answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    /// The user's id.
+    pub id: UserId,
+    /// The user's email.
+    pub email: String,
+    /// The user's display name.
+    pub display_name: String,
+    /// The user's role.
+    pub role: Role,
+    /// Schools a school coordinator is scoped to (empty for other roles).
+    pub school_ids: Vec<SchoolId>,
+}

@@ -1,0 +1,142 @@
+//! User accounts, as the admin users page sees them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::{Role, SchoolId, UserId};
+
+/// Whether an account can sign in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum UserStatus {
+    /// Can sign in.
+    Active,
+    /// Cannot sign in; all sessions were revoked.
+    Deactivated,
+}
+
+/// A change of a user's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserTransition {
+    /// Stop the account from signing in.
+    Deactivate,
+    /// Let a deactivated account sign in again.
+    Reactivate,
+}
+
+/// Why a transition was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidTransition {
+    /// The status the record is in.
+    pub from: &'static str,
+    /// The transition that was asked for.
+    pub action: &'static str,
+}
+
+impl UserStatus {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserStatus::Active => "active",
+            UserStatus::Deactivated => "deactivated",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "active" => Some(Self::Active),
+            "deactivated" => Some(Self::Deactivated),
+            _ => None,
+        }
+    }
+
+    /// The one place that decides which status changes are allowed.
+    pub fn transition(self, t: UserTransition) -> Result<UserStatus, InvalidTransition> {
+        match (self, t) {
+            (UserStatus::Active, UserTransition::Deactivate) => Ok(UserStatus::Deactivated),
+            (UserStatus::Deactivated, UserTransition::Reactivate) => Ok(UserStatus::Active),
+            (from, t) => Err(InvalidTransition {
+                from: from.as_str(),
+                action: match t {
+                    UserTransition::Deactivate => "deactivate",
+                    UserTransition::Reactivate => "reactivate",
+                },
+            }),
+        }
+    }
+}
+
+/// A user account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct User {
+    /// The user's id.
+    pub id: UserId,
+    /// Email address (the sign-in name).
+    pub email: String,
+    /// Name shown in the app.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Schools a coordinator is scoped to.
+    pub school_ids: Vec<SchoolId>,
+    /// Whether the account can sign in.
+    pub status: UserStatus,
+    /// Optimistic-concurrency version; also sent as the `ETag`.
+    pub version: i32,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/users`: create an account with a temporary password to hand over.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateUser {
+    /// Email address.
+    #[validate(email(message = "Enter a valid email address."))]
+    pub email: String,
+    /// Name shown in the app.
+    #[validate(length(min = 1, max = 120, message = "Enter a name of at most 120 characters."))]
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Schools (required for school coordinators).
+    #[serde(default)]
+    pub school_ids: Vec<SchoolId>,
+    /// Initial password, at least 12 characters.
+    #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    pub password: String,
+}
+
+/// `PUT /api/v1/users/{id}`: change name, role and school scope (send `If-Match`).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateUser {
+    /// Name shown in the app.
+    #[validate(length(min = 1, max = 120, message = "Enter a name of at most 120 characters."))]
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Schools (required for school coordinators).
+    #[serde(default)]
+    pub school_ids: Vec<SchoolId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deactivating_twice_is_refused() {
+        let s = UserStatus::Active.transition(UserTransition::Deactivate);
+        assert_eq!(s, Ok(UserStatus::Deactivated));
+        assert!(UserStatus::Deactivated.transition(UserTransition::Deactivate).is_err());
+        assert_eq!(
+            UserStatus::Deactivated.transition(UserTransition::Reactivate),
+            Ok(UserStatus::Active)
+        );
+    }
+}

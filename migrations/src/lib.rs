@@ -1,0 +1,17 @@
+//! PartnerHub's schema, as sea-orm migrations written in the portable DSL so that the same
+//! files run on SQLite and PostgreSQL. Modules are named `mYYYYMMDD_NNNNNN_what`; never edit a
+//! migration that has landed — add a new one (add first, remove later).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+
+/// Every migration, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}
