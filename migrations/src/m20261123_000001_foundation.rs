@@ -131,7 +131,11 @@ impl MigrationTrait for Migration {
                     .table(UserSchools::Table)
                     .col(uuid(UserSchools::UserId))
                     .col(uuid(UserSchools::SchoolId))
-                    .primary_key(Index::create().col(UserSchools::UserId).col(UserSchools::SchoolId))
+                    .primary_key(
+                        Index::create()
+                            .col(UserSchools::UserId)
+                            .col(UserSchools::SchoolId),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_user_schools_user")
@@ -218,7 +222,9 @@ impl MigrationTrait for Migration {
             Users::Table.into_iden(),
             Schools::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(t).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(t).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -1,8 +1,8 @@
 //! The `partnerhub` command line: `serve` (default), `migrate`, `seed-demo`, `create-admin`, `spec`.
 
 use clap::{Parser, Subcommand};
-use domain::user::CreateUser;
 use domain::Role;
+use domain::user::CreateUser;
 use std::io::BufRead;
 
 use crate::config::Settings;
@@ -11,7 +11,11 @@ use crate::startup::{Application, open_database};
 
 /// PartnerHub server.
 #[derive(Debug, Parser)]
-#[command(name = "partnerhub", version, about = "PartnerHub: community partnerships, MOUs and volunteers")]
+#[command(
+    name = "partnerhub",
+    version,
+    about = "PartnerHub: community partnerships, MOUs and volunteers"
+)]
 pub struct Cli {
     /// What to do (default: serve).
     #[command(subcommand)]
@@ -63,7 +67,10 @@ pub async fn main() -> anyhow::Result<()> {
         Command::SeedDemo => {
             settings.database.auto_migrate = true;
             let db = open_database(&settings).await?;
-            if crate::demo::seed(&db).await.map_err(|e| anyhow::anyhow!("seeding failed: {e}"))? {
+            if crate::demo::seed(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?
+            {
                 println!("demo data loaded: {} schools", crate::demo::schools().len());
             } else {
                 println!("the database already has data; demo data not loaded");
@@ -85,7 +92,13 @@ pub async fn main() -> anyhow::Result<()> {
                     line.trim_end_matches(['\r', '\n']).to_string()
                 }
             };
-            let req = CreateUser { email, display_name: name, role: Role::Admin, school_ids: vec![], password };
+            let req = CreateUser {
+                email,
+                display_name: name,
+                role: Role::Admin,
+                school_ids: vec![],
+                password,
+            };
             let user = services::users::create(&db, &Actor::system(), req)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {:?}", e, e.problem().errors))?;

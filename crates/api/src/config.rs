@@ -127,7 +127,11 @@ impl Settings {
         let file = std::env::var("PARTNERHUB_CONFIG").unwrap_or_else(|_| "partnerhub.toml".into());
         let s: Settings = config::Config::builder()
             .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
-            .add_source(config::File::with_name(&file).format(config::FileFormat::Toml).required(false))
+            .add_source(
+                config::File::with_name(&file)
+                    .format(config::FileFormat::Toml)
+                    .required(false),
+            )
             .add_source(
                 config::Environment::with_prefix("PARTNERHUB")
                     .prefix_separator("__")
@@ -153,13 +157,19 @@ impl Settings {
     fn check(&self) -> Result<(), config::ConfigError> {
         let secret = self.auth.jwt_secret.expose_secret();
         if !secret.is_empty() && secret.len() < 32 {
-            return Err(config::ConfigError::Message("auth.jwt_secret must be at least 32 bytes".into()));
+            return Err(config::ConfigError::Message(
+                "auth.jwt_secret must be at least 32 bytes".into(),
+            ));
         }
         if self.auth.access_ttl_secs == 0 || self.auth.access_ttl_secs > 900 {
-            return Err(config::ConfigError::Message("auth.access_ttl_secs must be between 1 and 900".into()));
+            return Err(config::ConfigError::Message(
+                "auth.access_ttl_secs must be between 1 and 900".into(),
+            ));
         }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
-            return Err(config::ConfigError::Message("log.format must be pretty or json".into()));
+            return Err(config::ConfigError::Message(
+                "log.format must be pretty or json".into(),
+            ));
         }
         Ok(())
     }

@@ -2,9 +2,9 @@
 //!
 //! Demo passwords are documented in the README; never load this into production.
 
+use domain::Role;
 use domain::school::{Designation, SchoolInput, SchoolLevel};
 use domain::user::CreateUser;
-use domain::Role;
 use sea_orm::DatabaseConnection;
 
 use crate::error::ApiResult;
@@ -22,31 +22,143 @@ pub struct DemoLogin {
 
 /// The demo logins, one per role.
 pub const DEMO_LOGINS: &[DemoLogin] = &[
-    DemoLogin { role: Role::Admin, email: "admin@partnerhub.test", password: "demo-admin-password" },
-    DemoLogin { role: Role::Staff, email: "staff@partnerhub.test", password: "demo-staff-password" },
-    DemoLogin { role: Role::SchoolCoordinator, email: "coordinator@partnerhub.test", password: "demo-coordinator-password" },
-    DemoLogin { role: Role::Partner, email: "partner@partnerhub.test", password: "demo-partner-password" },
-    DemoLogin { role: Role::Volunteer, email: "volunteer@partnerhub.test", password: "demo-volunteer-password" },
+    DemoLogin {
+        role: Role::Admin,
+        email: "admin@partnerhub.test",
+        password: "demo-admin-password",
+    },
+    DemoLogin {
+        role: Role::Staff,
+        email: "staff@partnerhub.test",
+        password: "demo-staff-password",
+    },
+    DemoLogin {
+        role: Role::SchoolCoordinator,
+        email: "coordinator@partnerhub.test",
+        password: "demo-coordinator-password",
+    },
+    DemoLogin {
+        role: Role::Partner,
+        email: "partner@partnerhub.test",
+        password: "demo-partner-password",
+    },
+    DemoLogin {
+        role: Role::Volunteer,
+        email: "volunteer@partnerhub.test",
+        password: "demo-volunteer-password",
+    },
 ];
 
 const STEMS: &[&str] = &[
-    "Ashley Park", "Billingsville", "Briarwood", "Cedar Grove", "Clear Creek", "Collinswood", "Cotswold",
-    "Crown Point", "Druid Hills", "Eastover", "Elizabeth Lane", "Governors Village", "Grand Oak", "Greenway Park",
-    "Hawk Ridge", "Hidden Valley", "Highland Creek", "Huntingtowne Farms", "Idlewild", "Irwin Avenue",
-    "Lake Wylie", "Lansdowne", "Lebanon Road", "Long Creek", "Mallard Creek", "Marie G. Davis", "Matthews",
-    "McAlpine", "McKee Road", "Merry Oaks", "Mint Hill", "Montclaire", "Mountain Island", "Myers Park",
-    "Nathaniel Alexander", "Oakdale", "Oakhurst", "Olde Providence", "Palisades Park", "Park Road",
-    "Paw Creek", "Pineville", "Piney Grove", "Polo Ridge", "Providence Spring", "Rama Road", "Reedy Creek",
-    "River Gate", "Rocky River", "Sedgefield", "Selwyn", "Shamrock Gardens", "Sharon", "Smithfield",
-    "Starmount", "Steele Creek", "Sterling", "Stoney Creek", "Sugar Creek", "Thomasboro", "Torrence Creek",
-    "Tuckaseegee", "University Meadows", "Walter G. Byers", "Westerly Hills", "Whitewater", "Windsor Park",
-    "Winding Springs", "Winget Park", "Berewick", "Blythe", "Bain", "Barnette", "Beverly Woods", "Bradley",
-    "Chantilly", "Croft", "David Cox Road", "Devonshire", "Dilworth", "Endhaven", "First Ward", "Hickory Grove",
-    "Hornets Nest", "J.H. Gunn", "Joseph W. Grier", "Lincoln Heights", "Nations Ford", "Newell", "Pinewood",
-    "Ranson", "Renaissance West", "Statesville Road", "Trillium Springs", "Albemarle Road", "Allenbrook",
+    "Ashley Park",
+    "Billingsville",
+    "Briarwood",
+    "Cedar Grove",
+    "Clear Creek",
+    "Collinswood",
+    "Cotswold",
+    "Crown Point",
+    "Druid Hills",
+    "Eastover",
+    "Elizabeth Lane",
+    "Governors Village",
+    "Grand Oak",
+    "Greenway Park",
+    "Hawk Ridge",
+    "Hidden Valley",
+    "Highland Creek",
+    "Huntingtowne Farms",
+    "Idlewild",
+    "Irwin Avenue",
+    "Lake Wylie",
+    "Lansdowne",
+    "Lebanon Road",
+    "Long Creek",
+    "Mallard Creek",
+    "Marie G. Davis",
+    "Matthews",
+    "McAlpine",
+    "McKee Road",
+    "Merry Oaks",
+    "Mint Hill",
+    "Montclaire",
+    "Mountain Island",
+    "Myers Park",
+    "Nathaniel Alexander",
+    "Oakdale",
+    "Oakhurst",
+    "Olde Providence",
+    "Palisades Park",
+    "Park Road",
+    "Paw Creek",
+    "Pineville",
+    "Piney Grove",
+    "Polo Ridge",
+    "Providence Spring",
+    "Rama Road",
+    "Reedy Creek",
+    "River Gate",
+    "Rocky River",
+    "Sedgefield",
+    "Selwyn",
+    "Shamrock Gardens",
+    "Sharon",
+    "Smithfield",
+    "Starmount",
+    "Steele Creek",
+    "Sterling",
+    "Stoney Creek",
+    "Sugar Creek",
+    "Thomasboro",
+    "Torrence Creek",
+    "Tuckaseegee",
+    "University Meadows",
+    "Walter G. Byers",
+    "Westerly Hills",
+    "Whitewater",
+    "Windsor Park",
+    "Winding Springs",
+    "Winget Park",
+    "Berewick",
+    "Blythe",
+    "Bain",
+    "Barnette",
+    "Beverly Woods",
+    "Bradley",
+    "Chantilly",
+    "Croft",
+    "David Cox Road",
+    "Devonshire",
+    "Dilworth",
+    "Endhaven",
+    "First Ward",
+    "Hickory Grove",
+    "Hornets Nest",
+    "J.H. Gunn",
+    "Joseph W. Grier",
+    "Lincoln Heights",
+    "Nations Ford",
+    "Newell",
+    "Pinewood",
+    "Ranson",
+    "Renaissance West",
+    "Statesville Road",
+    "Trillium Springs",
+    "Albemarle Road",
+    "Allenbrook",
 ];
 
-const REGIONS: &[&str] = &["Central", "East", "North", "Northeast", "Northwest", "South", "Southeast", "Southwest", "West"];
+const REGIONS: &[&str] = &[
+    "Central",
+    "East",
+    "North",
+    "Northeast",
+    "Northwest",
+    "South",
+    "Southeast",
+    "Southwest",
+    "West",
+];
 
 /// ~180 schools: every stem as an elementary school, and about half again as middle, high or K-8.
 pub fn schools() -> Vec<SchoolInput> {
@@ -64,8 +176,16 @@ pub fn schools() -> Vec<SchoolInput> {
                 4 | 7 => Designation::Tsi,
                 _ => Designation::None,
             },
-            address: format!("{} {} Rd", 100 + (i * 37) % 9000, stem.split(' ').next().unwrap_or(stem)),
-            city: if i % 7 == 0 { "Matthews".into() } else { "Charlotte".into() },
+            address: format!(
+                "{} {} Rd",
+                100 + (i * 37) % 9000,
+                stem.split(' ').next().unwrap_or(stem)
+            ),
+            city: if i % 7 == 0 {
+                "Matthews".into()
+            } else {
+                "Charlotte".into()
+            },
             postal_code: format!("282{:02}", 2 + (i * 7) % 90),
         };
         out.push(mk("Elementary", SchoolLevel::Elementary, i + 1));
@@ -99,13 +219,21 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
             Role::Partner => "Pat Partner",
             Role::Volunteer => "Val Volunteer",
         };
-        services::users::create(db, &actor, CreateUser {
-            email: l.email.into(),
-            display_name: name.into(),
-            role: l.role,
-            school_ids: if l.role == Role::SchoolCoordinator { first_school.into_iter().collect() } else { vec![] },
-            password: l.password.into(),
-        })
+        services::users::create(
+            db,
+            &actor,
+            CreateUser {
+                email: l.email.into(),
+                display_name: name.into(),
+                role: l.role,
+                school_ids: if l.role == Role::SchoolCoordinator {
+                    first_school.into_iter().collect()
+                } else {
+                    vec![]
+                },
+                password: l.password.into(),
+            },
+        )
         .await?;
     }
     Ok(true)
@@ -122,6 +250,9 @@ mod tests {
         let s = schools();
         assert!((170..=200).contains(&s.len()), "{}", s.len());
         assert!(s.iter().all(|x| x.validate().is_ok()));
-        assert_eq!(s.iter().map(|x| &x.code).collect::<HashSet<_>>().len(), s.len());
+        assert_eq!(
+            s.iter().map(|x| &x.code).collect::<HashSet<_>>().len(),
+            s.len()
+        );
     }
 }

@@ -14,7 +14,10 @@ use domain::user::InvalidTransition;
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// Everything that can go wrong in a request.
-#[derive(Debug, thiserror::Error)]
+///
+/// `Debug` (what request logs show) prints only the code, never the detail: details can echo
+/// input, and input can be personal data.
+#[derive(thiserror::Error)]
 pub enum ApiError {
     /// 400: the body or query could not be parsed.
     #[error("{0}")]
@@ -71,6 +74,15 @@ pub enum ApiError {
     /// 500: a bug or an outage; the cause is logged, never shown.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
+}
+
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Internal(cause) => write!(f, "internal: {cause:#}"),
+            other => write!(f, "{} ({})", other.code(), other.status_code().as_u16()),
+        }
+    }
 }
 
 impl ApiError {
@@ -141,7 +153,9 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let status = self.status_code();
         let detail = match self {
-            ApiError::Internal(_) => "Something went wrong on our side. It has been logged.".to_string(),
+            ApiError::Internal(_) => {
+                "Something went wrong on our side. It has been logged.".to_string()
+            }
             other => {
                 let d = other.to_string();
                 let mut c = d.chars();

@@ -72,7 +72,12 @@ impl Modify for Security {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
         );
         components.add_security_scheme(
             "refresh_cookie",
@@ -92,7 +97,9 @@ fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
             .description(description)
             .content(
                 crate::error::PROBLEM_JSON,
-                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
             )
             .build(),
     )
@@ -124,20 +131,29 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
     }
     if op.request_body.is_some() {
         out.push(("400", "The body is not valid JSON (or cannot be read)"));
-        out.push(("409", "Conflicts with the current state (duplicate, wrong status)"));
+        out.push((
+            "409",
+            "Conflicts with the current state (duplicate, wrong status)",
+        ));
         out.push(("413", "The body is too large"));
         out.push(("415", "Wrong Content-Type"));
         out.push(("422", "Invalid input; `errors` lists each field"));
     }
     if has_query {
-        out.push(("422", "A query parameter is invalid; `errors` lists each field"));
+        out.push((
+            "422",
+            "A query parameter is invalid; `errors` lists each field",
+        ));
     }
     if path.contains('{') {
         out.push(("404", "No such record (or not visible to you)"));
     }
     if has_if_match {
         out.push(("409", "The status does not allow this change"));
-        out.push(("412", "The record changed since you read it: reload and apply again"));
+        out.push((
+            "412",
+            "The record changed since you read it: reload and apply again",
+        ));
         out.push(("428", "If-Match is missing"));
     }
     if path == "/api/v1/auth/login" {
@@ -156,12 +172,21 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
 impl Modify for ProblemResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
-            for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch]
-                .into_iter()
-                .flatten()
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
             {
                 for (status, description) in error_statuses(path, op) {
-                    op.responses.responses.entry(status.to_string()).or_insert_with(|| problem(description));
+                    op.responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| problem(description));
                 }
             }
         }
@@ -177,5 +202,7 @@ pub fn json() -> String {
 
 /// `GET /api/v1/openapi.json`.
 pub async fn serve() -> HttpResponse {
-    HttpResponse::Ok().content_type("application/json").body(json())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(json())
 }

@@ -82,7 +82,11 @@ struct RequestSpan;
 
 impl RootSpanBuilder for RequestSpan {
     fn on_request_start(req: &ServiceRequest) -> Span {
-        let request_id = req.extensions().get::<RequestId>().map(|r| r.to_string()).unwrap_or_default();
+        let request_id = req
+            .extensions()
+            .get::<RequestId>()
+            .map(|r| r.to_string())
+            .unwrap_or_default();
         let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
         tracing::info_span!(
             "http_request",
@@ -103,12 +107,16 @@ impl RootSpanBuilder for RequestSpan {
 }
 
 /// Returns the request id as `x-request-id` and logs one line per request with its latency.
-async fn request_id_and_log(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, Error> {
+async fn request_id_and_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
     let started = Instant::now();
     let mut res = next.call(req).await?;
     if let Some(v) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), v);
     }
     tracing::info!(
         http.status_code = res.status().as_u16(),
@@ -136,8 +144,17 @@ fn security_headers() -> DefaultHeaders {
 fn cors(origins: &[String]) -> Cors {
     let mut c = Cors::default()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT])
-        .expose_headers([header::ETAG, header::LOCATION, HeaderName::from_static("x-request-id")])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::ACCEPT,
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            HeaderName::from_static("x-request-id"),
+        ])
         .supports_credentials()
         .max_age(3600);
     for o in origins {
@@ -168,7 +185,9 @@ fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .app_data(routes::path_config())
             .configure(routes::configure)
             .service(web::resource("/docs").route(web::get().to(|| async {
-                HttpResponse::PermanentRedirect().insert_header((header::LOCATION, "/docs/")).finish()
+                HttpResponse::PermanentRedirect()
+                    .insert_header((header::LOCATION, "/docs/"))
+                    .finish()
             })))
             .service(SwaggerUi::new("/docs/{_:.*}").config(Config::new(["/api/v1/openapi.json"])));
         if has_spa {
@@ -182,7 +201,10 @@ fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
                             // Client-side routes (/schools/…) get the app; it routes itself.
                             let (req, _) = req.into_parts();
                             let file = actix_files::NamedFile::open(&index)?;
-                            let res = file.use_etag(false).use_last_modified(false).into_response(&req);
+                            let res = file
+                                .use_etag(false)
+                                .use_last_modified(false)
+                                .into_response(&req);
                             Ok(ServiceResponse::new(req, res))
                         }
                     })),

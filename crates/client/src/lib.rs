@@ -1,1 +1,248 @@
+//! A typed client of the PartnerHub API, for the SPA (wasm32), the end-to-end tests and
+//! integrators (native; enable the `tls` feature for https).
+//!
+//! Every call answers `Result<T, ClientError>`; API errors carry the parsed problem+json.
+//! Writes to existing records take the `version` the caller read (sent as `If-Match`).
 
+use domain::audit::AuditEvent;
+use domain::auth::{LoginRequest, Me, TokenResponse};
+use domain::page::Page;
+use domain::problem::Problem;
+use domain::school::{ImportReport, School, SchoolInput, SchoolQuery};
+use domain::user::{CreateUser, UpdateUser, User};
+use domain::{SchoolId, UserId};
+use reqwest::{Method, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+
+/// What a call can fail with.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ClientError {
+    /// The API answered with an error.
+    #[error("{}", .0.detail)]
+    Api(Problem),
+    /// The request did not get an answer (offline, server down).
+    #[error("network error: {0}")]
+    Network(String),
+    /// The answer could not be read.
+    #[error("unexpected response: {0}")]
+    Decode(String),
+}
+
+impl ClientError {
+    /// The HTTP status, for API errors.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::Api(p) => Some(p.status),
+            _ => None,
+        }
+    }
+
+    /// The problem, for API errors.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ClientError::Api(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Result of a call.
+pub type ClientResult<T> = Result<T, ClientError>;
+
+/// The API client. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+    token: Option<String>,
+}
+
+impl Client {
+    /// A client of the API at `base` (e.g. `http://127.0.0.1:8080`, no trailing slash).
+    pub fn new(base: impl Into<String>) -> Self {
+        Self {
+            base: base.into().trim_end_matches('/').to_string(),
+            http: reqwest::Client::new(),
+            token: None,
+        }
+    }
+
+    /// The same client, sending this access token.
+    pub fn with_token(&self, token: Option<String>) -> Self {
+        Self {
+            token,
+            ..self.clone()
+        }
+    }
+
+    /// The access token in use.
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let mut r = self.http.request(method, format!("{}{}", self.base, path));
+        if let Some(t) = &self.token {
+            r = r.bearer_auth(t);
+        }
+        r
+    }
+
+    async fn send(r: RequestBuilder) -> ClientResult<Response> {
+        let res = r
+            .send()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        if res.status().is_success() {
+            return Ok(res);
+        }
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap_or_default();
+        Err(ClientError::Api(
+            serde_json::from_str::<Problem>(&text).unwrap_or_else(|_| Problem {
+                type_: "about:blank".into(),
+                title: "Error".into(),
+                status,
+                detail: format!("The server answered {status}."),
+                code: "unknown".into(),
+                errors: vec![],
+                request_id: None,
+            }),
+        ))
+    }
+
+    async fn json<T: DeserializeOwned>(r: RequestBuilder) -> ClientResult<T> {
+        Self::send(r)
+            .await?
+            .json()
+            .await
+            .map_err(|e| ClientError::Decode(e.to_string()))
+    }
+
+    // --- auth ---
+
+    /// Signs in; the server sets the refresh cookie.
+    pub async fn login(&self, email: &str, password: &str) -> ClientResult<TokenResponse> {
+        let body = LoginRequest {
+            email: email.into(),
+            password: password.into(),
+        };
+        Self::json(self.request(Method::POST, "/api/v1/auth/login").json(&body)).await
+    }
+
+    /// Exchanges the refresh cookie for a new access token.
+    pub async fn refresh(&self) -> ClientResult<TokenResponse> {
+        Self::json(self.request(Method::POST, "/api/v1/auth/refresh")).await
+    }
+
+    /// Signs out (revokes the refresh cookie's session).
+    pub async fn logout(&self) -> ClientResult<()> {
+        Self::send(self.request(Method::POST, "/api/v1/auth/logout"))
+            .await
+            .map(|_| ())
+    }
+
+    /// The signed-in user.
+    pub async fn me(&self) -> ClientResult<Me> {
+        Self::json(self.request(Method::GET, "/api/v1/auth/me")).await
+    }
+
+    // --- schools ---
+
+    /// A page of schools.
+    pub async fn list_schools(&self, q: &SchoolQuery) -> ClientResult<Page<School>> {
+        Self::json(self.request(Method::GET, "/api/v1/schools").query(q)).await
+    }
+
+    /// One school.
+    pub async fn get_school(&self, id: SchoolId) -> ClientResult<School> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/schools/{id}"))).await
+    }
+
+    /// Adds a school.
+    pub async fn create_school(&self, input: &SchoolInput) -> ClientResult<School> {
+        Self::json(self.request(Method::POST, "/api/v1/schools").json(input)).await
+    }
+
+    /// Replaces a school's details; `version` is the one you read.
+    pub async fn update_school(
+        &self,
+        id: SchoolId,
+        version: i32,
+        input: &SchoolInput,
+    ) -> ClientResult<School> {
+        let r = self
+            .request(Method::PUT, &format!("/api/v1/schools/{id}"))
+            .header("If-Match", format!("\"{version}\""));
+        Self::json(r.json(input)).await
+    }
+
+    /// Archives a school.
+    pub async fn archive_school(&self, id: SchoolId, version: i32) -> ClientResult<School> {
+        let r = self.request(Method::POST, &format!("/api/v1/schools/{id}/archive"));
+        Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    /// Restores an archived school.
+    pub async fn restore_school(&self, id: SchoolId, version: i32) -> ClientResult<School> {
+        let r = self.request(Method::POST, &format!("/api/v1/schools/{id}/restore"));
+        Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    /// Imports a CSV file of schools (all or nothing).
+    pub async fn import_schools(&self, csv: String) -> ClientResult<ImportReport> {
+        let r = self
+            .request(Method::POST, "/api/v1/schools/import")
+            .header("Content-Type", "text/csv")
+            .body(csv);
+        Self::json(r).await
+    }
+
+    // --- users ---
+
+    /// Every user (admin).
+    pub async fn list_users(&self) -> ClientResult<Vec<User>> {
+        Self::json(self.request(Method::GET, "/api/v1/users")).await
+    }
+
+    /// Creates a user (admin).
+    pub async fn create_user(&self, req: &CreateUser) -> ClientResult<User> {
+        Self::json(self.request(Method::POST, "/api/v1/users").json(req)).await
+    }
+
+    /// Changes a user's name, role and schools (admin).
+    pub async fn update_user(
+        &self,
+        id: UserId,
+        version: i32,
+        req: &UpdateUser,
+    ) -> ClientResult<User> {
+        let r = self
+            .request(Method::PUT, &format!("/api/v1/users/{id}"))
+            .header("If-Match", format!("\"{version}\""));
+        Self::json(r.json(req)).await
+    }
+
+    /// Deactivates a user (admin).
+    pub async fn deactivate_user(&self, id: UserId, version: i32) -> ClientResult<User> {
+        let r = self.request(Method::POST, &format!("/api/v1/users/{id}/deactivate"));
+        Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    /// Reactivates a user (admin).
+    pub async fn reactivate_user(&self, id: UserId, version: i32) -> ClientResult<User> {
+        let r = self.request(Method::POST, &format!("/api/v1/users/{id}/reactivate"));
+        Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    // --- audit ---
+
+    /// The audit trail of one record.
+    pub async fn audit(&self, entity: &str, id: &str) -> ClientResult<Vec<AuditEvent>> {
+        Self::json(
+            self.request(Method::GET, "/api/v1/audit")
+                .query(&[("entity", entity), ("id", id)]),
+        )
+        .await
+    }
+}

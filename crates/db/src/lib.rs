@@ -54,7 +54,8 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         && let Some(dir) = std::path::Path::new(path).parent()
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
     }
     let mut opts = ConnectOptions::new(url.to_string());
     opts.max_connections(max_connections)
@@ -64,13 +65,16 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         .sqlx_logging(false);
     let db = Database::connect(opts).await?;
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;").await?;
+        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;")
+            .await?;
     }
     Ok(db)
 }
 
 fn sqlite_path(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or(rest);
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
@@ -96,7 +100,10 @@ mod tests {
 
     #[test]
     fn sqlite_paths_are_found_in_urls() {
-        assert_eq!(sqlite_path("sqlite://data/partnerhub.db?mode=rwc"), Some("data/partnerhub.db"));
+        assert_eq!(
+            sqlite_path("sqlite://data/partnerhub.db?mode=rwc"),
+            Some("data/partnerhub.db")
+        );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://x@y/z"), None);
     }

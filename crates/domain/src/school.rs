@@ -185,7 +185,9 @@ fn validate_postal_code(p: &str) -> Result<(), validator::ValidationError> {
         five.len() == 5
             && five.chars().all(|c| c.is_ascii_digit())
             && (rest.is_empty()
-                || (rest.len() == 5 && rest.starts_with('-') && rest[1..].chars().all(|c| c.is_ascii_digit())))
+                || (rest.len() == 5
+                    && rest.starts_with('-')
+                    && rest[1..].chars().all(|c| c.is_ascii_digit())))
     };
     if ok {
         Ok(())
@@ -298,15 +300,25 @@ mod tests {
 
     #[test]
     fn archiving_twice_is_refused() {
-        assert_eq!(SchoolStatus::Active.transition(SchoolTransition::Archive), Ok(SchoolStatus::Archived));
-        assert!(SchoolStatus::Archived.transition(SchoolTransition::Archive).is_err());
+        assert_eq!(
+            SchoolStatus::Active.transition(SchoolTransition::Archive),
+            Ok(SchoolStatus::Archived)
+        );
+        assert!(
+            SchoolStatus::Archived
+                .transition(SchoolTransition::Archive)
+                .is_err()
+        );
     }
 
     #[test]
     fn level_names_round_trip() {
         for l in SchoolLevel::ALL {
             assert_eq!(SchoolLevel::parse(l.as_str()), Some(*l));
-            assert_eq!(serde_json::to_string(l).ok(), Some(format!("\"{}\"", l.as_str())));
+            assert_eq!(
+                serde_json::to_string(l).ok(),
+                Some(format!("\"{}\"", l.as_str()))
+            );
         }
     }
 }

@@ -99,7 +99,11 @@ pub struct CreateUser {
     #[validate(email(message = "Enter a valid email address."))]
     pub email: String,
     /// Name shown in the app.
-    #[validate(length(min = 1, max = 120, message = "Enter a name of at most 120 characters."))]
+    #[validate(length(
+        min = 1,
+        max = 120,
+        message = "Enter a name of at most 120 characters."
+    ))]
     pub display_name: String,
     /// Role.
     pub role: Role,
@@ -116,7 +120,11 @@ pub struct CreateUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateUser {
     /// Name shown in the app.
-    #[validate(length(min = 1, max = 120, message = "Enter a name of at most 120 characters."))]
+    #[validate(length(
+        min = 1,
+        max = 120,
+        message = "Enter a name of at most 120 characters."
+    ))]
     pub display_name: String,
     /// Role.
     pub role: Role,
@@ -133,7 +141,11 @@ mod tests {
     fn deactivating_twice_is_refused() {
         let s = UserStatus::Active.transition(UserTransition::Deactivate);
         assert_eq!(s, Ok(UserStatus::Deactivated));
-        assert!(UserStatus::Deactivated.transition(UserTransition::Deactivate).is_err());
+        assert!(
+            UserStatus::Deactivated
+                .transition(UserTransition::Deactivate)
+                .is_err()
+        );
         assert_eq!(
             UserStatus::Deactivated.transition(UserTransition::Reactivate),
             Ok(UserStatus::Active)

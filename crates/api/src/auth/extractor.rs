@@ -28,13 +28,19 @@ pub struct AuthUser {
 impl AuthUser {
     /// `403` unless the caller's role holds the permission.
     pub fn require(&self, p: Permission) -> Result<(), ApiError> {
-        if self.role.can(p) { Ok(()) } else { Err(ApiError::Forbidden) }
+        if self.role.can(p) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
     }
 }
 
 /// The request id assigned by the tracing middleware, if any.
 pub fn request_id(req: &HttpRequest) -> Option<String> {
-    req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string())
+    req.extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|r| r.to_string())
 }
 
 impl FromRequest for AuthUser {
@@ -47,16 +53,24 @@ impl FromRequest for AuthUser {
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(|t| t.trim().to_string());
         let request_id = request_id(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState missing")))?;
-            let token = bearer.ok_or(ApiError::Unauthorized("sign in first: send Authorization: Bearer <access token>"))?;
+            let state =
+                state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState missing")))?;
+            let token = bearer.ok_or(ApiError::Unauthorized(
+                "sign in first: send Authorization: Bearer <access token>",
+            ))?;
             let id = state.keys.verify(&token)?;
             let account = match db::repo::users::get(&state.db, id).await {
                 Ok(a) => a,
-                Err(db::DbError::NotFound) => return Err(ApiError::Unauthorized("the account no longer exists")),
+                Err(db::DbError::NotFound) => {
+                    return Err(ApiError::Unauthorized("the account no longer exists"));
+                }
                 Err(e) => return Err(e.into()),
             };
             if account.user.status != UserStatus::Active {

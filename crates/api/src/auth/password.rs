@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use crate::error::ApiError;
 
 fn hasher() -> Result<Argon2<'static>, ApiError> {
-    let params = Params::new(19_456, 2, 1, None).map_err(|e| ApiError::Internal(anyhow::anyhow!("argon2 params: {e}")))?;
+    let params = Params::new(19_456, 2, 1, None)
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("argon2 params: {e}")))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 

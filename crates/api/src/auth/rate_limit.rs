@@ -30,7 +30,9 @@ impl LoginLimiter {
         for (limiter, key) in [(&self.per_ip, ip), (&self.per_account, account)] {
             if let Err(not_until) = limiter.check_key(&key.to_string()) {
                 let wait = not_until.wait_time_from(clock.now()).as_secs().max(1);
-                return Err(ApiError::TooManyRequests { retry_after_secs: wait });
+                return Err(ApiError::TooManyRequests {
+                    retry_after_secs: wait,
+                });
             }
         }
         self.per_ip.retain_recent();
@@ -48,7 +50,10 @@ mod tests {
         let l = LoginLimiter::new(100, 2);
         assert!(l.check("1.1.1.1", "a@x").is_ok());
         assert!(l.check("2.2.2.2", "a@x").is_ok());
-        assert!(matches!(l.check("3.3.3.3", "a@x"), Err(ApiError::TooManyRequests { .. })));
+        assert!(matches!(
+            l.check("3.3.3.3", "a@x"),
+            Err(ApiError::TooManyRequests { .. })
+        ));
         assert!(l.check("3.3.3.3", "b@x").is_ok());
     }
 }

@@ -54,7 +54,9 @@ impl TokenKeys {
     pub fn new(settings: &AuthSettings) -> Self {
         let secret = settings.jwt_secret.expose_secret();
         let bytes = if secret.is_empty() {
-            tracing::warn!("auth.jwt_secret is not set: using a random key; tokens will not survive a restart");
+            tracing::warn!(
+                "auth.jwt_secret is not set: using a random key; tokens will not survive a restart"
+            );
             let mut b = vec![0u8; 32];
             rand::rng().fill_bytes(&mut b);
             b

@@ -13,7 +13,9 @@ use crate::error::ApiError;
 
 /// A resource whose unmatched methods answer 405 as problem+json.
 fn resource(path: &str) -> Resource {
-    web::resource(path).default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::MethodNotAllowed) }))
+    web::resource(path).default_service(web::to(|| async {
+        Err::<HttpResponse, _>(ApiError::MethodNotAllowed)
+    }))
 }
 
 /// 404 as problem+json for any unknown API path.
@@ -42,8 +44,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::get().to(schools::get::get))
                         .route(web::put().to(schools::update::update)),
                 )
-                .service(resource("/schools/{id}/archive").route(web::post().to(schools::archive::archive)))
-                .service(resource("/schools/{id}/restore").route(web::post().to(schools::restore::restore)))
+                .service(
+                    resource("/schools/{id}/archive")
+                        .route(web::post().to(schools::archive::archive)),
+                )
+                .service(
+                    resource("/schools/{id}/restore")
+                        .route(web::post().to(schools::restore::restore)),
+                )
                 .service(
                     resource("/users")
                         .route(web::get().to(users::list::list))
@@ -54,8 +62,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::get().to(users::get::get))
                         .route(web::put().to(users::update::update)),
                 )
-                .service(resource("/users/{id}/deactivate").route(web::post().to(users::deactivate::deactivate)))
-                .service(resource("/users/{id}/reactivate").route(web::post().to(users::reactivate::reactivate)))
+                .service(
+                    resource("/users/{id}/deactivate")
+                        .route(web::post().to(users::deactivate::deactivate)),
+                )
+                .service(
+                    resource("/users/{id}/reactivate")
+                        .route(web::post().to(users::reactivate::reactivate)),
+                )
                 .service(resource("/audit").route(web::get().to(audit::list::list)))
                 .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))
                 .default_service(web::to(not_found)),
@@ -65,35 +79,56 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// JSON bodies: size limit (413), content type (415), syntax (400), meaning (422).
 pub fn json_config(limit: usize) -> web::JsonConfig {
-    web::JsonConfig::default().limit(limit).error_handler(move |err, _req: &HttpRequest| {
-        let e = match &err {
-            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::PayloadTooLarge(limit),
-            JsonPayloadError::ContentType => ApiError::UnsupportedMediaType("send JSON with Content-Type: application/json"),
-            JsonPayloadError::Deserialize(d) if d.is_data() => {
-                let msg = d.to_string();
-                // serde names the field it missed: report it like any other field error.
-                let errors = msg
-                    .strip_prefix("missing field `")
-                    .and_then(|r| r.split('`').next())
-                    .map(|f| vec![domain::problem::FieldError::new(f, "required", format!("{f} is required."))])
-                    .unwrap_or_default();
-                ApiError::Validation { detail: format!("The body does not match the expected shape: {msg}"), errors }
-            }
-            JsonPayloadError::Deserialize(d) => ApiError::BadRequest(format!("The body is not valid JSON: {d}")),
-            other => ApiError::BadRequest(format!("The body cannot be read: {other}")),
-        };
-        e.into()
-    })
+    web::JsonConfig::default()
+        .limit(limit)
+        .error_handler(move |err, _req: &HttpRequest| {
+            let e = match &err {
+                JsonPayloadError::Overflow { .. }
+                | JsonPayloadError::OverflowKnownLength { .. } => ApiError::PayloadTooLarge(limit),
+                JsonPayloadError::ContentType => {
+                    ApiError::UnsupportedMediaType("send JSON with Content-Type: application/json")
+                }
+                JsonPayloadError::Deserialize(d) if d.is_data() => {
+                    let msg = d.to_string();
+                    // serde names the field it missed: report it like any other field error.
+                    let errors = msg
+                        .strip_prefix("missing field `")
+                        .and_then(|r| r.split('`').next())
+                        .map(|f| {
+                            vec![domain::problem::FieldError::new(
+                                f,
+                                "required",
+                                format!("{f} is required."),
+                            )]
+                        })
+                        .unwrap_or_default();
+                    ApiError::Validation {
+                        detail: format!("The body does not match the expected shape: {msg}"),
+                        errors,
+                    }
+                }
+                JsonPayloadError::Deserialize(d) => {
+                    ApiError::BadRequest(format!("The body is not valid JSON: {d}"))
+                }
+                other => ApiError::BadRequest(format!("The body cannot be read: {other}")),
+            };
+            e.into()
+        })
 }
 
 /// Query strings that do not parse: 422 naming the problem.
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req| {
-        ApiError::Validation { detail: format!("A query parameter is invalid: {err}"), errors: vec![] }.into()
+        ApiError::Validation {
+            detail: format!("A query parameter is invalid: {err}"),
+            errors: vec![],
+        }
+        .into()
     })
 }
 
 /// Path parameters that do not parse (a malformed id) name no resource: 404.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|_err: PathError, _req| ApiError::NotFound("resource").into())
+    web::PathConfig::default()
+        .error_handler(|_err: PathError, _req| ApiError::NotFound("resource").into())
 }

@@ -10,7 +10,12 @@ use crate::error::{ApiError, ApiResult};
 pub const ENTITIES: &[&str] = &["school", "user"];
 
 /// The newest events of an entity kind, optionally for one record.
-pub async fn history(db: &DatabaseConnection, entity: &str, id: Option<&str>, limit: u64) -> ApiResult<Vec<AuditEvent>> {
+pub async fn history(
+    db: &DatabaseConnection,
+    entity: &str,
+    id: Option<&str>,
+    limit: u64,
+) -> ApiResult<Vec<AuditEvent>> {
     if !ENTITIES.contains(&entity) {
         return Err(ApiError::invalid_field(
             "entity",

@@ -4,11 +4,11 @@
 //! stolen or replayed: the whole family (every token descending from that login) is revoked.
 
 use chrono::{Duration, Utc};
-use db::repo::{tokens, users};
 use db::TransactionTrait;
+use db::repo::{tokens, users};
+use domain::UserId;
 use domain::auth::{LoginRequest, Me, TokenResponse};
 use domain::user::UserStatus;
-use domain::UserId;
 use uuid::Uuid;
 
 use crate::auth::password;
@@ -30,7 +30,14 @@ async fn issue(state: &AppState, user: UserId, family: Uuid) -> ApiResult<Sessio
     let account = users::get(&state.db, user).await?;
     let refresh_token = new_refresh_token();
     let expires = Utc::now() + Duration::days(state.settings.auth.refresh_ttl_days);
-    tokens::insert(&state.db, user, family, hash_refresh_token(&refresh_token), expires).await?;
+    tokens::insert(
+        &state.db,
+        user,
+        family,
+        hash_refresh_token(&refresh_token),
+        expires,
+    )
+    .await?;
     let access_token = state.keys.issue(user, account.user.role)?;
     Ok(Session {
         body: TokenResponse {
@@ -45,7 +52,13 @@ async fn issue(state: &AppState, user: UserId, family: Uuid) -> ApiResult<Sessio
 
 /// The `Me` view of a user.
 pub fn me_of(u: domain::user::User) -> Me {
-    Me { id: u.id, email: u.email, display_name: u.display_name, role: u.role, school_ids: u.school_ids }
+    Me {
+        id: u.id,
+        email: u.email,
+        display_name: u.display_name,
+        role: u.role,
+        school_ids: u.school_ids,
+    }
 }
 
 /// Checks credentials (rate limited per IP and per account) and starts a session.
@@ -74,7 +87,9 @@ pub async fn login(state: &AppState, ip: &str, req: LoginRequest) -> ApiResult<S
 /// Exchanges a refresh token for a new one and a new access token.
 pub async fn refresh(state: &AppState, presented: &str) -> ApiResult<Session> {
     const INVALID: ApiError = ApiError::Unauthorized("the session has ended; sign in again");
-    let stored = tokens::find_by_hash(&state.db, &hash_refresh_token(presented)).await?.ok_or(INVALID)?;
+    let stored = tokens::find_by_hash(&state.db, &hash_refresh_token(presented))
+        .await?
+        .ok_or(INVALID)?;
     if stored.revoked_at.is_some() || stored.expires_at <= Utc::now() {
         return Err(INVALID);
     }

@@ -21,12 +21,18 @@ pub struct Actor {
 impl Actor {
     /// The command line or a background job.
     pub fn system() -> Self {
-        Self { user: None, request_id: None }
+        Self {
+            user: None,
+            request_id: None,
+        }
     }
 }
 
 impl From<&crate::auth::AuthUser> for Actor {
     fn from(a: &crate::auth::AuthUser) -> Self {
-        Self { user: Some(a.id), request_id: a.request_id.clone() }
+        Self {
+            user: Some(a.id),
+            request_id: a.request_id.clone(),
+        }
     }
 }

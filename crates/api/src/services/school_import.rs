@@ -4,9 +4,9 @@
 //! A file with any bad row reports every bad row with its line number and imports nothing.
 //! Rows whose code already exists update that school; the others create one.
 
+use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
-use db::TransactionTrait;
 use domain::problem::FieldError;
 use domain::school::{Designation, ImportReport, SchoolInput, SchoolLevel};
 use sea_orm::DatabaseConnection;
@@ -21,12 +21,24 @@ const COLUMNS: &[(&str, &[&str], bool)] = &[
     ("code", &["code", "school_code", "school code"], true),
     ("name", &["name", "school_name", "school name"], true),
     ("level", &["level", "school_level", "type"], true),
-    ("region", &["region", "learning_community", "learning community", "zone"], true),
-    ("title_i", &["title_i", "title i", "title1", "title_1"], false),
+    (
+        "region",
+        &["region", "learning_community", "learning community", "zone"],
+        true,
+    ),
+    (
+        "title_i",
+        &["title_i", "title i", "title1", "title_1"],
+        false,
+    ),
     ("designation", &["designation", "csi_tsi", "csi/tsi"], false),
     ("address", &["address", "street", "street_address"], false),
     ("city", &["city"], false),
-    ("postal_code", &["postal_code", "zip", "zip_code", "zipcode"], false),
+    (
+        "postal_code",
+        &["postal_code", "zip", "zip_code", "zipcode"],
+        false,
+    ),
 ];
 
 fn parse_level(v: &str) -> Option<SchoolLevel> {
@@ -58,22 +70,40 @@ fn parse_designation(v: &str) -> Option<Designation> {
 
 /// Parses a whole file into inputs, or every problem found, by line.
 pub fn parse(bytes: &[u8]) -> Result<Vec<(u64, SchoolInput)>, Vec<FieldError>> {
-    let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(false)
+        .from_reader(bytes);
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(vec![FieldError::new("line 1", "unreadable", format!("The header row cannot be read: {e}"))]),
+        Err(e) => {
+            return Err(vec![FieldError::new(
+                "line 1",
+                "unreadable",
+                format!("The header row cannot be read: {e}"),
+            )]);
+        }
     };
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-        if let Some((canon, _, _)) = COLUMNS.iter().find(|(_, aliases, _)| aliases.contains(&h.as_str())) {
+        if let Some((canon, _, _)) = COLUMNS
+            .iter()
+            .find(|(_, aliases, _)| aliases.contains(&h.as_str()))
+        {
             index.insert(canon, i);
         }
     }
     let missing: Vec<FieldError> = COLUMNS
         .iter()
         .filter(|(c, _, required)| *required && !index.contains_key(c))
-        .map(|(c, _, _)| FieldError::new("line 1", "missing_column", format!("The header has no '{c}' column.")))
+        .map(|(c, _, _)| {
+            FieldError::new(
+                "line 1",
+                "missing_column",
+                format!("The header has no '{c}' column."),
+            )
+        })
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -87,16 +117,30 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<(u64, SchoolInput)>, Vec<FieldError>> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                errors.push(FieldError::new(format!("line {line}"), "unreadable", format!("This row cannot be read: {e}")));
+                errors.push(FieldError::new(
+                    format!("line {line}"),
+                    "unreadable",
+                    format!("This row cannot be read: {e}"),
+                ));
                 continue;
             }
         };
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        let get = |c: &str| index.get(c).and_then(|i| rec.get(*i)).unwrap_or("").to_string();
+        let get = |c: &str| {
+            index
+                .get(c)
+                .and_then(|i| rec.get(*i))
+                .unwrap_or("")
+                .to_string()
+        };
         let at = |f: &str| format!("line {line}: {f}");
         let level = parse_level(&get("level"));
         if level.is_none() {
-            errors.push(FieldError::new(at("level"), "invalid", "Use elementary, middle, high, k8 or other."));
+            errors.push(FieldError::new(
+                at("level"),
+                "invalid",
+                "Use elementary, middle, high, k8 or other.",
+            ));
         }
         let title_i = parse_bool(&get("title_i"));
         if title_i.is_none() {
@@ -104,7 +148,11 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<(u64, SchoolInput)>, Vec<FieldError>> {
         }
         let designation = parse_designation(&get("designation"));
         if designation.is_none() {
-            errors.push(FieldError::new(at("designation"), "invalid", "Use CSI, TSI or leave empty."));
+            errors.push(FieldError::new(
+                at("designation"),
+                "invalid",
+                "Use CSI, TSI or leave empty.",
+            ));
         }
         let input = SchoolInput {
             code: get("code"),
@@ -120,52 +168,85 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<(u64, SchoolInput)>, Vec<FieldError>> {
         .normalized();
         if let Err(e) = input.validate() {
             for fe in domain::problem::field_errors(&e) {
-                errors.push(FieldError { field: at(&fe.field), ..fe });
+                errors.push(FieldError {
+                    field: at(&fe.field),
+                    ..fe
+                });
             }
         }
         if !input.code.is_empty() && !seen.insert(input.code.clone()) {
-            errors.push(FieldError::new(at("code"), "duplicate", "This code appears on an earlier line."));
+            errors.push(FieldError::new(
+                at("code"),
+                "duplicate",
+                "This code appears on an earlier line.",
+            ));
         }
         out.push((line, input));
     }
     if out.is_empty() && errors.is_empty() {
         errors.push(FieldError::new("line 2", "empty", "The file has no rows."));
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Imports a CSV file in one transaction.
-pub async fn import(db: &DatabaseConnection, actor: &Actor, bytes: &[u8]) -> ApiResult<ImportReport> {
+pub async fn import(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    bytes: &[u8],
+) -> ApiResult<ImportReport> {
     let rows = parse(bytes).map_err(|errors| ApiError::Validation {
         detail: format!("{} problem(s) found; nothing was imported.", errors.len()),
         errors,
     })?;
     let txn = db.begin().await?;
-    let mut report = ImportReport { created: 0, updated: 0 };
+    let mut report = ImportReport {
+        created: 0,
+        updated: 0,
+    };
     for (_, input) in &rows {
         let (action, before, after) = match repo::find_by_code(&txn, &input.code).await? {
             Some(existing) => {
                 let after = repo::update(&txn, existing.id, existing.version, input).await?;
                 report.updated += 1;
-                ("import_update", serde_json::to_value(&existing).unwrap_or_default(), after)
+                (
+                    "import_update",
+                    serde_json::to_value(&existing).unwrap_or_default(),
+                    after,
+                )
             }
             None => {
                 report.created += 1;
-                ("import_create", serde_json::json!({}), repo::create(&txn, input).await?)
+                (
+                    "import_create",
+                    serde_json::json!({}),
+                    repo::create(&txn, input).await?,
+                )
             }
         };
-        audit::record(&txn, NewAuditEvent {
-            actor: actor.user,
-            action,
-            entity: "school",
-            entity_id: after.id.to_string(),
-            changes: audit::diff(&before, &serde_json::to_value(&after).unwrap_or_default()),
-            request_id: actor.request_id.clone(),
-        })
+        audit::record(
+            &txn,
+            NewAuditEvent {
+                actor: actor.user,
+                action,
+                entity: "school",
+                entity_id: after.id.to_string(),
+                changes: audit::diff(&before, &serde_json::to_value(&after).unwrap_or_default()),
+                request_id: actor.request_id.clone(),
+            },
+        )
         .await?;
     }
     txn.commit().await?;
-    tracing::info!(import.created = report.created, import.updated = report.updated, "schools imported");
+    tracing::info!(
+        import.created = report.created,
+        import.updated = report.updated,
+        "schools imported"
+    );
     Ok(report)
 }
 
@@ -191,7 +272,10 @@ mod tests {
         let csv = "code,name,level,region\nE1,Good School,elementary,West\nE2,,middle,East\nE1,Dup,high,North\nE4,Bad Level,college,South\n";
         let errs = parse(csv.as_bytes()).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, vec!["line 3: name", "line 4: code", "line 5: level"]);
+        assert_eq!(
+            fields,
+            vec!["line 3: name", "line 4: code", "line 5: level"]
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The school directory: browse, add, edit, archive and restore. Every change is audited.
 
+use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::cursor::Cursor;
 use db::repo::schools as repo;
-use db::TransactionTrait;
+use domain::SchoolId;
 use domain::page::{Page, clamp_limit};
 use domain::school::{School, SchoolInput, SchoolQuery, SchoolTransition};
-use domain::SchoolId;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
 
@@ -21,12 +21,19 @@ fn json(s: &School) -> serde_json::Value {
 pub async fn browse(db: &DatabaseConnection, q: &SchoolQuery) -> ApiResult<Page<School>> {
     let after = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
         Some(c) => Some(Cursor::decode(c).ok_or_else(|| {
-            ApiError::invalid_field("cursor", "invalid", "The cursor is not one this API issued; start from the first page.")
+            ApiError::invalid_field(
+                "cursor",
+                "invalid",
+                "The cursor is not one this API issued; start from the first page.",
+            )
         })?),
         None => None,
     };
     let (items, next) = repo::list(db, q, clamp_limit(q.limit), after).await?;
-    Ok(Page { items, next_cursor: next.map(|c| c.encode()) })
+    Ok(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    })
 }
 
 /// One school.
@@ -38,13 +45,21 @@ pub async fn find(db: &DatabaseConnection, id: SchoolId) -> ApiResult<School> {
 }
 
 /// Normalizes and validates input; a duplicate code is a field error.
-async fn check(db: &impl ConnectionTrait, input: SchoolInput, except: Option<SchoolId>) -> ApiResult<SchoolInput> {
+async fn check(
+    db: &impl ConnectionTrait,
+    input: SchoolInput,
+    except: Option<SchoolId>,
+) -> ApiResult<SchoolInput> {
     let input = input.normalized();
     input.validate().map_err(|e| ApiError::validation(&e))?;
     if let Some(other) = repo::find_by_code(db, &input.code).await?
         && Some(other.id) != except
     {
-        return Err(ApiError::invalid_field("code", "duplicate", "Another school already has this code."));
+        return Err(ApiError::invalid_field(
+            "code",
+            "duplicate",
+            "Another school already has this code.",
+        ));
     }
     Ok(input)
 }
@@ -54,14 +69,17 @@ pub async fn add(db: &DatabaseConnection, actor: &Actor, input: SchoolInput) -> 
     let txn = db.begin().await?;
     let input = check(&txn, input, None).await?;
     let school = repo::create(&txn, &input).await?;
-    audit::record(&txn, NewAuditEvent {
-        actor: actor.user,
-        action: "create",
-        entity: "school",
-        entity_id: school.id.to_string(),
-        changes: audit::created(&json(&school)),
-        request_id: actor.request_id.clone(),
-    })
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "create",
+            entity: "school",
+            entity_id: school.id.to_string(),
+            changes: audit::created(&json(&school)),
+            request_id: actor.request_id.clone(),
+        },
+    )
     .await?;
     txn.commit().await?;
     tracing::info!(school.id = %school.id, "school created");
@@ -69,7 +87,13 @@ pub async fn add(db: &DatabaseConnection, actor: &Actor, input: SchoolInput) -> 
 }
 
 /// Replaces a school's details, if nobody changed it since `version`.
-pub async fn edit(db: &DatabaseConnection, actor: &Actor, id: SchoolId, version: i32, input: SchoolInput) -> ApiResult<School> {
+pub async fn edit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: SchoolId,
+    version: i32,
+    input: SchoolInput,
+) -> ApiResult<School> {
     let txn = db.begin().await?;
     let before = repo::get(&txn, id).await.map_err(|e| match e {
         db::DbError::NotFound => ApiError::NotFound("school"),
@@ -80,21 +104,30 @@ pub async fn edit(db: &DatabaseConnection, actor: &Actor, id: SchoolId, version:
     }
     let input = check(&txn, input, Some(id)).await?;
     let after = repo::update(&txn, id, version, &input).await?;
-    audit::record(&txn, NewAuditEvent {
-        actor: actor.user,
-        action: "update",
-        entity: "school",
-        entity_id: id.to_string(),
-        changes: audit::diff(&json(&before), &json(&after)),
-        request_id: actor.request_id.clone(),
-    })
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "update",
+            entity: "school",
+            entity_id: id.to_string(),
+            changes: audit::diff(&json(&before), &json(&after)),
+            request_id: actor.request_id.clone(),
+        },
+    )
     .await?;
     txn.commit().await?;
     Ok(after)
 }
 
 /// Archives or restores a school, if nobody changed it since `version`.
-pub async fn change_status(db: &DatabaseConnection, actor: &Actor, id: SchoolId, version: i32, t: SchoolTransition) -> ApiResult<School> {
+pub async fn change_status(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: SchoolId,
+    version: i32,
+    t: SchoolTransition,
+) -> ApiResult<School> {
     let txn = db.begin().await?;
     let before = repo::get(&txn, id).await.map_err(|e| match e {
         db::DbError::NotFound => ApiError::NotFound("school"),
@@ -105,17 +138,20 @@ pub async fn change_status(db: &DatabaseConnection, actor: &Actor, id: SchoolId,
     }
     let next = before.status.transition(t).map_err(ApiError::transition)?;
     let after = repo::set_status(&txn, id, version, next).await?;
-    audit::record(&txn, NewAuditEvent {
-        actor: actor.user,
-        action: match t {
-            SchoolTransition::Archive => "archive",
-            SchoolTransition::Restore => "restore",
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: match t {
+                SchoolTransition::Archive => "archive",
+                SchoolTransition::Restore => "restore",
+            },
+            entity: "school",
+            entity_id: id.to_string(),
+            changes: audit::diff(&json(&before), &json(&after)),
+            request_id: actor.request_id.clone(),
         },
-        entity: "school",
-        entity_id: id.to_string(),
-        changes: audit::diff(&json(&before), &json(&after)),
-        request_id: actor.request_id.clone(),
-    })
+    )
     .await?;
     txn.commit().await?;
     Ok(after)

@@ -1,9 +1,9 @@
 //! Accounts: admins create users, change roles and school scopes, deactivate and reactivate.
 //! Deactivation revokes every session at once.
 
+use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{schools, tokens, users as repo};
-use db::TransactionTrait;
 use domain::user::{CreateUser, UpdateUser, User, UserTransition};
 use domain::{Role, SchoolId, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -24,19 +24,31 @@ fn not_found(e: db::DbError) -> ApiError {
     }
 }
 
-async fn check_scope(db: &impl ConnectionTrait, role: Role, school_ids: &[SchoolId]) -> ApiResult<Vec<SchoolId>> {
+async fn check_scope(
+    db: &impl ConnectionTrait,
+    role: Role,
+    school_ids: &[SchoolId],
+) -> ApiResult<Vec<SchoolId>> {
     let mut ids = school_ids.to_vec();
     ids.sort();
     ids.dedup();
     if role == Role::SchoolCoordinator && ids.is_empty() {
-        return Err(ApiError::invalid_field("school_ids", "required", "A school coordinator needs at least one school."));
+        return Err(ApiError::invalid_field(
+            "school_ids",
+            "required",
+            "A school coordinator needs at least one school.",
+        ));
     }
     if role != Role::SchoolCoordinator {
         return Ok(vec![]);
     }
     let found = schools::existing_ids(db, &ids).await?;
     if found.len() != ids.len() {
-        return Err(ApiError::invalid_field("school_ids", "unknown", "One or more schools do not exist."));
+        return Err(ApiError::invalid_field(
+            "school_ids",
+            "unknown",
+            "One or more schools do not exist.",
+        ));
     }
     Ok(ids)
 }
@@ -56,27 +68,37 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> 
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let email = req.email.trim().to_lowercase();
     if repo::find_by_email(db, &email).await?.is_some() {
-        return Err(ApiError::invalid_field("email", "duplicate", "An account with this email already exists."));
+        return Err(ApiError::invalid_field(
+            "email",
+            "duplicate",
+            "An account with this email already exists.",
+        ));
     }
     let hash = password::hash_async(req.password).await?;
     let txn = db.begin().await?;
     let school_ids = check_scope(&txn, req.role, &req.school_ids).await?;
-    let user = repo::create(&txn, repo::NewUser {
-        email: &email,
-        display_name: req.display_name.trim(),
-        role: req.role,
-        school_ids: &school_ids,
-        password_hash: hash,
-    })
+    let user = repo::create(
+        &txn,
+        repo::NewUser {
+            email: &email,
+            display_name: req.display_name.trim(),
+            role: req.role,
+            school_ids: &school_ids,
+            password_hash: hash,
+        },
+    )
     .await?;
-    audit::record(&txn, NewAuditEvent {
-        actor: actor.user,
-        action: "create",
-        entity: "user",
-        entity_id: user.id.to_string(),
-        changes: audit::created(&json(&user)),
-        request_id: actor.request_id.clone(),
-    })
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "create",
+            entity: "user",
+            entity_id: user.id.to_string(),
+            changes: audit::created(&json(&user)),
+            request_id: actor.request_id.clone(),
+        },
+    )
     .await?;
     txn.commit().await?;
     tracing::info!(user.id = %user.id, user.role = %user.role, "user created");
@@ -84,7 +106,13 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> 
 }
 
 /// Changes name, role and school scope.
-pub async fn update(db: &DatabaseConnection, actor: &Actor, id: UserId, version: i32, req: UpdateUser) -> ApiResult<User> {
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: UserId,
+    version: i32,
+    req: UpdateUser,
+) -> ApiResult<User> {
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db.begin().await?;
     let before = repo::get(&txn, id).await.map_err(not_found)?.user;
@@ -92,27 +120,50 @@ pub async fn update(db: &DatabaseConnection, actor: &Actor, id: UserId, version:
         return Err(ApiError::VersionMismatch);
     }
     if Some(id) == actor.user && req.role != before.role {
-        return Err(ApiError::Conflict { code: "own_role", detail: "you cannot change your own role".into() });
+        return Err(ApiError::Conflict {
+            code: "own_role",
+            detail: "you cannot change your own role".into(),
+        });
     }
     let school_ids = check_scope(&txn, req.role, &req.school_ids).await?;
-    let after = repo::update(&txn, id, version, req.display_name.trim(), req.role, &school_ids).await?;
-    audit::record(&txn, NewAuditEvent {
-        actor: actor.user,
-        action: "update",
-        entity: "user",
-        entity_id: id.to_string(),
-        changes: audit::diff(&json(&before), &json(&after)),
-        request_id: actor.request_id.clone(),
-    })
+    let after = repo::update(
+        &txn,
+        id,
+        version,
+        req.display_name.trim(),
+        req.role,
+        &school_ids,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "update",
+            entity: "user",
+            entity_id: id.to_string(),
+            changes: audit::diff(&json(&before), &json(&after)),
+            request_id: actor.request_id.clone(),
+        },
+    )
     .await?;
     txn.commit().await?;
     Ok(after)
 }
 
 /// Deactivates (revoking every session) or reactivates an account.
-pub async fn change_status(db: &DatabaseConnection, actor: &Actor, id: UserId, version: i32, t: UserTransition) -> ApiResult<User> {
+pub async fn change_status(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: UserId,
+    version: i32,
+    t: UserTransition,
+) -> ApiResult<User> {
     if Some(id) == actor.user && t == UserTransition::Deactivate {
-        return Err(ApiError::Conflict { code: "own_account", detail: "you cannot deactivate your own account".into() });
+        return Err(ApiError::Conflict {
+            code: "own_account",
+            detail: "you cannot deactivate your own account".into(),
+        });
     }
     let txn = db.begin().await?;
     let before = repo::get(&txn, id).await.map_err(not_found)?.user;
@@ -124,17 +175,20 @@ pub async fn change_status(db: &DatabaseConnection, actor: &Actor, id: UserId, v
     if t == UserTransition::Deactivate {
         tokens::revoke_user(&txn, id).await?;
     }
-    audit::record(&txn, NewAuditEvent {
-        actor: actor.user,
-        action: match t {
-            UserTransition::Deactivate => "deactivate",
-            UserTransition::Reactivate => "reactivate",
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: match t {
+                UserTransition::Deactivate => "deactivate",
+                UserTransition::Reactivate => "reactivate",
+            },
+            entity: "user",
+            entity_id: id.to_string(),
+            changes: audit::diff(&json(&before), &json(&after)),
+            request_id: actor.request_id.clone(),
         },
-        entity: "user",
-        entity_id: id.to_string(),
-        changes: audit::diff(&json(&before), &json(&after)),
-        request_id: actor.request_id.clone(),
-    })
+    )
     .await?;
     txn.commit().await?;
     Ok(after)

@@ -7,15 +7,39 @@ use crate::helpers::{TestApp, assert_problem, school_input};
 async fn each_change_writes_an_audit_event_with_actor_fields_and_request_id() {
     let app = TestApp::spawn().await;
     let staff = app.token_for(Role::Staff).await;
-    let created = app.post("/api/v1/schools", &staff).json(&school_input("E7", "Seven Oaks Elementary")).send().await.unwrap();
+    let created = app
+        .post("/api/v1/schools", &staff)
+        .json(&school_input("E7", "Seven Oaks Elementary"))
+        .send()
+        .await
+        .unwrap();
     let created: Value = created.json().await.unwrap();
     let id = created["id"].as_str().unwrap();
     let mut edit = school_input("E7", "Seven Pines Elementary");
     edit.title_i = true;
-    let res = app.put(&format!("/api/v1/schools/{id}"), &staff).header("if-match", "\"1\"").json(&edit).send().await.unwrap();
-    let request_id = res.headers().get("x-request-id").unwrap().to_str().unwrap().to_string();
+    let res = app
+        .put(&format!("/api/v1/schools/{id}"), &staff)
+        .header("if-match", "\"1\"")
+        .json(&edit)
+        .send()
+        .await
+        .unwrap();
+    let request_id = res
+        .headers()
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
 
-    let events: Value = app.get(&format!("/api/v1/audit?entity=school&id={id}"), &staff).send().await.unwrap().json().await.unwrap();
+    let events: Value = app
+        .get(&format!("/api/v1/audit?entity=school&id={id}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
 
     let events = events.as_array().unwrap();
     assert_eq!(events.len(), 2);
@@ -35,11 +59,23 @@ async fn only_admin_and_staff_read_the_audit_log() {
     let app = TestApp::spawn().await;
     for role in Role::ALL {
         let token = app.token_for(role).await;
-        let res = app.get("/api/v1/audit?entity=school", &token).send().await.unwrap();
-        let expected = if matches!(role, Role::Admin | Role::Staff) { 200 } else { 403 };
+        let res = app
+            .get("/api/v1/audit?entity=school", &token)
+            .send()
+            .await
+            .unwrap();
+        let expected = if matches!(role, Role::Admin | Role::Staff) {
+            200
+        } else {
+            403
+        };
         assert_eq!(res.status().as_u16(), expected, "{role}");
     }
     let admin = app.token_for(Role::Admin).await;
-    let res = app.get("/api/v1/audit?entity=spaceship", &admin).send().await.unwrap();
+    let res = app
+        .get("/api/v1/audit?entity=spaceship", &admin)
+        .send()
+        .await
+        .unwrap();
     assert_problem(res, 422, "validation_failed").await;
 }

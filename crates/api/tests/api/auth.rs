@@ -12,13 +12,31 @@ async fn signing_in_returns_a_short_lived_token_and_an_http_only_refresh_cookie(
     let res = app.login(&email.to_uppercase(), &password).await;
 
     assert_eq!(res.status(), 200);
-    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/api/v1/auth"), "{cookie}");
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("Path=/api/v1/auth"),
+        "{cookie}"
+    );
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["token_type"], "Bearer");
     assert!(body["expires_in"].as_u64().unwrap() <= 900);
     assert_eq!(body["user"]["role"], "staff");
-    let me: serde_json::Value = app.get("/api/v1/auth/me", body["access_token"].as_str().unwrap()).send().await.unwrap().json().await.unwrap();
+    let me: serde_json::Value = app
+        .get("/api/v1/auth/me", body["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["email"], email);
 }
 
@@ -27,8 +45,18 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
     let (email, _) = app.create_user(Role::Staff, vec![]).await;
 
-    let wrong = assert_problem(app.login(&email, "not-the-password").await, 401, "unauthorized").await;
-    let unknown = assert_problem(app.login("nobody@example.test", "not-the-password").await, 401, "unauthorized").await;
+    let wrong = assert_problem(
+        app.login(&email, "not-the-password").await,
+        401,
+        "unauthorized",
+    )
+    .await;
+    let unknown = assert_problem(
+        app.login("nobody@example.test", "not-the-password").await,
+        401,
+        "unauthorized",
+    )
+    .await;
 
     assert_eq!(wrong["detail"], unknown["detail"]);
 }
@@ -59,7 +87,12 @@ async fn sign_in_is_rate_limited_per_ip() {
 fn token(sub: &str, exp_offset: i64, aud: &str) -> String {
     let now = chrono::Utc::now().timestamp();
     let claims = json!({ "sub": sub, "role": "admin", "iss": "partnerhub", "aud": aud, "iat": now, "exp": now + exp_offset });
-    encode(&Header::default(), &claims, &EncodingKey::from_secret(JWT_SECRET.as_bytes())).unwrap()
+    encode(
+        &Header::default(),
+        &claims,
+        &EncodingKey::from_secret(JWT_SECRET.as_bytes()),
+    )
+    .unwrap()
 }
 
 #[actix_web::test]
@@ -69,9 +102,21 @@ async fn expired_or_foreign_audience_tokens_are_refused() {
     let body: serde_json::Value = app.login(&email, &password).await.json().await.unwrap();
     let sub = body["user"]["id"].as_str().unwrap();
 
-    let expired = app.get("/api/v1/auth/me", &token(sub, -60, "partnerhub-api")).send().await.unwrap();
-    let foreign = app.get("/api/v1/auth/me", &token(sub, 600, "another-app")).send().await.unwrap();
-    let valid = app.get("/api/v1/auth/me", &token(sub, 600, "partnerhub-api")).send().await.unwrap();
+    let expired = app
+        .get("/api/v1/auth/me", &token(sub, -60, "partnerhub-api"))
+        .send()
+        .await
+        .unwrap();
+    let foreign = app
+        .get("/api/v1/auth/me", &token(sub, 600, "another-app"))
+        .send()
+        .await
+        .unwrap();
+    let valid = app
+        .get("/api/v1/auth/me", &token(sub, 600, "partnerhub-api"))
+        .send()
+        .await
+        .unwrap();
 
     assert_problem(expired, 401, "unauthorized").await;
     assert_problem(foreign, 401, "unauthorized").await;
@@ -111,7 +156,13 @@ async fn signing_out_ends_the_session() {
     let (email, password) = app.create_user(Role::Volunteer, vec![]).await;
     let cookie = refresh_cookie(app.login(&email, &password).await.headers()).unwrap();
 
-    let res = app.client.post(app.url("/api/v1/auth/logout")).header("cookie", format!("ph_refresh={cookie}")).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/logout"))
+        .header("cookie", format!("ph_refresh={cookie}"))
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(res.status(), 204);
     assert_problem(refresh(&app, &cookie).await, 401, "unauthorized").await;
@@ -120,7 +171,12 @@ async fn signing_out_ends_the_session() {
 #[actix_web::test]
 async fn refreshing_without_a_cookie_is_401() {
     let app = TestApp::spawn().await;
-    let res = app.client.post(app.url("/api/v1/auth/refresh")).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/refresh"))
+        .send()
+        .await
+        .unwrap();
     assert_problem(res, 401, "unauthorized").await;
 }
 
@@ -135,10 +191,20 @@ async fn a_deactivated_user_loses_access_token_and_session_at_once() {
     let access = body["access_token"].as_str().unwrap().to_string();
     let id = body["user"]["id"].as_str().unwrap().to_string();
 
-    let res = app.post(&format!("/api/v1/users/{id}/deactivate"), &admin).header("if-match", "\"1\"").send().await.unwrap();
+    let res = app
+        .post(&format!("/api/v1/users/{id}/deactivate"), &admin)
+        .header("if-match", "\"1\"")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
 
-    assert_problem(app.get("/api/v1/auth/me", &access).send().await.unwrap(), 401, "unauthorized").await;
+    assert_problem(
+        app.get("/api/v1/auth/me", &access).send().await.unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
     assert_problem(refresh(&app, &cookie).await, 401, "unauthorized").await;
     assert_problem(app.login(&email, &password).await, 401, "unauthorized").await;
 }
@@ -146,7 +212,12 @@ async fn a_deactivated_user_loses_access_token_and_session_at_once() {
 #[actix_web::test]
 async fn no_token_is_401_with_a_bearer_challenge() {
     let app = TestApp::spawn().await;
-    let res = app.client.get(app.url("/api/v1/auth/me")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/v1/auth/me"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers().get("www-authenticate").unwrap(), "Bearer");
     assert_problem(res, 401, "unauthorized").await;
 }

@@ -26,10 +26,16 @@ impl Drop for DbGuard {
         if let Some((admin_url, name)) = self.pg.take() {
             // Drop runs inside the test's runtime: use a thread with its own.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
                 rt.block_on(async {
                     if let Ok(db) = Database::connect(admin_url.as_str()).await {
-                        let _ = db.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                        let _ = db
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                            ))
+                            .await;
                     }
                 });
                 Ok::<_, std::io::Error>(())
@@ -48,7 +54,9 @@ pub struct TestApp {
 
 /// Whether the tests run against PostgreSQL.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 impl TestApp {
@@ -68,26 +76,48 @@ impl TestApp {
         let guard = match postgres_url() {
             Some(admin_url) => {
                 let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-                let admin = Database::connect(admin_url.as_str()).await.expect("connect to TEST_DATABASE_URL");
-                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
+                let admin = Database::connect(admin_url.as_str())
+                    .await
+                    .expect("connect to TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .unwrap();
                 admin.close().await.unwrap();
                 let mut url = url::Url::parse(&admin_url).unwrap();
                 url.set_path(&format!("/{name}"));
                 settings.database.url = SecretString::from(url.to_string());
-                DbGuard { sqlite_file: None, pg: Some((admin_url, name)) }
+                DbGuard {
+                    sqlite_file: None,
+                    pg: Some((admin_url, name)),
+                }
             }
             None => {
-                let file = std::env::temp_dir().join(format!("partnerhub-test-{}.db", uuid::Uuid::new_v4().simple()));
-                settings.database.url = SecretString::from(format!("sqlite://{}?mode=rwc", file.display()));
-                DbGuard { sqlite_file: Some(file), pg: None }
+                let file = std::env::temp_dir().join(format!(
+                    "partnerhub-test-{}.db",
+                    uuid::Uuid::new_v4().simple()
+                ));
+                settings.database.url =
+                    SecretString::from(format!("sqlite://{}?mode=rwc", file.display()));
+                DbGuard {
+                    sqlite_file: Some(file),
+                    pg: None,
+                }
             }
         };
         configure(&mut settings);
-        let app = Application::build(settings).await.expect("application builds");
+        let app = Application::build(settings)
+            .await
+            .expect("application builds");
         let addr = format!("http://127.0.0.1:{}", app.port());
         let db = app.db().clone();
         tokio::spawn(app.run_until_stopped());
-        TestApp { addr, client: reqwest::Client::new(), db, _guard: guard }
+        TestApp {
+            addr,
+            client: reqwest::Client::new(),
+            db,
+            _guard: guard,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -96,15 +126,23 @@ impl TestApp {
 
     /// Creates an account directly through the service layer; returns (email, password).
     pub async fn create_user(&self, role: Role, school_ids: Vec<SchoolId>) -> (String, String) {
-        let email = format!("{}-{}@example.test", role.as_str(), uuid::Uuid::new_v4().simple());
+        let email = format!(
+            "{}-{}@example.test",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
         let password = "a-long-test-password".to_string();
-        services::users::create(&self.db, &Actor::system(), CreateUser {
-            email: email.clone(),
-            display_name: format!("Test {role}"),
-            role,
-            school_ids,
-            password: password.clone(),
-        })
+        services::users::create(
+            &self.db,
+            &Actor::system(),
+            CreateUser {
+                email: email.clone(),
+                display_name: format!("Test {role}"),
+                role,
+                school_ids,
+                password: password.clone(),
+            },
+        )
         .await
         .unwrap();
         (email, password)
@@ -121,16 +159,25 @@ impl TestApp {
 
     /// A fresh user of the role, signed in: their access token.
     pub async fn token_for(&self, role: Role) -> String {
-        let schools = if role == Role::SchoolCoordinator { vec![self.any_school().await] } else { vec![] };
+        let schools = if role == Role::SchoolCoordinator {
+            vec![self.any_school().await]
+        } else {
+            vec![]
+        };
         let (email, password) = self.create_user(role, schools).await;
         let res = self.login(&email, &password).await;
         assert_eq!(res.status(), 200);
-        res.json::<serde_json::Value>().await.unwrap()["access_token"].as_str().unwrap().to_string()
+        res.json::<serde_json::Value>().await.unwrap()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     /// Some school (creates one when there is none).
     pub async fn any_school(&self) -> SchoolId {
-        let (page, _) = db::repo::schools::list(&self.db, &Default::default(), 1, None).await.unwrap();
+        let (page, _) = db::repo::schools::list(&self.db, &Default::default(), 1, None)
+            .await
+            .unwrap();
         match page.first() {
             Some(s) => s.id,
             None => self.create_school("Z999", "Zebulon Elementary").await,
@@ -138,7 +185,10 @@ impl TestApp {
     }
 
     pub async fn create_school(&self, code: &str, name: &str) -> SchoolId {
-        services::schools::add(&self.db, &Actor::system(), school_input(code, name)).await.unwrap().id
+        services::schools::add(&self.db, &Actor::system(), school_input(code, name))
+            .await
+            .unwrap()
+            .id
     }
 
     pub fn get(&self, path: &str, token: &str) -> reqwest::RequestBuilder {
@@ -170,16 +220,29 @@ pub fn school_input(code: &str, name: &str) -> domain::school::SchoolInput {
 
 /// The refresh token from a response's `Set-Cookie`.
 pub fn refresh_cookie(headers: &HeaderMap) -> Option<String> {
-    headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|c| {
-        let v = c.strip_prefix("ph_refresh=")?.split(';').next()?.to_string();
-        (!v.is_empty()).then_some(v)
-    })
+    headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            let v = c
+                .strip_prefix("ph_refresh=")?
+                .split(';')
+                .next()?
+                .to_string();
+            (!v.is_empty()).then_some(v)
+        })
 }
 
 /// Asserts a problem+json body with the code and returns it.
 pub async fn assert_problem(res: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
     assert_eq!(res.status().as_u16(), status, "status");
-    let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let ct = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     assert_eq!(ct, "application/problem+json");
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["code"], code, "{body}");

@@ -1,9 +1,16 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly by design"
+)]
+
 //! HTTP-level tests against `Application::build` on port 0, a fresh database per test.
 //! SQLite always; PostgreSQL when `TEST_DATABASE_URL` is set (each test creates and drops its
 //! own database). One binary for all modules, so the dependency graph is linked once.
 
 mod audit;
 mod auth;
+mod client;
 mod helpers;
 mod problems;
 mod schools;

@@ -8,9 +8,13 @@ fn repo_root() -> PathBuf {
 
 #[test]
 fn the_committed_spec_matches_the_code() {
-    let committed = std::fs::read_to_string(repo_root().join("api-spec/openapi.json")).unwrap_or_default();
+    let committed =
+        std::fs::read_to_string(repo_root().join("api-spec/openapi.json")).unwrap_or_default();
     let generated = partnerhub_api::openapi::json();
-    assert!(committed == generated, "api-spec/openapi.json is stale: run `just spec` and commit it");
+    assert!(
+        committed == generated,
+        "api-spec/openapi.json is stale: run `just spec` and commit it"
+    );
 }
 
 #[test]
@@ -34,8 +38,13 @@ fn every_operation_documents_its_errors_as_problem_json() {
                 expected.push("429");
             }
             for status in expected {
-                let r = responses.get(status).unwrap_or_else(|| panic!("{method} {path} lacks {status}"));
-                assert!(r["content"]["application/problem+json"].is_object(), "{method} {path} {status}");
+                let r = responses
+                    .get(status)
+                    .unwrap_or_else(|| panic!("{method} {path} lacks {status}"));
+                assert!(
+                    r["content"]["application/problem+json"].is_object(),
+                    "{method} {path} {status}"
+                );
             }
             assert!(op["summary"].is_string(), "{method} {path} has no summary");
         }
@@ -48,12 +57,24 @@ fn docker_compose_defines_postgres_and_the_api_with_health_checks() {
     let doc: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
     let services = &doc["services"];
     for name in ["postgres", "api"] {
-        assert!(services[name]["healthcheck"]["test"].is_sequence(), "{name} has no healthcheck");
+        assert!(
+            services[name]["healthcheck"]["test"].is_sequence(),
+            "{name} has no healthcheck"
+        );
     }
     assert!(services["api"]["build"]["dockerfile"].as_str().is_some());
     let volumes = doc["volumes"].as_mapping().expect("named volumes");
     assert!(volumes.contains_key("pgdata"), "postgres data volume");
     let env = &services["api"]["environment"];
-    assert!(env["PARTNERHUB__DATABASE__URL"].as_str().unwrap().starts_with("postgres://"));
-    assert!(repo_root().join(services["api"]["build"]["dockerfile"].as_str().unwrap()).is_file());
+    assert!(
+        env["PARTNERHUB__DATABASE__URL"]
+            .as_str()
+            .unwrap()
+            .starts_with("postgres://")
+    );
+    assert!(
+        repo_root()
+            .join(services["api"]["build"]["dockerfile"].as_str().unwrap())
+            .is_file()
+    );
 }

@@ -42,7 +42,12 @@ async fn a_coordinator_needs_existing_schools_and_gets_them_as_scope() {
         .json(&json!({"email": "c@example.test", "display_name": "C", "role": "school_coordinator", "school_ids": [school], "password": "twelve-chars-or-more"}))
         .send().await.unwrap();
     assert_eq!(ok.status(), 201);
-    let login: Value = app.login("c@example.test", "twelve-chars-or-more").await.json().await.unwrap();
+    let login: Value = app
+        .login("c@example.test", "twelve-chars-or-more")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(login["user"]["school_ids"], json!([school]));
 }
 
@@ -54,15 +59,39 @@ async fn an_admin_changes_a_role_with_if_match_and_it_applies_at_once() {
     let login: Value = app.login(&email, &password).await.json().await.unwrap();
     let token = login["access_token"].as_str().unwrap().to_string();
     let id = login["user"]["id"].as_str().unwrap();
-    assert_eq!(app.get("/api/v1/audit?entity=school", &token).send().await.unwrap().status(), 403);
+    assert_eq!(
+        app.get("/api/v1/audit?entity=school", &token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
 
-    let res = app.put(&format!("/api/v1/users/{id}"), &admin).header("if-match", "\"1\"")
-        .json(&json!({"display_name": "Now Staff", "role": "staff"})).send().await.unwrap();
+    let res = app
+        .put(&format!("/api/v1/users/{id}"), &admin)
+        .header("if-match", "\"1\"")
+        .json(&json!({"display_name": "Now Staff", "role": "staff"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
 
-    assert_eq!(app.get("/api/v1/audit?entity=school", &token).send().await.unwrap().status(), 200);
-    let stale = app.put(&format!("/api/v1/users/{id}"), &admin).header("if-match", "\"1\"")
-        .json(&json!({"display_name": "Again", "role": "partner"})).send().await.unwrap();
+    assert_eq!(
+        app.get("/api/v1/audit?entity=school", &token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let stale = app
+        .put(&format!("/api/v1/users/{id}"), &admin)
+        .header("if-match", "\"1\"")
+        .json(&json!({"display_name": "Again", "role": "partner"}))
+        .send()
+        .await
+        .unwrap();
     assert_problem(stale, 412, "version_mismatch").await;
 }
 
@@ -75,11 +104,17 @@ async fn a_duplicate_email_is_a_field_error_and_a_short_password_too() {
     let dup = app.post("/api/v1/users", &admin)
         .json(&json!({"email": email.to_uppercase(), "display_name": "D", "role": "staff", "password": "twelve-chars-or-more"}))
         .send().await.unwrap();
-    assert_eq!(assert_problem(dup, 422, "validation_failed").await["errors"][0]["field"], "email");
+    assert_eq!(
+        assert_problem(dup, 422, "validation_failed").await["errors"][0]["field"],
+        "email"
+    );
     let short = app.post("/api/v1/users", &admin)
         .json(&json!({"email": "s@example.test", "display_name": "S", "role": "staff", "password": "short"}))
         .send().await.unwrap();
-    assert_eq!(assert_problem(short, 422, "validation_failed").await["errors"][0]["field"], "password");
+    assert_eq!(
+        assert_problem(short, 422, "validation_failed").await["errors"][0]["field"],
+        "password"
+    );
 }
 
 #[actix_web::test]
@@ -90,15 +125,45 @@ async fn an_admin_cannot_deactivate_themselves_and_can_reactivate_others() {
     let admin = login["access_token"].as_str().unwrap();
     let me = login["user"]["id"].as_str().unwrap();
 
-    let own = app.post(&format!("/api/v1/users/{me}/deactivate"), admin).header("if-match", "\"1\"").send().await.unwrap();
+    let own = app
+        .post(&format!("/api/v1/users/{me}/deactivate"), admin)
+        .header("if-match", "\"1\"")
+        .send()
+        .await
+        .unwrap();
     assert_problem(own, 409, "own_account").await;
 
     let (other_email, other_pw) = app.create_user(Role::Staff, vec![]).await;
-    let other: Value = app.login(&other_email, &other_pw).await.json().await.unwrap();
+    let other: Value = app
+        .login(&other_email, &other_pw)
+        .await
+        .json()
+        .await
+        .unwrap();
     let other_id = other["user"]["id"].as_str().unwrap();
-    assert_eq!(app.post(&format!("/api/v1/users/{other_id}/deactivate"), admin).header("if-match", "\"1\"").send().await.unwrap().status(), 200);
-    assert_eq!(app.post(&format!("/api/v1/users/{other_id}/reactivate"), admin).header("if-match", "\"2\"").send().await.unwrap().status(), 200);
+    assert_eq!(
+        app.post(&format!("/api/v1/users/{other_id}/deactivate"), admin)
+            .header("if-match", "\"1\"")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.post(&format!("/api/v1/users/{other_id}/reactivate"), admin)
+            .header("if-match", "\"2\"")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
     assert_eq!(app.login(&other_email, &other_pw).await.status(), 200);
-    let unknown = app.get(&format!("/api/v1/users/{}", uuid::Uuid::new_v4()), admin).send().await.unwrap();
+    let unknown = app
+        .get(&format!("/api/v1/users/{}", uuid::Uuid::new_v4()), admin)
+        .send()
+        .await
+        .unwrap();
     assert_problem(unknown, 404, "not_found").await;
 }

@@ -1,13 +1,16 @@
 //! The audit log: append and read.
 
 use chrono::Utc;
-use domain::audit::AuditEvent;
 use domain::UserId;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use domain::audit::AuditEvent;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use uuid::Uuid;
 
-use crate::entities::audit_events as ae;
 use crate::DbResult;
+use crate::entities::audit_events as ae;
 
 /// A change to record.
 #[derive(Debug, Clone)]
@@ -44,7 +47,12 @@ pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent<'_>) -> DbResult
 }
 
 /// Events for one entity kind (and optionally one record), newest first.
-pub async fn list(db: &impl ConnectionTrait, entity: &str, entity_id: Option<&str>, limit: u64) -> DbResult<Vec<AuditEvent>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    entity: &str,
+    entity_id: Option<&str>,
+    limit: u64,
+) -> DbResult<Vec<AuditEvent>> {
     let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity));
     if let Some(id) = entity_id {
         q = q.filter(ae::Column::EntityId.eq(id));

@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_garbage_is_rejected() {
-        let c = Cursor { key: "Ashley Park".into(), id: Uuid::now_v7() };
+        let c = Cursor {
+            key: "Ashley Park".into(),
+            id: Uuid::now_v7(),
+        };
         assert_eq!(Cursor::decode(&c.encode()), Some(c));
         assert_eq!(Cursor::decode("not-a-cursor"), None);
     }

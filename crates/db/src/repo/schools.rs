@@ -1,12 +1,15 @@
 //! Schools: keyset-paginated directory, create, versioned update, status change, import.
 
 use chrono::Utc;
-use domain::school::{Designation, School, SchoolInput, SchoolLevel, SchoolQuery, SchoolSort, SchoolStatus};
 use domain::SchoolId;
-use sea_orm::sea_query::{Expr, LikeExpr};
+use domain::school::{
+    Designation, School, SchoolInput, SchoolLevel, SchoolQuery, SchoolSort, SchoolStatus,
+};
 use sea_orm::ExprTrait;
+use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -24,7 +27,8 @@ pub fn to_domain(m: s::Model) -> DbResult<School> {
     Ok(School {
         id: SchoolId(m.id),
         level: SchoolLevel::parse(&m.level).ok_or_else(|| bad("level", &m.level))?,
-        designation: Designation::parse(&m.designation).ok_or_else(|| bad("designation", &m.designation))?,
+        designation: Designation::parse(&m.designation)
+            .ok_or_else(|| bad("designation", &m.designation))?,
         status: SchoolStatus::parse(&m.status).ok_or_else(|| bad("status", &m.status))?,
         code: m.code,
         name: m.name,
@@ -40,11 +44,23 @@ pub fn to_domain(m: s::Model) -> DbResult<School> {
 }
 
 /// A page of schools and the cursor of the next one.
-pub async fn list(db: &impl ConnectionTrait, q: &SchoolQuery, limit: u64, after: Option<Cursor>) -> DbResult<(Vec<School>, Option<Cursor>)> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &SchoolQuery,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<(Vec<School>, Option<Cursor>)> {
     let mut sel = s::Entity::find();
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        sel = sel.filter(Expr::col(s::Column::SearchKey).like(LikeExpr::new(format!("%{escaped}%")).escape('\\')));
+        let escaped = text
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        sel = sel.filter(
+            Expr::col(s::Column::SearchKey)
+                .like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+        );
     }
     if let Some(level) = q.level {
         sel = sel.filter(s::Column::Level.eq(level.as_str()));
@@ -62,9 +78,11 @@ pub async fn list(db: &impl ConnectionTrait, q: &SchoolQuery, limit: u64, after:
     };
     if let Some(c) = after {
         sel = sel.filter(
-            Condition::any()
-                .add(sort_col.gt(c.key.clone()))
-                .add(Condition::all().add(sort_col.eq(c.key)).add(s::Column::Id.gt(c.id))),
+            Condition::any().add(sort_col.gt(c.key.clone())).add(
+                Condition::all()
+                    .add(sort_col.eq(c.key))
+                    .add(s::Column::Id.gt(c.id)),
+            ),
         );
     }
     let rows = sel
@@ -94,7 +112,10 @@ pub async fn list(db: &impl ConnectionTrait, q: &SchoolQuery, limit: u64, after:
 
 /// One school.
 pub async fn get(db: &impl ConnectionTrait, id: SchoolId) -> DbResult<School> {
-    let m = s::Entity::find_by_id(id.0).one(db).await?.ok_or(DbError::NotFound)?;
+    let m = s::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)?;
     to_domain(m)
 }
 
@@ -146,7 +167,12 @@ pub async fn create(db: &impl ConnectionTrait, input: &SchoolInput) -> DbResult<
 }
 
 /// Replaces the editable fields if the stored version is still `expected_version`.
-pub async fn update(db: &impl ConnectionTrait, id: SchoolId, expected_version: i32, input: &SchoolInput) -> DbResult<School> {
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: SchoolId,
+    expected_version: i32,
+    input: &SchoolInput,
+) -> DbResult<School> {
     let res = s::Entity::update_many()
         .col_expr(s::Column::Code, Expr::value(input.code.clone()))
         .col_expr(s::Column::Name, Expr::value(input.name.clone()))
@@ -154,10 +180,16 @@ pub async fn update(db: &impl ConnectionTrait, id: SchoolId, expected_version: i
         .col_expr(s::Column::Level, Expr::value(input.level.as_str()))
         .col_expr(s::Column::Region, Expr::value(input.region.clone()))
         .col_expr(s::Column::TitleI, Expr::value(input.title_i))
-        .col_expr(s::Column::Designation, Expr::value(input.designation.as_str()))
+        .col_expr(
+            s::Column::Designation,
+            Expr::value(input.designation.as_str()),
+        )
         .col_expr(s::Column::Address, Expr::value(input.address.clone()))
         .col_expr(s::Column::City, Expr::value(input.city.clone()))
-        .col_expr(s::Column::PostalCode, Expr::value(input.postal_code.clone()))
+        .col_expr(
+            s::Column::PostalCode,
+            Expr::value(input.postal_code.clone()),
+        )
         .col_expr(s::Column::Version, Expr::value(expected_version + 1))
         .col_expr(s::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(s::Column::Id.eq(id.0))
@@ -173,7 +205,12 @@ pub async fn update(db: &impl ConnectionTrait, id: SchoolId, expected_version: i
 }
 
 /// Sets the status if the stored version is still `expected_version`.
-pub async fn set_status(db: &impl ConnectionTrait, id: SchoolId, expected_version: i32, status: SchoolStatus) -> DbResult<School> {
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: SchoolId,
+    expected_version: i32,
+    status: SchoolStatus,
+) -> DbResult<School> {
     let res = s::Entity::update_many()
         .col_expr(s::Column::Status, Expr::value(status.as_str()))
         .col_expr(s::Column::Version, Expr::value(expected_version + 1))

@@ -6,14 +6,20 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
-use crate::entities::refresh_tokens as rt;
 use crate::DbResult;
+use crate::entities::refresh_tokens as rt;
 
 /// A stored refresh token.
 pub type RefreshToken = rt::Model;
 
 /// Stores a new token of a family.
-pub async fn insert(db: &impl ConnectionTrait, user: UserId, family: Uuid, token_hash: String, expires_at: DateTime<Utc>) -> DbResult<()> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    family: Uuid,
+    token_hash: String,
+    expires_at: DateTime<Utc>,
+) -> DbResult<()> {
     rt::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user.0),
@@ -30,8 +36,14 @@ pub async fn insert(db: &impl ConnectionTrait, user: UserId, family: Uuid, token
 }
 
 /// The token with this hash, used or not.
-pub async fn find_by_hash(db: &impl ConnectionTrait, token_hash: &str) -> DbResult<Option<RefreshToken>> {
-    Ok(rt::Entity::find().filter(rt::Column::TokenHash.eq(token_hash)).one(db).await?)
+pub async fn find_by_hash(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> DbResult<Option<RefreshToken>> {
+    Ok(rt::Entity::find()
+        .filter(rt::Column::TokenHash.eq(token_hash))
+        .one(db)
+        .await?)
 }
 
 /// Marks a token used, only if nobody used it first; `false` means it was already used.

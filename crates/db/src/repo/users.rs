@@ -4,7 +4,10 @@ use chrono::Utc;
 use domain::user::{User, UserStatus};
 use domain::{Role, SchoolId, UserId};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
 
 use crate::entities::{user_schools as us, users as u};
 use crate::{DbError, DbResult};
@@ -45,8 +48,10 @@ async fn schools_of(db: &impl ConnectionTrait, id: uuid::Uuid) -> DbResult<Vec<S
 }
 
 async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account> {
-    let role = Role::parse(&m.role).ok_or_else(|| DbError::Corrupt(format!("user {} role {:?}", m.id, m.role)))?;
-    let status = UserStatus::parse(&m.status).ok_or_else(|| DbError::Corrupt(format!("user {} status {:?}", m.id, m.status)))?;
+    let role = Role::parse(&m.role)
+        .ok_or_else(|| DbError::Corrupt(format!("user {} role {:?}", m.id, m.role)))?;
+    let status = UserStatus::parse(&m.status)
+        .ok_or_else(|| DbError::Corrupt(format!("user {} status {:?}", m.id, m.status)))?;
     let school_ids = schools_of(db, m.id).await?;
     Ok(Account {
         user: User {
@@ -65,7 +70,11 @@ async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account>
 
 /// The account with this (lower-cased) email.
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> DbResult<Option<Account>> {
-    match u::Entity::find().filter(u::Column::Email.eq(email)).one(db).await? {
+    match u::Entity::find()
+        .filter(u::Column::Email.eq(email))
+        .one(db)
+        .await?
+    {
         Some(m) => Ok(Some(to_account(db, m).await?)),
         None => Ok(None),
     }
@@ -73,13 +82,19 @@ pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> DbResult<O
 
 /// One account.
 pub async fn get(db: &impl ConnectionTrait, id: UserId) -> DbResult<Account> {
-    let m = u::Entity::find_by_id(id.0).one(db).await?.ok_or(DbError::NotFound)?;
+    let m = u::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)?;
     to_account(db, m).await
 }
 
 /// All accounts, by email.
 pub async fn list(db: &impl ConnectionTrait) -> DbResult<Vec<User>> {
-    let rows = u::Entity::find().order_by_asc(u::Column::Email).all(db).await?;
+    let rows = u::Entity::find()
+        .order_by_asc(u::Column::Email)
+        .all(db)
+        .await?;
     let mut out = Vec::with_capacity(rows.len());
     for m in rows {
         out.push(to_account(db, m).await?.user);
@@ -92,10 +107,22 @@ pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
     Ok(u::Entity::find().count(db).await?)
 }
 
-async fn set_schools(db: &impl ConnectionTrait, id: uuid::Uuid, school_ids: &[SchoolId]) -> DbResult<()> {
-    us::Entity::delete_many().filter(us::Column::UserId.eq(id)).exec(db).await?;
+async fn set_schools(
+    db: &impl ConnectionTrait,
+    id: uuid::Uuid,
+    school_ids: &[SchoolId],
+) -> DbResult<()> {
+    us::Entity::delete_many()
+        .filter(us::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
     for s in school_ids {
-        us::ActiveModel { user_id: Set(id), school_id: Set(s.0) }.insert(db).await?;
+        us::ActiveModel {
+            user_id: Set(id),
+            school_id: Set(s.0),
+        }
+        .insert(db)
+        .await?;
     }
     Ok(())
 }
@@ -121,7 +148,12 @@ pub async fn create(db: &impl ConnectionTrait, n: NewUser<'_>) -> DbResult<User>
     Ok(get(db, id).await?.user)
 }
 
-async fn bump(db: &impl ConnectionTrait, id: UserId, expected_version: i32, mut upd: sea_orm::UpdateMany<u::Entity>) -> DbResult<()> {
+async fn bump(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    expected_version: i32,
+    mut upd: sea_orm::UpdateMany<u::Entity>,
+) -> DbResult<()> {
     upd = upd
         .col_expr(u::Column::Version, Expr::value(expected_version + 1))
         .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -152,14 +184,23 @@ pub async fn update(
 }
 
 /// Sets the status if the stored version is still `expected_version`.
-pub async fn set_status(db: &impl ConnectionTrait, id: UserId, expected_version: i32, status: UserStatus) -> DbResult<User> {
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    expected_version: i32,
+    status: UserStatus,
+) -> DbResult<User> {
     let upd = u::Entity::update_many().col_expr(u::Column::Status, Expr::value(status.as_str()));
     bump(db, id, expected_version, upd).await?;
     Ok(get(db, id).await?.user)
 }
 
 /// Replaces the password hash (no version check: used by the CLI).
-pub async fn set_password(db: &impl ConnectionTrait, id: UserId, password_hash: String) -> DbResult<()> {
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    password_hash: String,
+) -> DbResult<()> {
     u::Entity::update_many()
         .col_expr(u::Column::PasswordHash, Expr::value(password_hash))
         .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
-use domain::audit::AuditEvent;
 use domain::Permission;
+use domain::audit::AuditEvent;
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
@@ -26,7 +26,11 @@ pub struct AuditQuery {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, description = "Events, newest first", body = Vec<AuditEvent>)),
     security(("bearer" = [])))]
-pub async fn list(state: web::Data<AppState>, auth: AuthUser, q: web::Query<AuditQuery>) -> ApiResult<HttpResponse> {
+pub async fn list(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    q: web::Query<AuditQuery>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ReadAudit)?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let events = services::audit::history(&state.db, &q.entity, q.id.as_deref(), limit).await?;

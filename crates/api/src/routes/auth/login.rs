@@ -13,10 +13,17 @@ use crate::state::AppState;
 /// account (429 with `Retry-After`).
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, description = "Signed in; `Set-Cookie: ph_refresh=…`", body = TokenResponse)))]
-pub async fn login(req: HttpRequest, state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<HttpResponse> {
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate().map_err(|e| ApiError::validation(&e))?;
-    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
     let session = services::auth::login(&state, &ip, body).await?;
     Ok(HttpResponse::Ok()
         .cookie(super::refresh_cookie(&state, session.refresh_token))

@@ -14,5 +14,7 @@ use crate::state::AppState;
 pub async fn logout(req: HttpRequest, state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let token = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_string());
     services::auth::logout(&state, token.as_deref()).await?;
-    Ok(HttpResponse::NoContent().cookie(super::clear_cookie(&state)).finish())
+    Ok(HttpResponse::NoContent()
+        .cookie(super::clear_cookie(&state))
+        .finish())
 }

@@ -18,8 +18,20 @@ use crate::state::AppState;
     responses((status = 200, description = "Done", body = School,
         headers(("ETag" = String, description = "The new version")))),
     security(("bearer" = [])))]
-pub async fn archive(state: web::Data<AppState>, auth: AuthUser, id: web::Path<SchoolId>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+pub async fn archive(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<SchoolId>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageSchools)?;
-    let school = services::schools::change_status(&state.db, &(&auth).into(), *id, if_match.0, SchoolTransition::Archive).await?;
+    let school = services::schools::change_status(
+        &state.db,
+        &(&auth).into(),
+        *id,
+        if_match.0,
+        SchoolTransition::Archive,
+    )
+    .await?;
     Ok(super::with_etag(HttpResponse::Ok(), &school))
 }

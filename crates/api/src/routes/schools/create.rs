@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use domain::school::{School, SchoolInput};
 use domain::Permission;
+use domain::school::{School, SchoolInput};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -15,7 +15,11 @@ use crate::state::AppState;
     responses((status = 201, description = "Created", body = School,
         headers(("ETag" = String, description = "The version"), ("Location" = String, description = "The new school's URL")))),
     security(("bearer" = [])))]
-pub async fn create(state: web::Data<AppState>, auth: AuthUser, body: web::Json<SchoolInput>) -> ApiResult<HttpResponse> {
+pub async fn create(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: web::Json<SchoolInput>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageSchools)?;
     let school = services::schools::add(&state.db, &(&auth).into(), body.into_inner()).await?;
     let mut res = HttpResponse::Created();

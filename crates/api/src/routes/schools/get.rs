@@ -15,7 +15,11 @@ use crate::state::AppState;
     responses((status = 200, description = "The school", body = School,
         headers(("ETag" = String, description = "The school's version")))),
     security(("bearer" = [])))]
-pub async fn get(state: web::Data<AppState>, auth: AuthUser, id: web::Path<SchoolId>) -> ApiResult<HttpResponse> {
+pub async fn get(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<SchoolId>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ReadSchools)?;
     let school = services::schools::find(&state.db, *id).await?;
     Ok(super::with_etag(HttpResponse::Ok(), &school))

@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use domain::school::ImportReport;
 use domain::Permission;
+use domain::school::ImportReport;
 use futures_util::StreamExt;
 
 use crate::auth::AuthUser;
@@ -19,16 +19,28 @@ use crate::state::AppState;
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses((status = 200, description = "Imported", body = ImportReport)),
     security(("bearer" = [])))]
-pub async fn import(req: HttpRequest, state: web::Data<AppState>, auth: AuthUser, mut payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn import(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    mut payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageSchools)?;
-    let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let ct = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     if !ct.starts_with("text/csv") {
-        return Err(ApiError::UnsupportedMediaType("send the file with Content-Type: text/csv"));
+        return Err(ApiError::UnsupportedMediaType(
+            "send the file with Content-Type: text/csv",
+        ));
     }
     let limit = state.settings.server.upload_limit_bytes;
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("the upload was interrupted: {e}")))?;
+        let chunk =
+            chunk.map_err(|e| ApiError::BadRequest(format!("the upload was interrupted: {e}")))?;
         if body.len() + chunk.len() > limit {
             return Err(ApiError::PayloadTooLarge(limit));
         }

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
+use domain::Permission;
 use domain::page::Page;
 use domain::school::{School, SchoolQuery};
-use domain::Permission;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -15,7 +15,11 @@ use crate::state::AppState;
 #[utoipa::path(get, path = "/api/v1/schools", tag = "schools", params(SchoolQuery),
     responses((status = 200, description = "A page of schools", body = Page<School>)),
     security(("bearer" = [])))]
-pub async fn list(state: web::Data<AppState>, auth: AuthUser, q: web::Query<SchoolQuery>) -> ApiResult<HttpResponse> {
+pub async fn list(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    q: web::Query<SchoolQuery>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ReadSchools)?;
     let page = services::schools::browse(&state.db, &q).await?;
     Ok(HttpResponse::Ok().json(page))

@@ -16,5 +16,6 @@ use crate::concurrency::etag;
 
 /// A school with its `ETag`.
 pub fn with_etag(mut res: actix_web::HttpResponseBuilder, school: &School) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(school.version))).json(school)
+    res.insert_header((header::ETAG, etag(school.version)))
+        .json(school)
 }

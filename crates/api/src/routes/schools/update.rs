@@ -26,6 +26,13 @@ pub async fn update(
     body: web::Json<SchoolInput>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageSchools)?;
-    let school = services::schools::edit(&state.db, &(&auth).into(), *id, if_match.0, body.into_inner()).await?;
+    let school = services::schools::edit(
+        &state.db,
+        &(&auth).into(),
+        *id,
+        if_match.0,
+        body.into_inner(),
+    )
+    .await?;
     Ok(super::with_etag(HttpResponse::Ok(), &school))
 }

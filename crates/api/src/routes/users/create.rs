@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use domain::user::{CreateUser, User};
 use domain::Permission;
+use domain::user::{CreateUser, User};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -16,7 +16,11 @@ use crate::state::AppState;
     responses((status = 201, description = "Created", body = User,
         headers(("ETag" = String, description = "The version"), ("Location" = String, description = "The new user's URL")))),
     security(("bearer" = [])))]
-pub async fn create(state: web::Data<AppState>, auth: AuthUser, body: web::Json<CreateUser>) -> ApiResult<HttpResponse> {
+pub async fn create(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: web::Json<CreateUser>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageUsers)?;
     let user = services::users::create(&state.db, &(&auth).into(), body.into_inner()).await?;
     let mut res = HttpResponse::Created();

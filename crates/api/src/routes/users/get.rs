@@ -15,7 +15,11 @@ use crate::state::AppState;
     responses((status = 200, description = "The user", body = User,
         headers(("ETag" = String, description = "The version")))),
     security(("bearer" = [])))]
-pub async fn get(state: web::Data<AppState>, auth: AuthUser, id: web::Path<UserId>) -> ApiResult<HttpResponse> {
+pub async fn get(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<UserId>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageUsers)?;
     let user = services::users::find(&state.db, *id).await?;
     Ok(super::with_etag(HttpResponse::Ok(), &user))

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
-use domain::user::User;
 use domain::Permission;
+use domain::user::User;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;

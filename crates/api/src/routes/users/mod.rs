@@ -15,5 +15,6 @@ use crate::concurrency::etag;
 
 /// A user with its `ETag`.
 pub fn with_etag(mut res: actix_web::HttpResponseBuilder, user: &User) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(user.version))).json(user)
+    res.insert_header((header::ETAG, etag(user.version)))
+        .json(user)
 }

@@ -17,8 +17,20 @@ use crate::state::AppState;
     responses((status = 200, description = "Done", body = User,
         headers(("ETag" = String, description = "The new version")))),
     security(("bearer" = [])))]
-pub async fn reactivate(state: web::Data<AppState>, auth: AuthUser, id: web::Path<UserId>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+pub async fn reactivate(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<UserId>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageUsers)?;
-    let user = services::users::change_status(&state.db, &(&auth).into(), *id, if_match.0, UserTransition::Reactivate).await?;
+    let user = services::users::change_status(
+        &state.db,
+        &(&auth).into(),
+        *id,
+        if_match.0,
+        UserTransition::Reactivate,
+    )
+    .await?;
     Ok(super::with_etag(HttpResponse::Ok(), &user))
 }

@@ -25,6 +25,13 @@ pub async fn update(
     body: web::Json<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageUsers)?;
-    let user = services::users::update(&state.db, &(&auth).into(), *id, if_match.0, body.into_inner()).await?;
+    let user = services::users::update(
+        &state.db,
+        &(&auth).into(),
+        *id,
+        if_match.0,
+        body.into_inner(),
+    )
+    .await?;
     Ok(super::with_etag(HttpResponse::Ok(), &user))
 }

@@ -1,0 +1,105 @@
+//! The router, the app shell (navigation by role, language switch) and route protection.
+
+use domain::Permission;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Redirect, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::path;
+
+use crate::api::{Auth, SessionState, use_auth};
+use crate::components::status::Loading;
+use crate::i18n::{I18n, Key, use_i18n};
+use crate::pages;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let auth = Auth::new();
+    provide_context(auth);
+    provide_context(I18n::load());
+    // A reload or deep link: resume the session from the HttpOnly refresh cookie.
+    spawn_local(async move { auth.resume().await });
+
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/schools"/> }/>
+                    <Route path=path!("/login") view=pages::login::Login/>
+                    <Route path=path!("/schools") view=|| view! { <Protected><pages::schools::SchoolList/></Protected> }/>
+                    <Route path=path!("/schools/new") view=|| view! { <Protected><pages::school_form::NewSchool/></Protected> }/>
+                    <Route path=path!("/schools/:id") view=|| view! { <Protected><pages::school_detail::SchoolDetail/></Protected> }/>
+                    <Route path=path!("/schools/:id/edit") view=|| view! { <Protected><pages::school_form::EditSchool/></Protected> }/>
+                    <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// Shows its children only to a signed-in user; otherwise sends them to sign in and back.
+#[component]
+pub fn Protected(children: ChildrenFn) -> impl IntoView {
+    let auth = use_auth();
+    let location = use_location();
+    move || match auth.state.get() {
+        SessionState::Checking => view! { <Loading/> }.into_any(),
+        SessionState::SignedOut => {
+            let search = location.search.get_untracked();
+            let search = search.trim_start_matches('?');
+            let here = if search.is_empty() {
+                location.pathname.get_untracked()
+            } else {
+                format!("{}?{search}", location.pathname.get_untracked())
+            };
+            let next = String::from(js_sys::encode_uri_component(&here));
+            view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
+        }
+        SessionState::SignedIn => children().into_any(),
+    }
+}
+
+/// Header with navigation by role, language switch and sign-out; the page below.
+#[component]
+fn Shell(children: Children) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let _ = auth.anonymous().logout().await;
+            auth.clear();
+            navigate("/login", Default::default());
+        });
+    };
+    let signed_in = move || auth.state.get() == SessionState::SignedIn;
+    view! {
+        <a class="skip" href="#main">{move || i18n.t(Key::SkipToContent)}</a>
+        <header class="topbar">
+            <A href="/schools" attr:class="brand">{move || i18n.t(Key::AppName)}</A>
+            <nav aria-label=move || i18n.t(Key::MainNav)>
+                <Show when=signed_in>
+                    <A href="/schools">{move || i18n.t(Key::NavSchools)}</A>
+                    <Show when=move || auth.can(Permission::ManageUsers)>
+                        <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
+                    </Show>
+                    <a href="/docs/" rel="external">{move || i18n.t(Key::NavApiDocs)}</a>
+                </Show>
+            </nav>
+            <div class="tools">
+                <button type="button" class="lang" lang=move || if i18n.t(Key::SwitchLanguage) == "English" { "en" } else { "es" }
+                    aria-label=move || i18n.t(Key::SwitchLanguageLabel)
+                    on:click=move |_| i18n.toggle()>
+                    {move || i18n.t(Key::SwitchLanguage)}
+                </button>
+                <Show when=signed_in>
+                    <span class="who">{move || auth.me.with(|m| m.as_ref().map(|m| m.display_name.clone()).unwrap_or_default())}</span>
+                    <button type="button" on:click=sign_out.clone()>{move || i18n.t(Key::SignOut)}</button>
+                </Show>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}

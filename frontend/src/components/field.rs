@@ -1,0 +1,95 @@
+//! Labelled form fields that show the API's per-field errors.
+
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Field errors by field name, from a 422 problem.
+pub type FieldErrors = RwSignal<HashMap<String, String>>;
+
+/// A text input with a visible label and its error.
+#[component]
+pub fn TextField(
+    /// The field's name (matches the API's field name).
+    name: &'static str,
+    /// The visible label.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    /// The value.
+    value: RwSignal<String>,
+    /// Errors of the form.
+    errors: FieldErrors,
+    /// `text`, `email`, `password`…
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The browser's autocomplete hint.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// Required for submission.
+    #[prop(default = false)]
+    required: bool,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("f-{name}-error");
+    let err = move || errors.with(|e| e.get(name).cloned());
+    view! {
+        <div class="field" class:invalid=move || err().is_some()>
+            <label for=id.clone()>{move || label.get()}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || if err().is_some() { "true" } else { "false" }
+                aria-describedby=err_id.clone()
+            />
+            <p class="field-error" id=err_id aria-live="polite">{err}</p>
+        </div>
+    }
+}
+
+/// A select with a visible label and its error. Options are (value, label) pairs.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    value: RwSignal<String>,
+    errors: FieldErrors,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("f-{name}-error");
+    let err = move || errors.with(|e| e.get(name).cloned());
+    view! {
+        <div class="field" class:invalid=move || err().is_some()>
+            <label for=id.clone()>{move || label.get()}</label>
+            <select id=id name=name on:change=move |ev| value.set(event_target_value(&ev)) aria-describedby=err_id.clone()>
+                {move || options.get().into_iter().map(|(v, l)| {
+                    let selected = value.get() == v;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=err_id aria-live="polite">{err}</p>
+        </div>
+    }
+}
+
+/// A checkbox with a visible label.
+#[component]
+pub fn CheckField(
+    name: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field check">
+            <input id=id.clone() name=name type="checkbox"
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev)) />
+            <label for=id>{move || label.get()}</label>
+        </div>
+    }
+}

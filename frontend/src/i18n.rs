@@ -1,0 +1,248 @@
+//! English and Spanish. Every key must have both texts: the macro makes a missing one a
+//! compile error. The choice is remembered in localStorage and set on `<html lang>`.
+
+use domain::Role;
+use domain::school::{Designation, SchoolLevel, SchoolStatus};
+use domain::user::UserStatus;
+use leptos::prelude::*;
+
+/// A language of the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
+macro_rules! keys {
+    ($($k:ident => $en:literal, $es:literal;)*) => {
+        /// A translatable text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key { $($k),* }
+
+        /// The text of a key in a language.
+        pub fn text(lang: Lang, key: Key) -> &'static str {
+            match (lang, key) {
+                $((Lang::En, Key::$k) => $en, (Lang::Es, Key::$k) => $es,)*
+            }
+        }
+    };
+}
+
+keys! {
+    AppName => "PartnerHub", "PartnerHub";
+    SkipToContent => "Skip to content", "Saltar al contenido";
+    MainNav => "Main navigation", "Navegación principal";
+    NavSchools => "Schools", "Escuelas";
+    NavUsers => "Users", "Usuarios";
+    NavApiDocs => "API docs", "Documentación de la API";
+    SignIn => "Sign in", "Iniciar sesión";
+    SignOut => "Sign out", "Cerrar sesión";
+    SigningIn => "Signing in…", "Iniciando sesión…";
+    SignInTitle => "Sign in to PartnerHub", "Inicie sesión en PartnerHub";
+    SignInIntro => "Community Partnerships & Family Engagement", "Alianzas Comunitarias y Participación Familiar";
+    Email => "Email", "Correo electrónico";
+    Password => "Password", "Contraseña";
+    SwitchLanguage => "Español", "English";
+    SwitchLanguageLabel => "Cambiar a español", "Switch to English";
+    Loading => "Loading…", "Cargando…";
+    Retry => "Try again", "Intentar de nuevo";
+    Save => "Save", "Guardar";
+    Saving => "Saving…", "Guardando…";
+    Cancel => "Cancel", "Cancelar";
+    Edit => "Edit", "Editar";
+    Search => "Search", "Buscar";
+    SearchSchools => "Search by name or code", "Buscar por nombre o código";
+    Any => "Any", "Cualquiera";
+    Yes => "Yes", "Sí";
+    No => "No", "No";
+    LoadMore => "Load more", "Cargar más";
+    SchoolsTitle => "Schools", "Escuelas";
+    AddSchool => "Add school", "Agregar escuela";
+    NoSchools => "No schools match these filters.", "Ninguna escuela coincide con estos filtros.";
+    ShowingCount => "Showing", "Mostrando";
+    Code => "Code", "Código";
+    Name => "Name", "Nombre";
+    Level => "Level", "Nivel";
+    Region => "Region / learning community", "Región / comunidad de aprendizaje";
+    TitleI => "Title I", "Título I";
+    Designation => "CSI/TSI designation", "Designación CSI/TSI";
+    Address => "Street address", "Dirección";
+    City => "City", "Ciudad";
+    PostalCode => "ZIP code", "Código postal";
+    Status => "Status", "Estado";
+    ShowArchived => "Archived schools", "Escuelas archivadas";
+    Archive => "Archive", "Archivar";
+    Restore => "Restore", "Restaurar";
+    NewSchool => "New school", "Nueva escuela";
+    EditSchool => "Edit school", "Editar escuela";
+    FixErrors => "Please correct the fields marked below.", "Corrija los campos marcados abajo.";
+    StaleVersion => "Someone else changed this record while you were editing. Reload to see their changes, then apply yours again.", "Otra persona cambió este registro mientras usted lo editaba. Recargue para ver sus cambios y vuelva a aplicar los suyos.";
+    Reload => "Reload", "Recargar";
+    History => "History", "Historial";
+    NoHistory => "No changes recorded yet.", "Todavía no hay cambios registrados.";
+    NotFoundTitle => "Page not found", "Página no encontrada";
+    NotFoundText => "The page you asked for does not exist.", "La página que busca no existe.";
+    Forbidden => "You do not have permission to see this page.", "No tiene permiso para ver esta página.";
+    UsersTitle => "Users", "Usuarios";
+    AddUser => "Add user", "Agregar usuario";
+    DisplayName => "Display name", "Nombre para mostrar";
+    RoleLabel => "Role", "Rol";
+    SchoolCodes => "School codes (comma-separated, for coordinators)", "Códigos de escuela (separados por comas, para coordinadores)";
+    TempPassword => "Temporary password (at least 12 characters)", "Contraseña temporal (al menos 12 caracteres)";
+    Deactivate => "Deactivate", "Desactivar";
+    Reactivate => "Reactivate", "Reactivar";
+    NoUsers => "No users yet.", "Todavía no hay usuarios.";
+    UnknownSchoolCode => "Unknown school code:", "Código de escuela desconocido:";
+    UserCreated => "User created.", "Usuario creado.";
+    ImportCsv => "Import CSV", "Importar CSV";
+    ImportFile => "CSV file of schools", "Archivo CSV de escuelas";
+    Import => "Import", "Importar";
+    Imported => "Imported. Created:", "Importado. Creadas:";
+    ImportedUpdated => "Updated:", "Actualizadas:";
+    ImportFailed => "Nothing was imported. Fix these rows and try again:", "No se importó nada. Corrija estas filas e intente de nuevo:";
+    NetworkError => "Cannot reach the server. Check your connection and try again.", "No se puede conectar con el servidor. Revise su conexión e intente de nuevo.";
+}
+
+/// The UI language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    /// The current language.
+    pub lang: RwSignal<Lang>,
+}
+
+const STORAGE_KEY: &str = "partnerhub.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+impl I18n {
+    /// The remembered language, else the browser's (Spanish if it prefers Spanish).
+    pub fn load() -> Self {
+        let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let lang = match saved.as_deref() {
+            Some("es") => Lang::Es,
+            Some("en") => Lang::En,
+            _ => {
+                let nav = web_sys::window()
+                    .and_then(|w| w.navigator().language())
+                    .unwrap_or_default();
+                if nav.starts_with("es") {
+                    Lang::Es
+                } else {
+                    Lang::En
+                }
+            }
+        };
+        let me = Self {
+            lang: RwSignal::new(lang),
+        };
+        me.apply(lang);
+        me
+    }
+
+    fn apply(&self, lang: Lang) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang.tag());
+        }
+    }
+
+    /// Switches language and remembers it.
+    pub fn toggle(&self) {
+        let next = match self.lang.get_untracked() {
+            Lang::En => Lang::Es,
+            Lang::Es => Lang::En,
+        };
+        self.lang.set(next);
+        self.apply(next);
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, next.tag());
+        }
+    }
+
+    /// The text of a key in the current language (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        text(self.lang.get(), key)
+    }
+
+    /// The label of a school level.
+    pub fn level(&self, l: SchoolLevel) -> &'static str {
+        match (self.lang.get(), l) {
+            (Lang::En, SchoolLevel::Elementary) => "Elementary",
+            (Lang::Es, SchoolLevel::Elementary) => "Primaria",
+            (Lang::En, SchoolLevel::Middle) => "Middle",
+            (Lang::Es, SchoolLevel::Middle) => "Secundaria",
+            (Lang::En, SchoolLevel::High) => "High",
+            (Lang::Es, SchoolLevel::High) => "Preparatoria",
+            (_, SchoolLevel::K8) => "K-8",
+            (Lang::En, SchoolLevel::Other) => "Other",
+            (Lang::Es, SchoolLevel::Other) => "Otra",
+        }
+    }
+
+    /// The label of a designation.
+    pub fn designation(&self, d: Designation) -> &'static str {
+        match (self.lang.get(), d) {
+            (Lang::En, Designation::None) => "None",
+            (Lang::Es, Designation::None) => "Ninguna",
+            (_, Designation::Csi) => "CSI",
+            (_, Designation::Tsi) => "TSI",
+        }
+    }
+
+    /// The label of a school status.
+    pub fn school_status(&self, s: SchoolStatus) -> &'static str {
+        match (self.lang.get(), s) {
+            (Lang::En, SchoolStatus::Active) => "Active",
+            (Lang::Es, SchoolStatus::Active) => "Activa",
+            (Lang::En, SchoolStatus::Archived) => "Archived",
+            (Lang::Es, SchoolStatus::Archived) => "Archivada",
+        }
+    }
+
+    /// The label of a user status.
+    pub fn user_status(&self, s: UserStatus) -> &'static str {
+        match (self.lang.get(), s) {
+            (Lang::En, UserStatus::Active) => "Active",
+            (Lang::Es, UserStatus::Active) => "Activo",
+            (Lang::En, UserStatus::Deactivated) => "Deactivated",
+            (Lang::Es, UserStatus::Deactivated) => "Desactivado",
+        }
+    }
+
+    /// The label of a role.
+    pub fn role(&self, r: Role) -> &'static str {
+        match (self.lang.get(), r) {
+            (Lang::En, Role::Admin) => "Administrator",
+            (Lang::Es, Role::Admin) => "Administrador",
+            (Lang::En, Role::Staff) => "Partnership office staff",
+            (Lang::Es, Role::Staff) => "Personal de la oficina de alianzas",
+            (Lang::En, Role::SchoolCoordinator) => "School coordinator",
+            (Lang::Es, Role::SchoolCoordinator) => "Coordinador escolar",
+            (Lang::En, Role::Partner) => "Partner contact",
+            (Lang::Es, Role::Partner) => "Contacto de organización aliada",
+            (Lang::En, Role::Volunteer) => "Volunteer",
+            (Lang::Es, Role::Volunteer) => "Voluntario",
+        }
+    }
+}
+
+/// The `I18n` of the app.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,8 @@
+//! One module per page.
+
+pub mod login;
+pub mod not_found;
+pub mod school_detail;
+pub mod school_form;
+pub mod schools;
+pub mod users;
