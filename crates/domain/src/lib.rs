@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod auth;
 pub mod ids;
+pub mod intake;
 pub mod page;
 pub mod problem;
 pub mod role;

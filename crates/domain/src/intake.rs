@@ -1,0 +1,659 @@
+//! Partner intake rules: the district's eligibility criteria, the application's status machine,
+//! the planning checklist and the routing to formal processes. Pure functions, unit-tested here;
+//! the server enforces them and the SPA shows the same reasons.
+
+use serde::{Deserialize, Serialize};
+
+use crate::user::InvalidTransition;
+
+macro_rules! wire_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vm])* $v),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            /// The stored / wire name.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),+ }
+            }
+            /// Parses a stored / wire name.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some($name::$v),)+ _ => None }
+            }
+        }
+    };
+}
+
+wire_enum!(
+    /// The seven support areas a partnership can serve.
+    SupportArea {
+        /// Tutoring, academic and language interventions.
+        Academics => "academics",
+        /// Mentoring, SEL interventions.
+        SocialEmotionalLearning => "social_emotional_learning",
+        /// Internships, shadowing, CTE, STEM/STEAM, engineering, arts.
+        WorkBasedLearning => "work_based_learning",
+        /// Postsecondary attainment and persistence.
+        PostsecondaryAttainment => "postsecondary_attainment",
+        /// Sports, physical activity, mental health, wellness.
+        HealthWellness => "health_wellness",
+        /// Leadership, character, family engagement, socio-economic development.
+        SocialCivicFamilyLife => "social_civic_family_life",
+        /// Teacher and staff support, facilities.
+        SchoolLife => "school_life",
+    }
+);
+
+wire_enum!(
+    /// The five characteristics an eligible partnership shows (vetting checklist).
+    EligibilityCriterion {
+        /// The relationship is built through a district department or school.
+        RelationshipThroughDistrict => "relationship_through_district",
+        /// There is (or will be) a formal documented agreement between the parties.
+        FormalAgreement => "formal_agreement",
+        /// Programs are linked to district priorities and outcomes.
+        LinkedToPriorities => "linked_to_priorities",
+        /// Deliverables are jointly defined with the partner and the department or school.
+        JointDeliverables => "joint_deliverables",
+        /// An established organization whose programs align with the support areas.
+        EstablishedAligned => "established_aligned",
+    }
+);
+
+wire_enum!(
+    /// Kinds of organization.
+    OrganizationType {
+        /// A business.
+        Business => "business",
+        /// A faith-based organization.
+        FaithBased => "faith_based",
+        /// A civic organization.
+        Civic => "civic",
+        /// A government agency.
+        GovernmentAgency => "government_agency",
+        /// A university, college or other educational institution.
+        EducationalInstitution => "educational_institution",
+        /// A nonprofit.
+        Nonprofit => "nonprofit",
+        /// A grassroots or community group.
+        Grassroots => "grassroots",
+    }
+);
+
+wire_enum!(
+    /// Tax status of an organization.
+    TaxStatus {
+        /// Tax-exempt nonprofit.
+        Nonprofit => "nonprofit",
+        /// For-profit.
+        ForProfit => "for_profit",
+        /// Government.
+        Government => "government",
+    }
+);
+
+wire_enum!(
+    /// Where an organization stands with the district.
+    OrganizationStatus {
+        /// Known, not applied.
+        Prospect => "prospect",
+        /// Has an application in progress.
+        Applicant => "applicant",
+        /// Has an approved, active partnership.
+        ActivePartner => "active_partner",
+        /// No active partnership.
+        Inactive => "inactive",
+    }
+);
+
+wire_enum!(
+    /// What a partner contributes.
+    ContributionKind {
+        /// Time: volunteers.
+        Time => "time",
+        /// Treasure: cash or in-kind, with an estimated value.
+        Treasure => "treasure",
+        /// Talent: programs or services.
+        Talent => "talent",
+    }
+);
+
+wire_enum!(
+    /// One-time event or ongoing commitment.
+    CommitmentLevel {
+        /// A one-time event.
+        OneTime => "one_time",
+        /// An ongoing commitment (frequency, school year).
+        Ongoing => "ongoing",
+    }
+);
+
+wire_enum!(
+    /// The four formal processes an application can be routed to.
+    FormalProcess {
+        /// Community Partnerships & Family Engagement agreement.
+        PartnershipAgreement => "partnership_agreement",
+        /// Community Use of Schools (facilities).
+        CommunityUseOfSchools => "community_use_of_schools",
+        /// Data Collection and Requests (Office of Accountability).
+        DataCollection => "data_collection",
+        /// Procurement.
+        Procurement => "procurement",
+    }
+);
+
+wire_enum!(
+    /// Why a formal process applies (or a planning item does).
+    Reason {
+        /// The organization is a nonprofit.
+        Nonprofit => "nonprofit",
+        /// The program uses district facilities.
+        UsesFacilities => "uses_facilities",
+        /// The program involves contact with students, staff or families.
+        ContactWithPeople => "contact_with_people",
+        /// The program is free for attendees.
+        FreeForAttendees => "free_for_attendees",
+        /// Facilities are used before or after school hours.
+        OutsideSchoolHours => "outside_school_hours",
+        /// Participants pay.
+        NotFree => "not_free",
+        /// The organization is for-profit.
+        ForProfit => "for_profit",
+        /// Surveys, questionnaires, assessments, tests, interviews or focus groups.
+        CollectsData => "collects_data",
+        /// The organization asks the district for a financial commitment.
+        FinancialCommitment => "financial_commitment",
+        /// Students take part.
+        StudentsParticipate => "students_participate",
+        /// The program has a virtual component.
+        VirtualComponent => "virtual_component",
+        /// Applies to every program.
+        Always => "always",
+    }
+);
+
+/// The routing questions of the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RoutingAnswers {
+    /// Is the organization for-profit?
+    pub for_profit: bool,
+    /// Is the program free for participants?
+    pub free_for_participants: bool,
+    /// Does it use district (CMS) facilities?
+    pub uses_facilities: bool,
+    /// If so, before or after school hours?
+    pub outside_school_hours: bool,
+    /// Does it involve contact with students, staff or families?
+    pub contact_with_people: bool,
+    /// Does it collect data (surveys, questionnaires, assessments, tests, interviews, focus groups)?
+    pub collects_data: bool,
+    /// Does it request a financial commitment from the district?
+    pub financial_commitment: bool,
+    /// Does it have a virtual component?
+    pub virtual_component: bool,
+    /// Do students take part?
+    pub students_participate: bool,
+}
+
+/// A formal process that applies, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Routing {
+    /// The process.
+    pub process: FormalProcess,
+    /// The answers that made it apply.
+    pub reasons: Vec<Reason>,
+}
+
+/// Which formal processes apply, each with its reasons. Several can apply at once.
+///
+/// * Partnership agreement: a nonprofit partner, with access to facilities and/or contact with
+///   students, staff or families, free for attendees.
+/// * Community Use of Schools: facilities used before or after school hours; or not free to
+///   participants; or a for-profit organization.
+/// * Data Collection and Requests: any data collection.
+/// * Procurement: a financial commitment requested from the district.
+pub fn route(a: &RoutingAnswers) -> Vec<Routing> {
+    let mut out = Vec::new();
+    if !a.for_profit && (a.uses_facilities || a.contact_with_people) && a.free_for_participants {
+        let mut reasons = vec![Reason::Nonprofit];
+        if a.uses_facilities {
+            reasons.push(Reason::UsesFacilities);
+        }
+        if a.contact_with_people {
+            reasons.push(Reason::ContactWithPeople);
+        }
+        reasons.push(Reason::FreeForAttendees);
+        out.push(Routing {
+            process: FormalProcess::PartnershipAgreement,
+            reasons,
+        });
+    }
+    let mut use_reasons = vec![];
+    if a.uses_facilities && a.outside_school_hours {
+        use_reasons.push(Reason::OutsideSchoolHours);
+    }
+    if !a.free_for_participants {
+        use_reasons.push(Reason::NotFree);
+    }
+    if a.for_profit {
+        use_reasons.push(Reason::ForProfit);
+    }
+    if !use_reasons.is_empty() {
+        out.push(Routing {
+            process: FormalProcess::CommunityUseOfSchools,
+            reasons: use_reasons,
+        });
+    }
+    if a.collects_data {
+        out.push(Routing {
+            process: FormalProcess::DataCollection,
+            reasons: vec![Reason::CollectsData],
+        });
+    }
+    if a.financial_commitment {
+        out.push(Routing {
+            process: FormalProcess::Procurement,
+            reasons: vec![Reason::FinancialCommitment],
+        });
+    }
+    out
+}
+
+wire_enum!(
+    /// The planning (logistics) checklist of step 2.
+    PlanningItem {
+        /// A permission form for each participating student.
+        StudentPermissionForms => "student_permission_forms",
+        /// A password-protected virtual platform, link and password shared with school staff.
+        ProtectedVirtualPlatform => "protected_virtual_platform",
+        /// Volunteer and staff clearances under the district's volunteer process.
+        VolunteerClearances => "volunteer_clearances",
+        /// Agreement to submit a final report with metrics to the leading department.
+        FinalReportAgreement => "final_report_agreement",
+    }
+);
+
+/// Whether a planning item applies, and the rule that decided it.
+pub fn planning_item_applies(item: PlanningItem, a: &RoutingAnswers) -> (bool, Reason) {
+    match item {
+        PlanningItem::StudentPermissionForms => {
+            (a.students_participate, Reason::StudentsParticipate)
+        }
+        PlanningItem::ProtectedVirtualPlatform => (a.virtual_component, Reason::VirtualComponent),
+        PlanningItem::VolunteerClearances => (a.contact_with_people, Reason::ContactWithPeople),
+        PlanningItem::FinalReportAgreement => (true, Reason::Always),
+    }
+}
+
+wire_enum!(
+    /// Where an application is in the process.
+    ApplicationStatus {
+        /// Being written by the applicant; resumable from a link.
+        Draft => "draft",
+        /// Sent; waiting for staff.
+        Submitted => "submitted",
+        /// Step 1: checked against the eligibility criteria.
+        Vetting => "vetting",
+        /// Step 2: logistics.
+        Planning => "planning",
+        /// Step 3: formal processes.
+        Formalizing => "formalizing",
+        /// Approved: an active partnership.
+        Approved => "approved",
+        /// Declined by staff (with reason).
+        Declined => "declined",
+        /// Withdrawn by the applicant or staff (with reason).
+        Withdrawn => "withdrawn",
+        /// Sent back to the applicant for more information.
+        ReturnedForInformation => "returned_for_information",
+    }
+);
+
+impl ApplicationStatus {
+    /// Whether the application can still move (not approved, declined or withdrawn).
+    pub fn is_open(self) -> bool {
+        !matches!(self, Self::Approved | Self::Declined | Self::Withdrawn)
+    }
+}
+
+wire_enum!(
+    /// A step of the process.
+    ApplicationAction {
+        /// The applicant sends the draft.
+        Submit => "submit",
+        /// Staff start vetting.
+        StartVetting => "start_vetting",
+        /// Staff move to planning (all five criteria confirmed, or an admin override).
+        StartPlanning => "start_planning",
+        /// Staff move to formalizing (every applicable planning item done).
+        StartFormalizing => "start_formalizing",
+        /// Staff approve (every applicable formal process done).
+        Approve => "approve",
+        /// Staff decline, with a reason.
+        Decline => "decline",
+        /// The applicant or staff withdraw, with a reason.
+        Withdraw => "withdraw",
+        /// Staff return the application for more information, with a message.
+        ReturnForInformation => "return_for_information",
+        /// The applicant answers a return and sends it again.
+        Resubmit => "resubmit",
+    }
+);
+
+/// Who is acting on an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// The applicant (public link or partner login).
+    Applicant,
+    /// Partnership office staff or admin.
+    Staff,
+}
+
+impl ApplicationAction {
+    /// Whether the action needs a note (a reason or message).
+    pub fn needs_note(self) -> bool {
+        matches!(
+            self,
+            Self::Decline | Self::Withdraw | Self::ReturnForInformation
+        )
+    }
+
+    /// Who may take the action.
+    pub fn allowed_for(self, actor: Actor) -> bool {
+        match self {
+            Self::Submit | Self::Resubmit => actor == Actor::Applicant,
+            Self::Withdraw => true,
+            _ => actor == Actor::Staff,
+        }
+    }
+}
+
+/// Why a step was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepError {
+    /// Not allowed from this status.
+    Transition(InvalidTransition),
+    /// This actor may not take the step.
+    NotAllowed,
+    /// The step needs a note.
+    NoteRequired,
+}
+
+/// The one place that decides the application's next status.
+pub fn next_status(
+    from: ApplicationStatus,
+    action: ApplicationAction,
+    actor: Actor,
+    note: Option<&str>,
+) -> Result<ApplicationStatus, StepError> {
+    use ApplicationAction as A;
+    use ApplicationStatus as S;
+    if !action.allowed_for(actor) {
+        return Err(StepError::NotAllowed);
+    }
+    let to = match (from, action) {
+        (S::Draft, A::Submit) => S::Submitted,
+        (S::Submitted, A::StartVetting) => S::Vetting,
+        (S::Vetting, A::StartPlanning) => S::Planning,
+        (S::Planning, A::StartFormalizing) => S::Formalizing,
+        (S::Formalizing, A::Approve) => S::Approved,
+        (S::ReturnedForInformation, A::Resubmit) => S::Submitted,
+        (S::Submitted | S::Vetting | S::Planning | S::Formalizing, A::ReturnForInformation) => {
+            S::ReturnedForInformation
+        }
+        (
+            S::Submitted | S::Vetting | S::Planning | S::Formalizing | S::ReturnedForInformation,
+            A::Decline,
+        ) => S::Declined,
+        (s, A::Withdraw) if s.is_open() => S::Withdrawn,
+        (from, action) => {
+            return Err(StepError::Transition(InvalidTransition {
+                from: from.as_str(),
+                action: action.as_str(),
+            }));
+        }
+    };
+    if action.needs_note() && note.is_none_or(|n| n.trim().is_empty()) {
+        return Err(StepError::NoteRequired);
+    }
+    Ok(to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_answers() -> Vec<RoutingAnswers> {
+        (0u32..512)
+            .map(|bits| {
+                let b = |i: u32| bits & (1 << i) != 0;
+                RoutingAnswers {
+                    for_profit: b(0),
+                    free_for_participants: b(1),
+                    uses_facilities: b(2),
+                    outside_school_hours: b(3),
+                    contact_with_people: b(4),
+                    collects_data: b(5),
+                    financial_commitment: b(6),
+                    virtual_component: b(7),
+                    students_participate: b(8),
+                }
+            })
+            .collect()
+    }
+
+    fn processes(a: &RoutingAnswers) -> Vec<FormalProcess> {
+        route(a).into_iter().map(|r| r.process).collect()
+    }
+
+    #[test]
+    fn routing_follows_the_districts_rules_for_every_combination_of_answers() {
+        for a in all_answers() {
+            let got = processes(&a);
+            let agreement = !a.for_profit
+                && (a.uses_facilities || a.contact_with_people)
+                && a.free_for_participants;
+            let community_use = (a.uses_facilities && a.outside_school_hours)
+                || !a.free_for_participants
+                || a.for_profit;
+            assert_eq!(
+                got.contains(&FormalProcess::PartnershipAgreement),
+                agreement,
+                "{a:?}"
+            );
+            assert_eq!(
+                got.contains(&FormalProcess::CommunityUseOfSchools),
+                community_use,
+                "{a:?}"
+            );
+            assert_eq!(
+                got.contains(&FormalProcess::DataCollection),
+                a.collects_data,
+                "{a:?}"
+            );
+            assert_eq!(
+                got.contains(&FormalProcess::Procurement),
+                a.financial_commitment,
+                "{a:?}"
+            );
+            // Every routing explains itself, and the order is stable.
+            assert!(route(&a).iter().all(|r| !r.reasons.is_empty()));
+            let mut sorted = got.clone();
+            sorted.sort();
+            assert_eq!(got, sorted);
+        }
+    }
+
+    #[test]
+    fn routing_examples_read_like_the_policy() {
+        // A nonprofit tutoring program in school hours, free: the partnership agreement only.
+        let tutoring = RoutingAnswers {
+            free_for_participants: true,
+            contact_with_people: true,
+            uses_facilities: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            route(&tutoring),
+            vec![Routing {
+                process: FormalProcess::PartnershipAgreement,
+                reasons: vec![
+                    Reason::Nonprofit,
+                    Reason::UsesFacilities,
+                    Reason::ContactWithPeople,
+                    Reason::FreeForAttendees
+                ],
+            }]
+        );
+        // A for-profit camp after school, paid, with a survey and asking for money: three processes.
+        let camp = RoutingAnswers {
+            for_profit: true,
+            uses_facilities: true,
+            outside_school_hours: true,
+            collects_data: true,
+            financial_commitment: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            processes(&camp),
+            vec![
+                FormalProcess::CommunityUseOfSchools,
+                FormalProcess::DataCollection,
+                FormalProcess::Procurement
+            ]
+        );
+        assert_eq!(
+            route(&camp)[0].reasons,
+            vec![
+                Reason::OutsideSchoolHours,
+                Reason::NotFree,
+                Reason::ForProfit
+            ]
+        );
+    }
+
+    #[test]
+    fn planning_items_apply_by_rule() {
+        let a = RoutingAnswers {
+            students_participate: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            planning_item_applies(PlanningItem::StudentPermissionForms, &a),
+            (true, Reason::StudentsParticipate)
+        );
+        assert_eq!(
+            planning_item_applies(PlanningItem::ProtectedVirtualPlatform, &a),
+            (false, Reason::VirtualComponent)
+        );
+        assert_eq!(
+            planning_item_applies(PlanningItem::FinalReportAgreement, &a).0,
+            true
+        );
+    }
+
+    #[test]
+    fn every_edge_of_the_process_is_allowed_only_from_the_right_status_and_actor() {
+        use ApplicationAction as A;
+        use ApplicationStatus as S;
+        let allowed: &[(S, A, Actor, S)] = &[
+            (S::Draft, A::Submit, Actor::Applicant, S::Submitted),
+            (S::Submitted, A::StartVetting, Actor::Staff, S::Vetting),
+            (S::Vetting, A::StartPlanning, Actor::Staff, S::Planning),
+            (
+                S::Planning,
+                A::StartFormalizing,
+                Actor::Staff,
+                S::Formalizing,
+            ),
+            (S::Formalizing, A::Approve, Actor::Staff, S::Approved),
+            (
+                S::ReturnedForInformation,
+                A::Resubmit,
+                Actor::Applicant,
+                S::Submitted,
+            ),
+        ];
+        for from in S::ALL {
+            for action in A::ALL {
+                for actor in [Actor::Applicant, Actor::Staff] {
+                    let got = next_status(*from, *action, actor, Some("because"));
+                    let expected_simple = allowed
+                        .iter()
+                        .find(|(f, a, who, _)| f == from && a == action && *who == actor)
+                        .map(|e| e.3);
+                    let expected = match action {
+                        A::Withdraw if from.is_open() => Some(S::Withdrawn),
+                        A::Decline
+                            if actor == Actor::Staff && from.is_open() && *from != S::Draft =>
+                        {
+                            Some(S::Declined)
+                        }
+                        A::ReturnForInformation
+                            if actor == Actor::Staff
+                                && matches!(
+                                    from,
+                                    S::Submitted | S::Vetting | S::Planning | S::Formalizing
+                                ) =>
+                        {
+                            Some(S::ReturnedForInformation)
+                        }
+                        _ => expected_simple,
+                    };
+                    assert_eq!(got.ok(), expected, "{from:?} --{action:?}/{actor:?}-->");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn declining_withdrawing_and_returning_need_a_note() {
+        use ApplicationAction as A;
+        use ApplicationStatus as S;
+        assert_eq!(
+            next_status(S::Vetting, A::Decline, Actor::Staff, None),
+            Err(StepError::NoteRequired)
+        );
+        assert_eq!(
+            next_status(S::Vetting, A::Decline, Actor::Staff, Some("  ")),
+            Err(StepError::NoteRequired)
+        );
+        assert_eq!(
+            next_status(
+                S::Draft,
+                A::Withdraw,
+                Actor::Applicant,
+                Some("changed plans")
+            ),
+            Ok(S::Withdrawn)
+        );
+        assert_eq!(
+            next_status(S::Vetting, A::StartPlanning, Actor::Applicant, None),
+            Err(StepError::NotAllowed)
+        );
+        assert!(matches!(
+            next_status(S::Approved, A::Withdraw, Actor::Staff, Some("x")),
+            Err(StepError::Transition(_))
+        ));
+    }
+
+    #[test]
+    fn wire_names_round_trip() {
+        for s in SupportArea::ALL {
+            assert_eq!(SupportArea::parse(s.as_str()), Some(*s));
+        }
+        for s in ApplicationStatus::ALL {
+            assert_eq!(ApplicationStatus::parse(s.as_str()), Some(*s));
+        }
+        assert_eq!(SupportArea::ALL.len(), 7);
+        assert_eq!(EligibilityCriterion::ALL.len(), 5);
+        assert_eq!(OrganizationType::ALL.len(), 7);
+    }
+}
