@@ -553,10 +553,7 @@ mod tests {
             planning_item_applies(PlanningItem::ProtectedVirtualPlatform, &a),
             (false, Reason::VirtualComponent)
         );
-        assert_eq!(
-            planning_item_applies(PlanningItem::FinalReportAgreement, &a).0,
-            true
-        );
+        assert!(planning_item_applies(PlanningItem::FinalReportAgreement, &a).0);
     }
 
     #[test]
