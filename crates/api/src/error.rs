@@ -42,6 +42,11 @@ pub enum ApiError {
         /// What conflicts.
         detail: String,
     },
+    /// 409: the new record looks like existing ones; resend with confirmation to create it.
+    #[error(
+        "organizations that look the same already exist; check them, or confirm to create this one anyway"
+    )]
+    PossibleDuplicate(Vec<domain::organization::DuplicateCandidate>),
     /// 412: `If-Match` names an old version.
     #[error("the record was changed by someone else; reload it and apply your change again")]
     VersionMismatch,
@@ -95,6 +100,7 @@ impl ApiError {
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Conflict { code, .. } => code,
+            ApiError::PossibleDuplicate(_) => "possible_duplicate",
             ApiError::VersionMismatch => "version_mismatch",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -113,7 +119,7 @@ impl ApiError {
             ApiError::Forbidden => "Forbidden",
             ApiError::NotFound(_) => "Not found",
             ApiError::MethodNotAllowed => "Method not allowed",
-            ApiError::Conflict { .. } => "Conflict",
+            ApiError::Conflict { .. } | ApiError::PossibleDuplicate(_) => "Conflict",
             ApiError::VersionMismatch => "Changed by someone else",
             ApiError::PayloadTooLarge(_) => "Too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
@@ -175,6 +181,10 @@ impl ApiError {
                 ApiError::Validation { errors, .. } => errors.clone(),
                 _ => vec![],
             },
+            duplicates: match self {
+                ApiError::PossibleDuplicate(found) => found.clone(),
+                _ => vec![],
+            },
             request_id: None,
         }
     }
@@ -188,7 +198,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::PossibleDuplicate(_) => StatusCode::CONFLICT,
             ApiError::VersionMismatch => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -106,6 +106,7 @@ impl Client {
                 detail: format!("The server answered {status}."),
                 code: "unknown".into(),
                 errors: vec![],
+                duplicates: vec![],
                 request_id: None,
             }),
         ))

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use crate::{Role, SchoolId, UserId};
+use crate::{OrganizationId, Role, SchoolId, UserId};
 
 /// Credentials for `POST /api/v1/auth/login`.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
@@ -45,4 +45,7 @@ pub struct Me {
     pub role: Role,
     /// Schools a school coordinator is scoped to (empty for other roles).
     pub school_ids: Vec<SchoolId>,
+    /// The organization a partner contact belongs to.
+    #[serde(default)]
+    pub organization_id: Option<OrganizationId>,
 }

@@ -54,3 +54,11 @@ id_type!(
     /// Identifies a user account.
     UserId
 );
+id_type!(
+    /// Identifies a partner organization.
+    OrganizationId
+);
+id_type!(
+    /// Identifies a contact person of an organization.
+    ContactId
+);

@@ -7,11 +7,12 @@ pub mod audit;
 pub mod auth;
 pub mod ids;
 pub mod intake;
+pub mod organization;
 pub mod page;
 pub mod problem;
 pub mod role;
 pub mod school;
 pub mod user;
 
-pub use ids::{SchoolId, UserId};
+pub use ids::{ContactId, OrganizationId, SchoolId, UserId};
 pub use role::{Permission, Role};

@@ -20,6 +20,9 @@ pub struct Problem {
     /// Per-field errors (on 422).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// On 409 `possible_duplicate`: the existing records that look the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<crate::organization::DuplicateCandidate>,
     /// The request id, to quote when reporting the problem.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,

@@ -31,6 +31,10 @@ pub enum Permission {
     ManageUsers,
     /// Read the audit log.
     ReadAudit,
+    /// Read the partner directory (partners: only their own organization).
+    ReadOrganizations,
+    /// Create and edit organizations and contacts; give contacts a partner login.
+    ManageOrganizations,
 }
 
 impl Role {
@@ -64,7 +68,10 @@ impl Role {
         use Permission::*;
         match permission {
             ReadSchools => true,
-            ManageSchools | ReadAudit => matches!(self, Role::Admin | Role::Staff),
+            ManageSchools | ReadAudit | ManageOrganizations => {
+                matches!(self, Role::Admin | Role::Staff)
+            }
+            ReadOrganizations => self != Role::Volunteer,
             ManageUsers => self == Role::Admin,
         }
     }

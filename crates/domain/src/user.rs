@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use crate::{Role, SchoolId, UserId};
+use crate::{OrganizationId, Role, SchoolId, UserId};
 
 /// Whether an account can sign in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +83,9 @@ pub struct User {
     pub role: Role,
     /// Schools a coordinator is scoped to.
     pub school_ids: Vec<SchoolId>,
+    /// The organization of a partner contact.
+    #[serde(default)]
+    pub organization_id: Option<OrganizationId>,
     /// Whether the account can sign in.
     pub status: UserStatus,
     /// Optimistic-concurrency version; also sent as the `ETag`.

@@ -5,7 +5,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use domain::user::UserStatus;
-use domain::{Permission, Role, SchoolId, UserId};
+use domain::{OrganizationId, Permission, Role, SchoolId, UserId};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -21,6 +21,8 @@ pub struct AuthUser {
     pub role: Role,
     /// Schools a coordinator is scoped to.
     pub school_ids: Vec<SchoolId>,
+    /// The organization of a partner contact.
+    pub organization_id: Option<OrganizationId>,
     /// The request id, for the audit log.
     pub request_id: Option<String>,
 }
@@ -81,6 +83,7 @@ impl FromRequest for AuthUser {
                 id,
                 role: account.user.role,
                 school_ids: account.user.school_ids,
+                organization_id: account.user.organization_id,
                 request_id,
             })
         })

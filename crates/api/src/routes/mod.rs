@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod organizations;
 pub mod schools;
 pub mod users;
 
@@ -69,6 +70,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/users/{id}/reactivate")
                         .route(web::post().to(users::reactivate::reactivate)),
+                )
+                .service(
+                    resource("/organizations")
+                        .route(web::get().to(organizations::list::list))
+                        .route(web::post().to(organizations::create::create)),
+                )
+                .service(
+                    resource("/organizations/export")
+                        .route(web::get().to(organizations::export::export)),
+                )
+                .service(
+                    resource("/organizations/{id}")
+                        .route(web::get().to(organizations::get::get))
+                        .route(web::put().to(organizations::update::update)),
+                )
+                .service(
+                    resource("/organizations/{id}/contacts")
+                        .route(web::post().to(organizations::add_contact::add_contact)),
+                )
+                .service(
+                    resource("/organizations/{id}/contacts/{contact_id}")
+                        .route(web::put().to(organizations::update_contact::update_contact))
+                        .route(web::delete().to(organizations::remove_contact::remove_contact)),
+                )
+                .service(
+                    resource("/organizations/{id}/contacts/{contact_id}/login")
+                        .route(web::post().to(organizations::give_login::give_login)),
                 )
                 .service(resource("/audit").route(web::get().to(audit::list::list)))
                 .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))

@@ -58,6 +58,7 @@ pub fn me_of(u: domain::user::User) -> Me {
         display_name: u.display_name,
         role: u.role,
         school_ids: u.school_ids,
+        organization_id: u.organization_id,
     }
 }
 

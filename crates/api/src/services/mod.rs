@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod organizations;
 pub mod school_import;
 pub mod schools;
 pub mod users;

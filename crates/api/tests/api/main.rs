@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod client;
 mod helpers;
+mod organizations;
 mod problems;
 mod schools;
 mod spec;

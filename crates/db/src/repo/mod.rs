@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod cursor;
+pub mod organizations;
 pub mod schools;
 pub mod tokens;
 pub mod users;

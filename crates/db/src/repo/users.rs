@@ -2,14 +2,14 @@
 
 use chrono::Utc;
 use domain::user::{User, UserStatus};
-use domain::{Role, SchoolId, UserId};
+use domain::{OrganizationId, Role, SchoolId, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
 };
 
-use crate::entities::{user_schools as us, users as u};
+use crate::entities::{user_organizations as uo, user_schools as us, users as u};
 use crate::{DbError, DbResult};
 
 /// A stored account, with what sign-in needs.
@@ -53,6 +53,10 @@ async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account>
     let status = UserStatus::parse(&m.status)
         .ok_or_else(|| DbError::Corrupt(format!("user {} status {:?}", m.id, m.status)))?;
     let school_ids = schools_of(db, m.id).await?;
+    let organization_id = uo::Entity::find_by_id(m.id)
+        .one(db)
+        .await?
+        .map(|r| OrganizationId(r.organization_id));
     Ok(Account {
         user: User {
             id: UserId(m.id),
@@ -60,6 +64,7 @@ async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account>
             display_name: m.display_name,
             role,
             school_ids,
+            organization_id,
             status,
             version: m.version,
             created_at: m.created_at,
@@ -207,5 +212,21 @@ pub async fn set_password(
         .filter(u::Column::Id.eq(id.0))
         .exec(db)
         .await?;
+    Ok(())
+}
+
+/// Links a partner login to its organization (replacing any previous link).
+pub async fn set_organization(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    org: OrganizationId,
+) -> DbResult<()> {
+    uo::Entity::delete_by_id(id.0).exec(db).await?;
+    uo::ActiveModel {
+        user_id: Set(id.0),
+        organization_id: Set(org.0),
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }

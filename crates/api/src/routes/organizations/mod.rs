@@ -1,0 +1,24 @@
+//! `/api/v1/organizations`: the partner directory and contacts. Staff and admin write; every
+//! signed-in role but volunteers reads; a partner sees only their own organization.
+
+pub mod add_contact;
+pub mod create;
+pub mod export;
+pub mod get;
+pub mod give_login;
+pub mod list;
+pub mod remove_contact;
+pub mod update;
+pub mod update_contact;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use domain::organization::Organization;
+
+use crate::concurrency::etag;
+
+/// An organization with its `ETag`.
+pub fn with_etag(mut res: actix_web::HttpResponseBuilder, org: &Organization) -> HttpResponse {
+    res.insert_header((header::ETAG, etag(org.version)))
+        .json(org)
+}

@@ -1,0 +1,35 @@
+use actix_web::{HttpResponse, web};
+use domain::organization::{ContactInput, Organization};
+use domain::{ContactId, OrganizationId, Permission};
+
+use crate::auth::AuthUser;
+use crate::concurrency::IfMatch;
+use crate::error::ApiResult;
+use crate::services::{self, organizations::ContactChange};
+use crate::state::AppState;
+
+/// Update a contact.
+///
+/// Admin and staff. Requires `If-Match` with the organization's ETag; answers the organization.
+#[utoipa::path(put, path = "/api/v1/organizations/{id}/contacts/{contact_id}", tag = "organizations", request_body = ContactInput,
+    params(("id" = OrganizationId, Path, description = "The organization's id"),
+        ("contact_id" = ContactId, Path, description = "The contact's id"),
+        ("If-Match" = String, Header, description = "The organization's ETag")),
+    responses((status = 200, description = "The organization", body = Organization,
+        headers(("ETag" = String, description = "The new version")))),
+    security(("bearer" = [])))]
+pub async fn update_contact(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<(OrganizationId, ContactId)>,
+    if_match: IfMatch,
+    body: web::Json<ContactInput>,
+) -> ApiResult<HttpResponse> {
+    auth.require(Permission::ManageOrganizations)?;
+    let (id, contact) = path.into_inner();
+    let change = ContactChange::Update(contact, body.into_inner());
+    let org =
+        services::organizations::change_contact(&state.db, &(&auth).into(), id, if_match.0, change)
+            .await?;
+    Ok(super::with_etag(HttpResponse::Ok(), &org))
+}

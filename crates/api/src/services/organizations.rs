@@ -1,0 +1,405 @@
+//! The partner directory: organizations and contacts, duplicate detection on create, partner
+//! logins for contacts, CSV export. Partners see only their own organization (in the query).
+
+use db::TransactionTrait;
+use db::repo::audit::{self as audit, NewAuditEvent};
+use db::repo::cursor::Cursor;
+use db::repo::{organizations as repo, users};
+use domain::organization::{
+    Contact, ContactInput, ContactLogin, CreateOrganization, DuplicateCandidate, Organization,
+    OrganizationInput, OrganizationQuery, name_key,
+};
+use domain::page::{Page, clamp_limit};
+use domain::{ContactId, OrganizationId, Permission, Role};
+use sea_orm::DatabaseConnection;
+use validator::Validate;
+
+use super::Actor;
+use crate::auth::AuthUser;
+use crate::auth::password;
+use crate::error::{ApiError, ApiResult};
+
+/// How similar two reduced names must be to count as "very similar" (Jaro-Winkler).
+const SIMILAR_NAME: f64 = 0.9;
+
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
+}
+
+fn not_found(e: db::DbError) -> ApiError {
+    match e {
+        db::DbError::NotFound => ApiError::NotFound("organization"),
+        e => e.into(),
+    }
+}
+
+/// The one organization a partner may see; `None` for roles that see the directory.
+fn scope(auth: &AuthUser) -> ApiResult<Option<OrganizationId>> {
+    auth.require(Permission::ReadOrganizations)?;
+    if auth.role == Role::Partner {
+        // A partner login without an organization sees nothing.
+        return Ok(Some(
+            auth.organization_id
+                .unwrap_or(OrganizationId(uuid::Uuid::nil())),
+        ));
+    }
+    Ok(None)
+}
+
+/// A page of the directory.
+pub async fn browse(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &OrganizationQuery,
+) -> ApiResult<Page<Organization>> {
+    let only = scope(auth)?;
+    let after = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => Some(Cursor::decode(c).ok_or_else(|| {
+            ApiError::invalid_field(
+                "cursor",
+                "invalid",
+                "The cursor is not one this API issued; start from the first page.",
+            )
+        })?),
+        None => None,
+    };
+    let (items, next) = repo::list(db, q, only, Some(clamp_limit(q.limit)), after).await?;
+    Ok(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    })
+}
+
+/// Every organization matching the filters, as CSV (staff).
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &OrganizationQuery,
+) -> ApiResult<String> {
+    auth.require(Permission::ManageOrganizations)?;
+    let (items, _) = repo::list(db, q, None, None, None).await?;
+    let mut w = csv::Writer::from_writer(vec![]);
+    let header = [
+        "legal_name",
+        "org_type",
+        "tax_status",
+        "ein",
+        "website",
+        "address",
+        "city",
+        "postal_code",
+        "support_areas",
+        "status",
+        "primary_contact",
+        "primary_contact_email",
+        "primary_contact_phone",
+    ];
+    let csv_err = |e: csv::Error| ApiError::Internal(anyhow::anyhow!("csv: {e}"));
+    w.write_record(header).map_err(csv_err)?;
+    for o in items {
+        let primary = o
+            .contacts
+            .iter()
+            .find(|c| c.is_primary)
+            .or(o.contacts.first());
+        let areas = o
+            .support_areas
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(";");
+        let row = [
+            o.legal_name.clone(),
+            o.org_type.as_str().into(),
+            o.tax_status.as_str().into(),
+            o.ein.clone().unwrap_or_default(),
+            o.website.clone(),
+            o.address.clone(),
+            o.city.clone(),
+            o.postal_code.clone(),
+            areas,
+            o.status.as_str().into(),
+            primary.map(|c| c.name.clone()).unwrap_or_default(),
+            primary.map(|c| c.email.clone()).unwrap_or_default(),
+            primary.map(|c| c.phone.clone()).unwrap_or_default(),
+        ];
+        w.write_record(row.iter().map(|c| inert(c)))
+            .map_err(csv_err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))
+}
+
+/// A cell that a spreadsheet will not run as a formula.
+fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// One organization.
+pub async fn find(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: OrganizationId,
+) -> ApiResult<Organization> {
+    if let Some(only) = scope(auth)?
+        && only != id
+    {
+        // Not theirs: as if it did not exist.
+        return Err(ApiError::NotFound("organization"));
+    }
+    repo::get(db, id).await.map_err(not_found)
+}
+
+fn check(input: OrganizationInput) -> ApiResult<OrganizationInput> {
+    let input = input.normalized();
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    Ok(input)
+}
+
+/// Likely duplicates of a new organization: same EIN, or a very similar name and the same website.
+pub async fn duplicates(
+    db: &DatabaseConnection,
+    input: &OrganizationInput,
+) -> ApiResult<Vec<DuplicateCandidate>> {
+    let key = name_key(&input.legal_name);
+    Ok(repo::same_ein_or_website(db, input)
+        .await?
+        .into_iter()
+        .filter_map(|(o, same_ein)| {
+            if same_ein {
+                Some(DuplicateCandidate {
+                    id: o.id,
+                    legal_name: o.legal_name,
+                    reason: "same_ein".into(),
+                })
+            } else if strsim::jaro_winkler(&key, &name_key(&o.legal_name)) >= SIMILAR_NAME {
+                Some(DuplicateCandidate {
+                    id: o.id,
+                    legal_name: o.legal_name,
+                    reason: "similar_name_same_website".into(),
+                })
+            } else {
+                None
+            }
+        })
+        .collect())
+}
+
+/// Adds an organization; likely duplicates answer 409 `possible_duplicate` unless confirmed.
+pub async fn add(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    req: CreateOrganization,
+) -> ApiResult<Organization> {
+    let input = check(req.organization)?;
+    if !req.confirm_not_duplicate {
+        let found = duplicates(db, &input).await?;
+        if !found.is_empty() {
+            return Err(ApiError::PossibleDuplicate(found));
+        }
+    }
+    let txn = db.begin().await?;
+    let org = repo::create(&txn, &input).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "create",
+            entity: "organization",
+            entity_id: org.id.to_string(),
+            changes: audit::created(&json(&input)),
+            request_id: actor.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(organization.id = %org.id, "organization created");
+    Ok(org)
+}
+
+/// Replaces an organization's details, if nobody changed it since `version`.
+pub async fn edit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: OrganizationId,
+    version: i32,
+    input: OrganizationInput,
+) -> ApiResult<Organization> {
+    let input = check(input)?;
+    let txn = db.begin().await?;
+    let before = repo::get(&txn, id).await.map_err(not_found)?;
+    if before.version != version {
+        return Err(ApiError::VersionMismatch);
+    }
+    let after = repo::update(&txn, id, version, &input).await?;
+    let strip = |o: &Organization| {
+        let mut v = json(o);
+        if let Some(m) = v.as_object_mut() {
+            m.remove("contacts");
+        }
+        v
+    };
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "update",
+            entity: "organization",
+            entity_id: id.to_string(),
+            changes: audit::diff(&strip(&before), &strip(&after)),
+            request_id: actor.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// What a contact change did.
+pub enum ContactChange {
+    /// Added.
+    Add(ContactInput),
+    /// Replaced.
+    Update(ContactId, ContactInput),
+    /// Removed.
+    Remove(ContactId),
+}
+
+/// Adds, edits or removes a contact, if nobody changed the organization since `version`.
+/// Answers the organization as it is afterwards.
+pub async fn change_contact(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: OrganizationId,
+    version: i32,
+    change: ContactChange,
+) -> ApiResult<Organization> {
+    let contact_missing = |e: db::DbError| match e {
+        db::DbError::NotFound => ApiError::NotFound("contact"),
+        e => e.into(),
+    };
+    let txn = db.begin().await?;
+    repo::get(&txn, id).await.map_err(not_found)?;
+    repo::bump(&txn, id, version).await?;
+    let (action, contact_id, changes) = match change {
+        ContactChange::Add(input) => {
+            input.validate().map_err(|e| ApiError::validation(&e))?;
+            let c: Contact = repo::add_contact(&txn, id, &trim(input)).await?;
+            ("add_contact", c.id, audit::created(&json(&c)))
+        }
+        ContactChange::Update(cid, input) => {
+            input.validate().map_err(|e| ApiError::validation(&e))?;
+            let before = repo::find_contact(&txn, id, cid)
+                .await
+                .map_err(contact_missing)?;
+            let after = repo::update_contact(&txn, id, cid, &trim(input)).await?;
+            let before = json(&serde_json::json!({
+                "name": before.name, "title": before.title, "email": before.email, "phone": before.phone, "is_primary": before.is_primary,
+            }));
+            let mut after_v = json(&after);
+            if let Some(m) = after_v.as_object_mut() {
+                m.remove("id");
+                m.remove("has_login");
+            }
+            ("update_contact", cid, audit::diff(&before, &after_v))
+        }
+        ContactChange::Remove(cid) => {
+            let removed = repo::remove_contact(&txn, id, cid)
+                .await
+                .map_err(contact_missing)?;
+            (
+                "remove_contact",
+                cid,
+                serde_json::json!({ "name": { "before": removed.name, "after": null } }),
+            )
+        }
+    };
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action,
+            entity: "organization",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "contact_id": contact_id, "fields": changes }),
+            request_id: actor.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    repo::get(db, id).await.map_err(not_found)
+}
+
+fn trim(mut c: ContactInput) -> ContactInput {
+    c.name = c.name.trim().to_string();
+    c.title = c.title.trim().to_string();
+    c.email = c.email.trim().to_lowercase();
+    c.phone = c.phone.trim().to_string();
+    c
+}
+
+/// Gives a contact a partner login that sees only their organization.
+pub async fn give_login(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: OrganizationId,
+    contact: ContactId,
+    req: ContactLogin,
+) -> ApiResult<Organization> {
+    req.validate().map_err(|e| ApiError::validation(&e))?;
+    let c = repo::find_contact(db, id, contact)
+        .await
+        .map_err(|e| match e {
+            db::DbError::NotFound => ApiError::NotFound("contact"),
+            e => e.into(),
+        })?;
+    if c.user_id.is_some() {
+        return Err(ApiError::Conflict {
+            code: "already_has_login",
+            detail: "this contact already has a login".into(),
+        });
+    }
+    if users::find_by_email(db, &c.email).await?.is_some() {
+        return Err(ApiError::invalid_field(
+            "email",
+            "duplicate",
+            "An account with this contact's email already exists.",
+        ));
+    }
+    let hash = password::hash_async(req.password).await?;
+    let txn = db.begin().await?;
+    let user = users::create(
+        &txn,
+        users::NewUser {
+            email: &c.email,
+            display_name: &c.name,
+            role: Role::Partner,
+            school_ids: &[],
+            password_hash: hash,
+        },
+    )
+    .await?;
+    users::set_organization(&txn, user.id, id).await?;
+    repo::link_contact_login(&txn, contact, user.id).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: actor.user,
+            action: "give_login",
+            entity: "organization",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "contact_id": contact, "user_id": user.id }),
+            request_id: actor.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(organization.id = %id, user.id = %user.id, "partner login created");
+    repo::get(db, id).await.map_err(not_found)
+}

@@ -1,0 +1,32 @@
+//! The `organizations` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "organizations")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub legal_name: String,
+    /// `domain::organization::name_key` of the legal name (duplicate detection, search).
+    pub name_key: String,
+    pub org_type: String,
+    pub tax_status: String,
+    pub ein: Option<String>,
+    pub website: String,
+    /// `domain::organization::website_host` of the website (duplicate detection).
+    pub website_host: Option<String>,
+    pub address: String,
+    pub city: String,
+    pub postal_code: String,
+    pub description: String,
+    pub status: String,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,385 @@
+//! Organizations and contacts: directory queries, versioned updates, duplicate candidates.
+
+use chrono::Utc;
+use domain::intake::{OrganizationStatus, OrganizationType, SupportArea, TaxStatus};
+use domain::organization::{
+    Contact, ContactInput, Organization, OrganizationInput, OrganizationQuery, name_key,
+    website_host,
+};
+use domain::{ContactId, OrganizationId, UserId};
+use sea_orm::sea_query::{Expr, LikeExpr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::{contacts as c, organization_support_areas as sa, organizations as o};
+use crate::repo::cursor::Cursor;
+use crate::{DbError, DbResult};
+
+fn corrupt(id: Uuid, what: &str, v: &str) -> DbError {
+    DbError::Corrupt(format!("organization {id} {what} {v:?}"))
+}
+
+fn contact(m: c::Model) -> Contact {
+    Contact {
+        id: ContactId(m.id),
+        name: m.name,
+        title: m.title,
+        email: m.email,
+        phone: m.phone,
+        is_primary: m.is_primary,
+        has_login: m.user_id.is_some(),
+    }
+}
+
+async fn hydrate(db: &impl ConnectionTrait, m: o::Model) -> DbResult<Organization> {
+    let areas = sa::Entity::find()
+        .filter(sa::Column::OrganizationId.eq(m.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| SupportArea::parse(&r.area))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let contacts = c::Entity::find()
+        .filter(c::Column::OrganizationId.eq(m.id))
+        .order_by_desc(c::Column::IsPrimary)
+        .order_by_asc(c::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(contact)
+        .collect();
+    Ok(Organization {
+        id: OrganizationId(m.id),
+        org_type: OrganizationType::parse(&m.org_type)
+            .ok_or_else(|| corrupt(m.id, "type", &m.org_type))?,
+        tax_status: TaxStatus::parse(&m.tax_status)
+            .ok_or_else(|| corrupt(m.id, "tax status", &m.tax_status))?,
+        status: OrganizationStatus::parse(&m.status)
+            .ok_or_else(|| corrupt(m.id, "status", &m.status))?,
+        legal_name: m.legal_name,
+        ein: m.ein,
+        website: m.website,
+        address: m.address,
+        city: m.city,
+        postal_code: m.postal_code,
+        description: m.description,
+        support_areas: areas,
+        contacts,
+        version: m.version,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+/// A page of the directory (or, with `limit = None`, every match: the CSV export).
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &OrganizationQuery,
+    only: Option<OrganizationId>,
+    limit: Option<u64>,
+    after: Option<Cursor>,
+) -> DbResult<(Vec<Organization>, Option<Cursor>)> {
+    let mut sel = o::Entity::find();
+    if let Some(id) = only {
+        sel = sel.filter(o::Column::Id.eq(id.0));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let escaped = name_key(text)
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        sel = sel.filter(
+            Expr::col(o::Column::NameKey).like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+        );
+    }
+    if let Some(t) = q.org_type {
+        sel = sel.filter(o::Column::OrgType.eq(t.as_str()));
+    }
+    if let Some(s) = q.status {
+        sel = sel.filter(o::Column::Status.eq(s.as_str()));
+    }
+    if let Some(area) = q.support_area {
+        sel = sel.filter(
+            o::Column::Id.in_subquery(
+                Query::select()
+                    .column(sa::Column::OrganizationId)
+                    .from(sa::Entity)
+                    .and_where(sa::Column::Area.eq(area.as_str()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(c) = after {
+        sel = sel.filter(
+            Condition::any()
+                .add(o::Column::LegalName.gt(c.key.clone()))
+                .add(
+                    Condition::all()
+                        .add(o::Column::LegalName.eq(c.key))
+                        .add(o::Column::Id.gt(c.id)),
+                ),
+        );
+    }
+    sel = sel
+        .order_by_asc(o::Column::LegalName)
+        .order_by_asc(o::Column::Id);
+    if let Some(l) = limit {
+        sel = sel.limit(l + 1);
+    }
+    let rows = sel.all(db).await?;
+    let has_more = limit.is_some_and(|l| rows.len() as u64 > l);
+    let mut out = Vec::with_capacity(rows.len());
+    for m in rows
+        .into_iter()
+        .take(limit.map(|l| l as usize).unwrap_or(usize::MAX))
+    {
+        out.push(hydrate(db, m).await?);
+    }
+    let next = match (has_more, out.last()) {
+        (true, Some(last)) => Some(Cursor {
+            key: last.legal_name.clone(),
+            id: last.id.0,
+        }),
+        _ => None,
+    };
+    Ok((out, next))
+}
+
+/// One organization with its contacts.
+pub async fn get(db: &impl ConnectionTrait, id: OrganizationId) -> DbResult<Organization> {
+    let m = o::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    hydrate(db, m).await
+}
+
+/// Organizations with the same EIN, or with the same website host (callers compare names).
+pub async fn same_ein_or_website(
+    db: &impl ConnectionTrait,
+    input: &OrganizationInput,
+) -> DbResult<Vec<(Organization, bool)>> {
+    let mut cond = Condition::any();
+    let mut any = false;
+    if let Some(ein) = &input.ein {
+        cond = cond.add(o::Column::Ein.eq(ein.clone()));
+        any = true;
+    }
+    if let Some(host) = website_host(&input.website) {
+        cond = cond.add(o::Column::WebsiteHost.eq(host));
+        any = true;
+    }
+    if !any {
+        return Ok(vec![]);
+    }
+    let rows = o::Entity::find().filter(cond).limit(20).all(db).await?;
+    let mut out = vec![];
+    for m in rows {
+        let same_ein = input.ein.is_some() && m.ein == input.ein;
+        out.push((hydrate(db, m).await?, same_ein));
+    }
+    Ok(out)
+}
+
+async fn set_areas(db: &impl ConnectionTrait, id: Uuid, areas: &[SupportArea]) -> DbResult<()> {
+    sa::Entity::delete_many()
+        .filter(sa::Column::OrganizationId.eq(id))
+        .exec(db)
+        .await?;
+    for a in areas {
+        sa::ActiveModel {
+            organization_id: Set(id),
+            area: Set(a.as_str().to_string()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds an organization (status `prospect`).
+pub async fn create(
+    db: &impl ConnectionTrait,
+    input: &OrganizationInput,
+) -> DbResult<Organization> {
+    let now = Utc::now();
+    let id = OrganizationId::new();
+    o::ActiveModel {
+        id: Set(id.0),
+        legal_name: Set(input.legal_name.clone()),
+        name_key: Set(name_key(&input.legal_name)),
+        org_type: Set(input.org_type.as_str().into()),
+        tax_status: Set(input.tax_status.as_str().into()),
+        ein: Set(input.ein.clone()),
+        website: Set(input.website.clone()),
+        website_host: Set(website_host(&input.website)),
+        address: Set(input.address.clone()),
+        city: Set(input.city.clone()),
+        postal_code: Set(input.postal_code.clone()),
+        description: Set(input.description.clone()),
+        status: Set(OrganizationStatus::Prospect.as_str().into()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    set_areas(db, id.0, &input.support_areas).await?;
+    get(db, id).await
+}
+
+/// Marks a change: bumps the version if it is still `expected_version`.
+pub async fn bump(
+    db: &impl ConnectionTrait,
+    id: OrganizationId,
+    expected_version: i32,
+) -> DbResult<()> {
+    let res = o::Entity::update_many()
+        .col_expr(o::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(o::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(o::Column::Id.eq(id.0))
+        .filter(o::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        get(db, id).await?;
+        return Err(DbError::Stale);
+    }
+    Ok(())
+}
+
+/// Replaces the editable fields if the stored version is still `expected_version`.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: OrganizationId,
+    expected_version: i32,
+    input: &OrganizationInput,
+) -> DbResult<Organization> {
+    bump(db, id, expected_version).await?;
+    o::Entity::update_many()
+        .col_expr(o::Column::LegalName, Expr::value(input.legal_name.clone()))
+        .col_expr(o::Column::NameKey, Expr::value(name_key(&input.legal_name)))
+        .col_expr(o::Column::OrgType, Expr::value(input.org_type.as_str()))
+        .col_expr(o::Column::TaxStatus, Expr::value(input.tax_status.as_str()))
+        .col_expr(o::Column::Ein, Expr::value(input.ein.clone()))
+        .col_expr(o::Column::Website, Expr::value(input.website.clone()))
+        .col_expr(
+            o::Column::WebsiteHost,
+            Expr::value(website_host(&input.website)),
+        )
+        .col_expr(o::Column::Address, Expr::value(input.address.clone()))
+        .col_expr(o::Column::City, Expr::value(input.city.clone()))
+        .col_expr(
+            o::Column::PostalCode,
+            Expr::value(input.postal_code.clone()),
+        )
+        .col_expr(
+            o::Column::Description,
+            Expr::value(input.description.clone()),
+        )
+        .filter(o::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    set_areas(db, id.0, &input.support_areas).await?;
+    get(db, id).await
+}
+
+async fn clear_primary(db: &impl ConnectionTrait, org: OrganizationId) -> DbResult<()> {
+    c::Entity::update_many()
+        .col_expr(c::Column::IsPrimary, Expr::value(false))
+        .filter(c::Column::OrganizationId.eq(org.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Adds a contact; a primary contact takes the flag from any other.
+pub async fn add_contact(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+    input: &ContactInput,
+) -> DbResult<Contact> {
+    if input.is_primary {
+        clear_primary(db, org).await?;
+    }
+    let m = c::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(org.0),
+        name: Set(input.name.clone()),
+        title: Set(input.title.clone()),
+        email: Set(input.email.clone()),
+        phone: Set(input.phone.clone()),
+        is_primary: Set(input.is_primary),
+        user_id: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(contact(m))
+}
+
+/// The stored contact of this organization (`NotFound` if it belongs to another).
+pub async fn find_contact(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+    id: ContactId,
+) -> DbResult<c::Model> {
+    c::Entity::find_by_id(id.0)
+        .filter(c::Column::OrganizationId.eq(org.0))
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+/// Replaces a contact's fields.
+pub async fn update_contact(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+    id: ContactId,
+    input: &ContactInput,
+) -> DbResult<Contact> {
+    find_contact(db, org, id).await?;
+    if input.is_primary {
+        clear_primary(db, org).await?;
+    }
+    c::Entity::update_many()
+        .col_expr(c::Column::Name, Expr::value(input.name.clone()))
+        .col_expr(c::Column::Title, Expr::value(input.title.clone()))
+        .col_expr(c::Column::Email, Expr::value(input.email.clone()))
+        .col_expr(c::Column::Phone, Expr::value(input.phone.clone()))
+        .col_expr(c::Column::IsPrimary, Expr::value(input.is_primary))
+        .filter(c::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(contact(find_contact(db, org, id).await?))
+}
+
+/// Removes a contact.
+pub async fn remove_contact(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+    id: ContactId,
+) -> DbResult<c::Model> {
+    let m = find_contact(db, org, id).await?;
+    c::Entity::delete_by_id(id.0).exec(db).await?;
+    Ok(m)
+}
+
+/// Records the partner login given to a contact.
+pub async fn link_contact_login(
+    db: &impl ConnectionTrait,
+    id: ContactId,
+    user: UserId,
+) -> DbResult<()> {
+    c::Entity::update_many()
+        .col_expr(c::Column::UserId, Expr::value(Some(user.0)))
+        .filter(c::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
