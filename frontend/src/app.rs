@@ -31,6 +31,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/schools/new") view=|| view! { <Protected><pages::school_form::NewSchool/></Protected> }/>
                     <Route path=path!("/schools/:id") view=|| view! { <Protected><pages::school_detail::SchoolDetail/></Protected> }/>
                     <Route path=path!("/schools/:id/edit") view=|| view! { <Protected><pages::school_form::EditSchool/></Protected> }/>
+                    <Route path=path!("/organizations") view=|| view! { <Protected><pages::organizations::OrganizationList/></Protected> }/>
+                    <Route path=path!("/organizations/new") view=|| view! { <Protected><pages::organization_form::NewOrganization/></Protected> }/>
+                    <Route path=path!("/organizations/:id") view=|| view! { <Protected><pages::organization_detail::OrganizationDetail/></Protected> }/>
+                    <Route path=path!("/organizations/:id/edit") view=|| view! { <Protected><pages::organization_form::EditOrganization/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
             </Shell>
@@ -82,6 +86,9 @@ fn Shell(children: Children) -> impl IntoView {
             <nav aria-label=move || i18n.t(Key::MainNav)>
                 <Show when=signed_in>
                     <A href="/schools">{move || i18n.t(Key::NavSchools)}</A>
+                    <Show when=move || auth.can(Permission::ReadOrganizations)>
+                        <A href="/organizations">{move || i18n.t(Key::NavOrganizations)}</A>
+                    </Show>
                     <Show when=move || auth.can(Permission::ManageUsers)>
                         <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
                     </Show>

@@ -2,6 +2,7 @@
 //! compile error. The choice is remembered in localStorage and set on `<html lang>`.
 
 use domain::Role;
+use domain::intake::{OrganizationStatus, OrganizationType, SupportArea, TaxStatus};
 use domain::school::{Designation, SchoolLevel, SchoolStatus};
 use domain::user::UserStatus;
 use leptos::prelude::*;
@@ -112,6 +113,35 @@ keys! {
     Imported => "Imported. Created:", "Importado. Creadas:";
     ImportedUpdated => "Updated:", "Actualizadas:";
     ImportFailed => "Nothing was imported. Fix these rows and try again:", "No se importó nada. Corrija estas filas e intente de nuevo:";
+    NavOrganizations => "Partners", "Aliados";
+    OrganizationsTitle => "Partner organizations", "Organizaciones aliadas";
+    MyOrganization => "My organization", "Mi organización";
+    AddOrganization => "Add organization", "Agregar organización";
+    NewOrganization => "New organization", "Nueva organización";
+    EditOrganization => "Edit organization", "Editar organización";
+    NoOrganizations => "No organizations match these filters.", "Ninguna organización coincide con estos filtros.";
+    SearchOrganizations => "Search by name", "Buscar por nombre";
+    LegalName => "Legal name", "Nombre legal";
+    OrgType => "Type of organization", "Tipo de organización";
+    TaxStatusLabel => "Tax status", "Situación fiscal";
+    Ein => "EIN (optional, 12-3456789)", "EIN (opcional, 12-3456789)";
+    Website => "Website (https://…)", "Sitio web (https://…)";
+    Description => "Description", "Descripción";
+    SupportAreas => "Support areas offered", "Áreas de apoyo que ofrece";
+    SupportAreaFilter => "Support area", "Área de apoyo";
+    ExportCsv => "Export CSV", "Exportar CSV";
+    Contacts => "Contacts", "Contactos";
+    NoContacts => "No contacts yet.", "Todavía no hay contactos.";
+    AddContact => "Add contact", "Agregar contacto";
+    ContactName => "Full name", "Nombre completo";
+    JobTitle => "Job title", "Cargo";
+    Phone => "Phone", "Teléfono";
+    PrimaryContact => "Primary contact", "Contacto principal";
+    Remove => "Remove", "Eliminar";
+    GiveLogin => "Give partner login", "Dar acceso de aliado";
+    HasLogin => "Has a partner login", "Tiene acceso de aliado";
+    DuplicateWarning => "These organizations look the same as the one you are adding. Check them first:", "Estas organizaciones parecen iguales a la que está agregando. Revíselas primero:";
+    CreateAnyway => "It is a different organization: create it", "Es una organización distinta: crearla";
     NetworkError => "Cannot reach the server. Check your connection and try again.", "No se puede conectar con el servidor. Revise su conexión e intente de nuevo.";
 }
 
@@ -238,6 +268,183 @@ impl I18n {
             (Lang::Es, Role::Partner) => "Contacto de organización aliada",
             (Lang::En, Role::Volunteer) => "Volunteer",
             (Lang::Es, Role::Volunteer) => "Voluntario",
+        }
+    }
+}
+
+impl I18n {
+    /// The label of an organization type.
+    pub fn org_type(&self, t: OrganizationType) -> &'static str {
+        let es = self.lang.get() == Lang::Es;
+        match t {
+            OrganizationType::Business => {
+                if es {
+                    "Empresa"
+                } else {
+                    "Business"
+                }
+            }
+            OrganizationType::FaithBased => {
+                if es {
+                    "Organización religiosa"
+                } else {
+                    "Faith-based"
+                }
+            }
+            OrganizationType::Civic => {
+                if es {
+                    "Organización cívica"
+                } else {
+                    "Civic"
+                }
+            }
+            OrganizationType::GovernmentAgency => {
+                if es {
+                    "Agencia gubernamental"
+                } else {
+                    "Government agency"
+                }
+            }
+            OrganizationType::EducationalInstitution => {
+                if es {
+                    "Institución educativa"
+                } else {
+                    "Educational institution"
+                }
+            }
+            OrganizationType::Nonprofit => {
+                if es {
+                    "Sin fines de lucro"
+                } else {
+                    "Nonprofit"
+                }
+            }
+            OrganizationType::Grassroots => {
+                if es {
+                    "Grupo comunitario"
+                } else {
+                    "Grassroots / community"
+                }
+            }
+        }
+    }
+
+    /// The label of a tax status.
+    pub fn tax_status(&self, t: TaxStatus) -> &'static str {
+        let es = self.lang.get() == Lang::Es;
+        match t {
+            TaxStatus::Nonprofit => {
+                if es {
+                    "Sin fines de lucro"
+                } else {
+                    "Nonprofit"
+                }
+            }
+            TaxStatus::ForProfit => {
+                if es {
+                    "Con fines de lucro"
+                } else {
+                    "For-profit"
+                }
+            }
+            TaxStatus::Government => {
+                if es {
+                    "Gobierno"
+                } else {
+                    "Government"
+                }
+            }
+        }
+    }
+
+    /// The label of an organization status.
+    pub fn org_status(&self, s: OrganizationStatus) -> &'static str {
+        let es = self.lang.get() == Lang::Es;
+        match s {
+            OrganizationStatus::Prospect => {
+                if es {
+                    "Prospecto"
+                } else {
+                    "Prospect"
+                }
+            }
+            OrganizationStatus::Applicant => {
+                if es {
+                    "Solicitante"
+                } else {
+                    "Applicant"
+                }
+            }
+            OrganizationStatus::ActivePartner => {
+                if es {
+                    "Aliado activo"
+                } else {
+                    "Active partner"
+                }
+            }
+            OrganizationStatus::Inactive => {
+                if es {
+                    "Inactivo"
+                } else {
+                    "Inactive"
+                }
+            }
+        }
+    }
+
+    /// The label of a support area.
+    pub fn support_area(&self, a: SupportArea) -> &'static str {
+        let es = self.lang.get() == Lang::Es;
+        match a {
+            SupportArea::Academics => {
+                if es {
+                    "Académico"
+                } else {
+                    "Academics"
+                }
+            }
+            SupportArea::SocialEmotionalLearning => {
+                if es {
+                    "Aprendizaje socioemocional"
+                } else {
+                    "Social emotional learning"
+                }
+            }
+            SupportArea::WorkBasedLearning => {
+                if es {
+                    "Aprendizaje basado en el trabajo"
+                } else {
+                    "Work-based learning"
+                }
+            }
+            SupportArea::PostsecondaryAttainment => {
+                if es {
+                    "Logro postsecundario"
+                } else {
+                    "Postsecondary attainment"
+                }
+            }
+            SupportArea::HealthWellness => {
+                if es {
+                    "Salud y bienestar"
+                } else {
+                    "Health & wellness"
+                }
+            }
+            SupportArea::SocialCivicFamilyLife => {
+                if es {
+                    "Vida social, cívica y familiar"
+                } else {
+                    "Social, civic & family life"
+                }
+            }
+            SupportArea::SchoolLife => {
+                if es {
+                    "Vida escolar"
+                } else {
+                    "School life"
+                }
+            }
         }
     }
 }

@@ -6,11 +6,15 @@
 
 use domain::audit::AuditEvent;
 use domain::auth::{LoginRequest, Me, TokenResponse};
+use domain::organization::{
+    ContactInput, ContactLogin, CreateOrganization, Organization, OrganizationInput,
+    OrganizationQuery,
+};
 use domain::page::Page;
 use domain::problem::Problem;
 use domain::school::{ImportReport, School, SchoolInput, SchoolQuery};
 use domain::user::{CreateUser, UpdateUser, User};
-use domain::{SchoolId, UserId};
+use domain::{ContactId, OrganizationId, SchoolId, UserId};
 use reqwest::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
@@ -234,6 +238,121 @@ impl Client {
     pub async fn reactivate_user(&self, id: UserId, version: i32) -> ClientResult<User> {
         let r = self.request(Method::POST, &format!("/api/v1/users/{id}/reactivate"));
         Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    // --- organizations ---
+
+    /// A page of the partner directory (a partner gets only their organization).
+    pub async fn list_organizations(
+        &self,
+        q: &OrganizationQuery,
+    ) -> ClientResult<Page<Organization>> {
+        Self::json(self.request(Method::GET, "/api/v1/organizations").query(q)).await
+    }
+
+    /// The directory as CSV (staff), with the same filters.
+    pub async fn export_organizations(&self, q: &OrganizationQuery) -> ClientResult<String> {
+        let res = Self::send(
+            self.request(Method::GET, "/api/v1/organizations/export")
+                .query(q),
+        )
+        .await?;
+        res.text()
+            .await
+            .map_err(|e| ClientError::Decode(e.to_string()))
+    }
+
+    /// One organization with its contacts.
+    pub async fn get_organization(&self, id: OrganizationId) -> ClientResult<Organization> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/organizations/{id}"))).await
+    }
+
+    /// Adds an organization; 409 `possible_duplicate` lists look-alikes unless confirmed.
+    pub async fn create_organization(
+        &self,
+        req: &CreateOrganization,
+    ) -> ClientResult<Organization> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/organizations")
+                .json(req),
+        )
+        .await
+    }
+
+    /// Replaces an organization's details.
+    pub async fn update_organization(
+        &self,
+        id: OrganizationId,
+        version: i32,
+        input: &OrganizationInput,
+    ) -> ClientResult<Organization> {
+        let r = self
+            .request(Method::PUT, &format!("/api/v1/organizations/{id}"))
+            .header("If-Match", format!("\"{version}\""));
+        Self::json(r.json(input)).await
+    }
+
+    /// Adds a contact (`version` is the organization's).
+    pub async fn add_contact(
+        &self,
+        id: OrganizationId,
+        version: i32,
+        input: &ContactInput,
+    ) -> ClientResult<Organization> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/organizations/{id}/contacts"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(input)).await
+    }
+
+    /// Replaces a contact (`version` is the organization's).
+    pub async fn update_contact(
+        &self,
+        id: OrganizationId,
+        version: i32,
+        contact: ContactId,
+        input: &ContactInput,
+    ) -> ClientResult<Organization> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/organizations/{id}/contacts/{contact}"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(input)).await
+    }
+
+    /// Removes a contact (`version` is the organization's).
+    pub async fn remove_contact(
+        &self,
+        id: OrganizationId,
+        version: i32,
+        contact: ContactId,
+    ) -> ClientResult<Organization> {
+        let r = self.request(
+            Method::DELETE,
+            &format!("/api/v1/organizations/{id}/contacts/{contact}"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    /// Gives a contact a partner login with a temporary password.
+    pub async fn give_contact_login(
+        &self,
+        id: OrganizationId,
+        contact: ContactId,
+        password: &str,
+    ) -> ClientResult<Organization> {
+        let body = ContactLogin {
+            password: password.into(),
+        };
+        Self::json(
+            self.request(
+                Method::POST,
+                &format!("/api/v1/organizations/{id}/contacts/{contact}/login"),
+            )
+            .json(&body),
+        )
+        .await
     }
 
     // --- audit ---

@@ -27,9 +27,12 @@ pub fn TextField(
     /// Required for submission.
     #[prop(default = false)]
     required: bool,
+    /// Makes the element ids unique when a page repeats a form.
+    #[prop(optional, into)]
+    id_prefix: String,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
-    let err_id = format!("f-{name}-error");
+    let id = format!("{id_prefix}f-{name}");
+    let err_id = format!("{id_prefix}f-{name}-error");
     let err = move || errors.with(|e| e.get(name).cloned());
     view! {
         <div class="field" class:invalid=move || err().is_some()>
@@ -82,8 +85,11 @@ pub fn CheckField(
     name: &'static str,
     #[prop(into)] label: Signal<&'static str>,
     value: RwSignal<bool>,
+    /// Makes the element id unique when a page repeats a form.
+    #[prop(optional, into)]
+    id_prefix: String,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = format!("{id_prefix}f-{name}");
     view! {
         <div class="field check">
             <input id=id.clone() name=name type="checkbox"

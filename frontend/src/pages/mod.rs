@@ -2,6 +2,9 @@
 
 pub mod login;
 pub mod not_found;
+pub mod organization_detail;
+pub mod organization_form;
+pub mod organizations;
 pub mod school_detail;
 pub mod school_form;
 pub mod schools;
