@@ -34,6 +34,10 @@ pub struct ServerSettings {
     pub json_limit_bytes: usize,
     /// Largest accepted CSV upload, in bytes.
     pub upload_limit_bytes: usize,
+    /// The address people use to reach PartnerHub (for links in messages).
+    pub public_url: String,
+    /// Requests per IP per minute to the public application endpoints.
+    pub public_per_ip_per_minute: u32,
 }
 
 /// Database settings.
@@ -102,6 +106,8 @@ spa_dir = "frontend/dist"
 cors_origins = []
 json_limit_bytes = 262144
 upload_limit_bytes = 5242880
+public_url = "http://127.0.0.1:8080"
+public_per_ip_per_minute = 30
 
 [database]
 url = "sqlite://data/partnerhub.db?mode=rwc"

@@ -60,6 +60,19 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::organizations::update_contact::update_contact,
         routes::organizations::remove_contact::remove_contact,
         routes::organizations::give_login::give_login,
+        routes::public_applications::start::start,
+        routes::public_applications::view::view,
+        routes::public_applications::save::save,
+        routes::public_applications::submit::submit,
+        routes::applications::list::list,
+        routes::applications::pipeline::pipeline,
+        routes::applications::get::get,
+        routes::applications::partner_view::partner_view,
+        routes::applications::transition::transition,
+        routes::applications::answer_check::answer_check,
+        routes::applications::update_subtask::update_subtask,
+        routes::applications::assign::assign,
+        routes::applications::add_note::add_note,
         routes::audit::list::list,
     ),
     components(schemas(domain::problem::Problem, domain::problem::FieldError)),
@@ -69,6 +82,8 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         (name = "schools", description = "The district's school directory"),
         (name = "users", description = "Accounts and roles (admin)"),
         (name = "organizations", description = "Partner organizations and their contacts"),
+        (name = "public", description = "The partnership application (no account needed)"),
+        (name = "applications", description = "The office's intake process"),
         (name = "audit", description = "Who changed what, when"),
         (name = "health", description = "Probes"),
     )
@@ -166,8 +181,10 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
         ));
         out.push(("428", "If-Match is missing"));
     }
-    if path == "/api/v1/auth/login" {
-        out.push(("401", "The email or password is not correct"));
+    if path == "/api/v1/auth/login" || path.starts_with("/api/v1/public/") {
+        if path == "/api/v1/auth/login" {
+            out.push(("401", "The email or password is not correct"));
+        }
         out.push(("429", "Too many attempts; see Retry-After"));
     }
     if path.starts_with("/api/v1/auth/") {

@@ -16,7 +16,7 @@ use tracing::Span;
 use tracing_actix_web::{DefaultRootSpanBuilder, RequestId, RootSpanBuilder, TracingLogger};
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
-use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::rate_limit::{IpLimiter, LoginLimiter};
 use crate::auth::tokens::TokenKeys;
 use crate::config::{Settings, redact_url};
 use crate::routes;
@@ -54,6 +54,7 @@ impl Application {
                 settings.auth.login_per_ip_per_minute,
                 settings.auth.login_per_account_per_minute,
             ),
+            public_limiter: IpLimiter::new(settings.server.public_per_ip_per_minute),
             settings: Arc::new(settings),
         };
         let server = run(listener, state)?;

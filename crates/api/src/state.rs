@@ -3,7 +3,7 @@
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
-use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::rate_limit::{IpLimiter, LoginLimiter};
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
 
@@ -16,6 +16,8 @@ pub struct AppState {
     pub keys: TokenKeys,
     /// Login throttling.
     pub login_limiter: LoginLimiter,
+    /// Throttling of the public application endpoints.
+    pub public_limiter: IpLimiter,
     /// The loaded settings.
     pub settings: Arc<Settings>,
 }

@@ -62,3 +62,7 @@ id_type!(
     /// Identifies a contact person of an organization.
     ContactId
 );
+id_type!(
+    /// Identifies a partnership application.
+    ApplicationId
+);

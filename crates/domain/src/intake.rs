@@ -180,6 +180,7 @@ wire_enum!(
 /// The routing questions of the application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
 pub struct RoutingAnswers {
     /// Is the organization for-profit?
     pub for_profit: bool,

@@ -3,6 +3,7 @@
 //! Pure data and rules only: no I/O, no database, no HTTP. Builds for wasm32.
 //! OpenAPI schemas are derived behind the `openapi` feature so the SPA stays lean.
 
+pub mod application;
 pub mod audit;
 pub mod auth;
 pub mod ids;
@@ -14,5 +15,5 @@ pub mod role;
 pub mod school;
 pub mod user;
 
-pub use ids::{ContactId, OrganizationId, SchoolId, UserId};
+pub use ids::{ApplicationId, ContactId, OrganizationId, SchoolId, UserId};
 pub use role::{Permission, Role};

@@ -74,7 +74,12 @@ fn collect(field: &str, kind: &validator::ValidationErrorsKind, out: &mut Vec<Fi
                     .as_ref()
                     .map(|m| m.to_string())
                     .unwrap_or_else(|| format!("{field} is invalid ({})", e.code));
-                out.push(FieldError::new(field, e.code.to_string(), message));
+                // A struct-level rule names the field it is about in its code.
+                let name = match field.strip_suffix("__all__") {
+                    Some(parent) => format!("{parent}{}", e.code),
+                    None => field.to_string(),
+                };
+                out.push(FieldError::new(name, e.code.to_string(), message));
             }
         }
         validator::ValidationErrorsKind::Struct(inner) => {

@@ -35,6 +35,8 @@ pub enum Permission {
     ReadOrganizations,
     /// Create and edit organizations and contacts; give contacts a partner login.
     ManageOrganizations,
+    /// Move applications through the process: checklists, sub-tasks, notes, assignment.
+    ManageApplications,
 }
 
 impl Role {
@@ -68,7 +70,7 @@ impl Role {
         use Permission::*;
         match permission {
             ReadSchools => true,
-            ManageSchools | ReadAudit | ManageOrganizations => {
+            ManageSchools | ReadAudit | ManageOrganizations | ManageApplications => {
                 matches!(self, Role::Admin | Role::Staff)
             }
             ReadOrganizations => self != Role::Volunteer,

@@ -57,3 +57,30 @@ mod tests {
         assert!(l.check("3.3.3.3", "b@x").is_ok());
     }
 }
+
+/// A per-IP limiter for the public (no account) endpoints.
+#[derive(Clone)]
+pub struct IpLimiter(Arc<DefaultKeyedRateLimiter<String>>);
+
+impl IpLimiter {
+    /// `per_minute` requests per IP.
+    pub fn new(per_minute: u32) -> Self {
+        let q = Quota::per_minute(NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN));
+        Self(Arc::new(RateLimiter::keyed(q)))
+    }
+
+    /// Counts one request; `429` with `Retry-After` when the bucket is empty.
+    pub fn check(&self, ip: &str) -> Result<(), ApiError> {
+        if let Err(not_until) = self.0.check_key(&ip.to_string()) {
+            let wait = not_until
+                .wait_time_from(DefaultClock::default().now())
+                .as_secs()
+                .max(1);
+            return Err(ApiError::TooManyRequests {
+                retry_after_secs: wait,
+            });
+        }
+        self.0.retain_recent();
+        Ok(())
+    }
+}

@@ -1,9 +1,11 @@
 //! Every route of the API, wired in one place. One folder per resource, one file per action.
 
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod organizations;
+pub mod public_applications;
 pub mod schools;
 pub mod users;
 
@@ -97,6 +99,51 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/organizations/{id}/contacts/{contact_id}/login")
                         .route(web::post().to(organizations::give_login::give_login)),
+                )
+                .service(
+                    resource("/public/applications")
+                        .route(web::post().to(public_applications::start::start)),
+                )
+                .service(
+                    resource("/public/applications/{token}")
+                        .route(web::get().to(public_applications::view::view))
+                        .route(web::put().to(public_applications::save::save)),
+                )
+                .service(
+                    resource("/public/applications/{token}/submit")
+                        .route(web::post().to(public_applications::submit::submit)),
+                )
+                .service(resource("/applications").route(web::get().to(applications::list::list)))
+                .service(
+                    resource("/applications/pipeline")
+                        .route(web::get().to(applications::pipeline::pipeline)),
+                )
+                .service(
+                    resource("/applications/{id}").route(web::get().to(applications::get::get)),
+                )
+                .service(
+                    resource("/applications/{id}/status")
+                        .route(web::get().to(applications::partner_view::partner_view)),
+                )
+                .service(
+                    resource("/applications/{id}/transitions")
+                        .route(web::post().to(applications::transition::transition)),
+                )
+                .service(
+                    resource("/applications/{id}/checklist/{item}")
+                        .route(web::put().to(applications::answer_check::answer_check)),
+                )
+                .service(
+                    resource("/applications/{id}/subtasks/{process}")
+                        .route(web::put().to(applications::update_subtask::update_subtask)),
+                )
+                .service(
+                    resource("/applications/{id}/assignment")
+                        .route(web::put().to(applications::assign::assign)),
+                )
+                .service(
+                    resource("/applications/{id}/notes")
+                        .route(web::post().to(applications::add_note::add_note)),
                 )
                 .service(resource("/audit").route(web::get().to(audit::list::list)))
                 .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))

@@ -1,9 +1,16 @@
 //! sea-orm entities, one module per table. They mirror `migrations/`; API types live in `domain`.
 
+pub mod application_checks;
+pub mod application_history;
+pub mod application_schools;
+pub mod application_subtasks;
+pub mod application_support_areas;
+pub mod applications;
 pub mod audit_events;
 pub mod contacts;
 pub mod organization_support_areas;
 pub mod organizations;
+pub mod outbox;
 pub mod refresh_tokens;
 pub mod schools;
 pub mod user_organizations;

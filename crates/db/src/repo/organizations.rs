@@ -383,3 +383,18 @@ pub async fn link_contact_login(
         .await?;
     Ok(())
 }
+
+/// Sets where an organization stands (intake moves it; no version bump: a system change).
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: OrganizationId,
+    status: OrganizationStatus,
+) -> DbResult<()> {
+    o::Entity::update_many()
+        .col_expr(o::Column::Status, Expr::value(status.as_str()))
+        .col_expr(o::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(o::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}

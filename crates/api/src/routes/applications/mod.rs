@@ -1,0 +1,23 @@
+//! `/api/v1/applications`: the office's pipeline. Staff and admin act; school coordinators see
+//! applications for their schools; partners see their organization's, without staff notes.
+
+pub mod add_note;
+pub mod answer_check;
+pub mod assign;
+pub mod get;
+pub mod list;
+pub mod partner_view;
+pub mod pipeline;
+pub mod transition;
+pub mod update_subtask;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use domain::application::Application;
+
+use crate::concurrency::etag;
+
+/// An application with its `ETag`.
+pub fn with_etag(mut res: actix_web::HttpResponseBuilder, a: &Application) -> HttpResponse {
+    res.insert_header((header::ETAG, etag(a.version))).json(a)
+}

@@ -1,0 +1,31 @@
+//! `/api/v1/public/applications`: the partnership application, no account needed. The resume
+//! token in the path is the applicant's key. Rate limited per IP; a honeypot field catches bots.
+
+pub mod save;
+pub mod start;
+pub mod submit;
+pub mod view;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use domain::application::ApplicantView;
+
+use crate::concurrency::etag;
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+/// The applicant view with its `ETag`.
+pub fn with_etag(mut res: actix_web::HttpResponseBuilder, v: &ApplicantView) -> HttpResponse {
+    res.insert_header((header::ETAG, etag(v.version)))
+        .insert_header(("Cache-Control", "no-store"))
+        .json(v)
+}
+
+/// Counts a public request against the caller's IP.
+pub fn throttle(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    state.public_limiter.check(&ip)
+}

@@ -1,0 +1,720 @@
+use domain::Role;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, assert_problem};
+
+fn form(school: &str, email: &str) -> Value {
+    json!({
+        "organization": { "legal_name": "Reading Buddies", "org_type": "nonprofit", "tax_status": "nonprofit",
+                          "website": "https://readingbuddies.example.org", "city": "Charlotte" },
+        "contact": { "name": "Rosa Méndez", "title": "Director", "email": email, "phone": "704-555-0142" },
+        "program": { "title": "Reading buddies", "description": "Volunteers read with K-2 students every week.",
+                     "support_areas": ["academics"], "contributions": ["time"], "volunteers_expected": 12,
+                     "commitment": "ongoing", "frequency": "weekly", "school_year": "2026-27",
+                     "school_ids": [school], "grades": "K-2", "students_expected": 40 },
+        "routing": { "free_for_participants": true, "uses_facilities": true, "contact_with_people": true,
+                     "students_participate": true, "collects_data": true },
+        "language": "es"
+    })
+}
+
+struct Draft {
+    token: String,
+    version: i64,
+}
+
+async fn start(app: &TestApp, body: Value) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/public/applications"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn draft(app: &TestApp, f: Value) -> Draft {
+    let res = start(app, json!({ "form": f })).await;
+    assert_eq!(res.status(), 201);
+    let body: Value = res.json().await.unwrap();
+    Draft {
+        token: body["resume_token"].as_str().unwrap().into(),
+        version: body["application"]["version"].as_i64().unwrap(),
+    }
+}
+
+async fn submit(app: &TestApp, d: &Draft) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/public/applications/{}/submit", d.token)))
+        .header("if-match", format!("\"{}\"", d.version))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A submitted application; its id.
+async fn submitted(app: &TestApp, school: &str) -> String {
+    let d = draft(app, form(school, "rosa@readingbuddies.example.org")).await;
+    let res = submit(app, &d).await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    body["id"].as_str().unwrap().into()
+}
+
+async fn step(app: &TestApp, token: &str, id: &str, body: Value) -> reqwest::Response {
+    let current = app
+        .get(&format!("/api/v1/applications/{id}"), token)
+        .send()
+        .await
+        .unwrap();
+    let etag = current
+        .headers()
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    app.post(&format!("/api/v1/applications/{id}/transitions"), token)
+        .header("if-match", etag)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn put_with_etag(
+    app: &TestApp,
+    token: &str,
+    id: &str,
+    path: &str,
+    body: Value,
+) -> reqwest::Response {
+    let current = app
+        .get(&format!("/api/v1/applications/{id}"), token)
+        .send()
+        .await
+        .unwrap();
+    let etag = current
+        .headers()
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    app.put(path, token)
+        .header("if-match", etag)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn an_organization_applies_without_an_account_and_gets_a_resume_link() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let mut partial = form(&school, "rosa@readingbuddies.example.org");
+    partial["program"]["support_areas"] = json!([]);
+
+    let d = draft(&app, partial.clone()).await;
+    let mail = db::repo::applications::messages_for(&app.db, "rosa@readingbuddies.example.org")
+        .await
+        .unwrap();
+    assert_eq!(mail.len(), 1);
+    assert!(
+        mail[0].body.contains(&format!("/apply/{}", d.token)),
+        "the resume link is queued: {}",
+        mail[0].body
+    );
+    assert!(
+        mail[0].subject.contains("solicitud"),
+        "in the applicant's language"
+    );
+
+    // Incomplete: every problem is listed, nothing is sent.
+    let p = assert_problem(submit(&app, &d).await, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["field"], "program.support_areas");
+
+    // Resume by link, complete, send.
+    let view: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{}", d.token)))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["status"], "draft");
+    partial["program"]["support_areas"] = json!(["academics"]);
+    let saved = app
+        .client
+        .put(app.url(&format!("/api/v1/public/applications/{}", d.token)))
+        .header("if-match", format!("\"{}\"", d.version))
+        .json(&partial)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+    let d = Draft {
+        version: d.version + 1,
+        ..d
+    };
+    let sent = submit(&app, &d).await;
+    assert_eq!(sent.status(), 200);
+    let sent: Value = sent.json().await.unwrap();
+    assert_eq!(sent["status"], "submitted");
+    assert_eq!(sent["history"][0]["action"], "submit");
+
+    // The office sees it, with the organization recorded as an applicant.
+    let staff = app.token_for(Role::Staff).await;
+    let a: Value = app
+        .get(
+            &format!("/api/v1/applications/{}", sent["id"].as_str().unwrap()),
+            &staff,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let org: Value = app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}",
+                a["organization_id"].as_str().unwrap()
+            ),
+            &staff,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(org["status"], "applicant");
+    assert_eq!(
+        org["contacts"][0]["email"],
+        "rosa@readingbuddies.example.org"
+    );
+    // Routing with reasons: a free nonprofit program in schools that also runs a survey.
+    let processes: Vec<&str> = a["routing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["process"].as_str().unwrap())
+        .collect();
+    assert_eq!(processes, vec!["partnership_agreement", "data_collection"]);
+    assert_eq!(a["routing"][1]["reasons"], json!(["collects_data"]));
+    // A sent application cannot be edited through the link.
+    let late = app
+        .client
+        .put(app.url(&format!("/api/v1/public/applications/{}", d.token)))
+        .header("if-match", "\"3\"")
+        .json(&partial)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(late, 409, "not_editable").await;
+}
+
+#[actix_web::test]
+async fn the_public_form_drops_bots_and_is_rate_limited() {
+    let app = TestApp::spawn_with(|s| s.server.public_per_ip_per_minute = 3).await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+
+    let bot = start(
+        &app,
+        json!({ "form": form(&school, "bot@example.org"), "fax_number": "555-0100" }),
+    )
+    .await;
+    assert_eq!(bot.status(), 201, "a bot is not told it was caught");
+    let token = bot.json::<Value>().await.unwrap()["resume_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let gone = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(gone, 404, "not_found").await;
+    assert!(
+        db::repo::applications::messages_for(&app.db, "bot@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    start(&app, json!({ "form": form(&school, "a@example.org") })).await;
+    let limited = start(&app, json!({ "form": form(&school, "b@example.org") })).await;
+    assert!(limited.headers().get("retry-after").is_some());
+    assert_problem(limited, 429, "rate_limited").await;
+}
+
+#[actix_web::test]
+async fn script_in_answers_is_stored_as_text_and_served_as_json() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let mut f = form(&school, "x@example.org");
+    f["program"]["description"] = json!("<script>alert('x')</script> reading program");
+    let d = draft(&app, f).await;
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{}", d.token)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers().get("content-type").unwrap(),
+        "application/json"
+    );
+    assert_eq!(
+        res.headers().get("x-content-type-options").unwrap(),
+        "nosniff"
+    );
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(
+        v["form"]["program"]["description"],
+        "<script>alert('x')</script> reading program"
+    );
+}
+
+#[actix_web::test]
+async fn staff_vet_plan_formalize_and_approve_with_every_gate_enforced() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let id = submitted(&app, &school).await;
+    let staff = app.token_for(Role::Staff).await;
+
+    assert_eq!(
+        step(&app, &staff, &id, json!({"action": "start_vetting"}))
+            .await
+            .status(),
+        200
+    );
+    let early = step(&app, &staff, &id, json!({"action": "start_planning"})).await;
+    assert_problem(early, 409, "criteria_not_met").await;
+    for c in [
+        "relationship_through_district",
+        "formal_agreement",
+        "linked_to_priorities",
+        "joint_deliverables",
+        "established_aligned",
+    ] {
+        let res = put_with_etag(
+            &app,
+            &staff,
+            &id,
+            &format!("/api/v1/applications/{id}/checklist/{c}"),
+            json!({"answer": "yes", "note": "checked"}),
+        )
+        .await;
+        assert_eq!(res.status(), 200, "{c}");
+    }
+    assert_eq!(
+        step(&app, &staff, &id, json!({"action": "start_planning"}))
+            .await
+            .status(),
+        200
+    );
+
+    // Planning: the virtual platform does not apply (no virtual component).
+    let na = put_with_etag(
+        &app,
+        &staff,
+        &id,
+        &format!("/api/v1/applications/{id}/checklist/protected_virtual_platform"),
+        json!({"answer": "yes"}),
+    )
+    .await;
+    assert_problem(na, 422, "validation_failed").await;
+    assert_problem(
+        step(&app, &staff, &id, json!({"action": "start_formalizing"})).await,
+        409,
+        "planning_incomplete",
+    )
+    .await;
+    for item in [
+        "student_permission_forms",
+        "volunteer_clearances",
+        "final_report_agreement",
+    ] {
+        let res = put_with_etag(
+            &app,
+            &staff,
+            &id,
+            &format!("/api/v1/applications/{id}/checklist/{item}"),
+            json!({"answer": "yes"}),
+        )
+        .await;
+        assert_eq!(res.status(), 200, "{item}");
+    }
+    let res = step(&app, &staff, &id, json!({"action": "start_formalizing"})).await;
+    assert_eq!(res.status(), 200);
+    let a: Value = res.json().await.unwrap();
+    let tasks: Vec<&str> = a["subtasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["process"].as_str().unwrap())
+        .collect();
+    assert_eq!(tasks, vec!["partnership_agreement", "data_collection"]);
+
+    assert_problem(
+        step(&app, &staff, &id, json!({"action": "approve"})).await,
+        409,
+        "subtasks_open",
+    )
+    .await;
+    for (p, s) in [
+        ("partnership_agreement", "done"),
+        ("data_collection", "not_needed"),
+    ] {
+        let res = put_with_etag(
+            &app,
+            &staff,
+            &id,
+            &format!("/api/v1/applications/{id}/subtasks/{p}"),
+            json!({"status": s}),
+        )
+        .await;
+        assert_eq!(res.status(), 200, "{p}");
+    }
+    let res = step(&app, &staff, &id, json!({"action": "approve"})).await;
+    assert_eq!(res.status(), 200);
+    let a: Value = res.json().await.unwrap();
+    assert_eq!(a["status"], "approved");
+    let org: Value = app
+        .get(
+            &format!(
+                "/api/v1/organizations/{}",
+                a["organization_id"].as_str().unwrap()
+            ),
+            &staff,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(org["status"], "active_partner");
+    let steps: Vec<&str> = a["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["to"].is_string())
+        .map(|h| h["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            "submitted",
+            "vetting",
+            "planning",
+            "formalizing",
+            "approved"
+        ]
+    );
+    // Closed: nothing more.
+    assert_problem(
+        step(&app, &staff, &id, json!({"action": "decline", "note": "x"})).await,
+        409,
+        "invalid_transition",
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn only_an_admin_may_override_unconfirmed_criteria_and_it_is_recorded() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let id = submitted(&app, &school).await;
+    let staff = app.token_for(Role::Staff).await;
+    let admin = app.token_for(Role::Admin).await;
+    step(&app, &staff, &id, json!({"action": "start_vetting"})).await;
+
+    let by_staff = step(
+        &app,
+        &staff,
+        &id,
+        json!({"action": "start_planning", "override_criteria": true}),
+    )
+    .await;
+    assert_problem(by_staff, 403, "forbidden").await;
+    let by_admin = step(&app, &admin, &id, json!({"action": "start_planning", "override_criteria": true, "note": "Long-standing partner"})).await;
+    assert_eq!(by_admin.status(), 200);
+    let a: Value = by_admin.json().await.unwrap();
+    let last = a["history"].as_array().unwrap().last().unwrap().clone();
+    assert!(
+        last["note"].as_str().unwrap().starts_with("Admin override"),
+        "{last}"
+    );
+}
+
+#[actix_web::test]
+async fn returning_for_information_sends_a_fresh_link_and_the_applicant_resubmits() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let id = submitted(&app, &school).await;
+    let staff = app.token_for(Role::Staff).await;
+
+    let no_note = step(
+        &app,
+        &staff,
+        &id,
+        json!({"action": "return_for_information"}),
+    )
+    .await;
+    assert_eq!(
+        assert_problem(no_note, 422, "validation_failed").await["errors"][0]["field"],
+        "note"
+    );
+    let res = step(
+        &app,
+        &staff,
+        &id,
+        json!({"action": "return_for_information", "note": "Which grades exactly?"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+
+    let mail = db::repo::applications::messages_for(&app.db, "rosa@readingbuddies.example.org")
+        .await
+        .unwrap();
+    let body = &mail[0].body;
+    assert!(body.contains("Which grades exactly?"));
+    let token = body.split("/apply/").nth(1).unwrap().trim().to_string();
+    let v: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["status"], "returned_for_information");
+    assert_eq!(v["message"], "Which grades exactly?");
+    let d = Draft {
+        token,
+        version: v["version"].as_i64().unwrap(),
+    };
+    let again: Value = submit(&app, &d).await.json().await.unwrap();
+    assert_eq!(again["status"], "submitted");
+}
+
+#[actix_web::test]
+async fn coordinators_see_only_their_schools_and_partners_only_their_organization() {
+    let app = TestApp::spawn().await;
+    let mine = app.create_school("E1", "Mine Elementary").await;
+    let other = app.create_school("E2", "Other Elementary").await;
+    let in_mine = submitted(&app, &mine.to_string()).await;
+    let mut f = form(&other.to_string(), "lee@other.example.org");
+    f["organization"]["legal_name"] = json!("Other Org");
+    f["organization"]["website"] = json!("https://other.example.org");
+    let d = draft(&app, f).await;
+    let in_other: Value = submit(&app, &d).await.json().await.unwrap();
+    let in_other = in_other["id"].as_str().unwrap().to_string();
+
+    let (email, password) = app.create_user(Role::SchoolCoordinator, vec![mine]).await;
+    let coord: Value = app.login(&email, &password).await.json().await.unwrap();
+    let coord = coord["access_token"].as_str().unwrap();
+    let list: Value = app
+        .get("/api/v1/applications", coord)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["id"], in_mine.as_str());
+    assert_eq!(
+        app.get(&format!("/api/v1/applications/{in_mine}"), coord)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_problem(
+        app.get(&format!("/api/v1/applications/{in_other}"), coord)
+            .send()
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    let act = step(&app, coord, &in_mine, json!({"action": "start_vetting"})).await;
+    assert_problem(act, 403, "forbidden").await;
+
+    // A partner of the first organization: its application's status, never the other's,
+    // and never staff-only notes.
+    let staff = app.token_for(Role::Staff).await;
+    let a: Value = app
+        .get(&format!("/api/v1/applications/{in_mine}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let org_id = a["organization_id"].as_str().unwrap();
+    let etag = format!("\"{}\"", a["version"]);
+    app.post(&format!("/api/v1/applications/{in_mine}/notes"), &staff)
+        .header("if-match", etag)
+        .json(&json!({"text": "internal: check references"}))
+        .send()
+        .await
+        .unwrap();
+    let org: Value = app
+        .get(&format!("/api/v1/organizations/{org_id}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let contact = org["contacts"][0]["id"].as_str().unwrap();
+    app.post(
+        &format!("/api/v1/organizations/{org_id}/contacts/{contact}/login"),
+        &staff,
+    )
+    .json(&json!({"password": "partner-password-1"}))
+    .send()
+    .await
+    .unwrap();
+    let partner: Value = app
+        .login("rosa@readingbuddies.example.org", "partner-password-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let partner = partner["access_token"].as_str().unwrap();
+
+    let list: Value = app
+        .get("/api/v1/applications", partner)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    let v: Value = app
+        .get(&format!("/api/v1/applications/{in_mine}/status"), partner)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["status"], "submitted");
+    assert!(
+        v["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["staff_only"] == false)
+    );
+    assert!(!v.to_string().contains("check references"));
+    assert_problem(
+        app.get(&format!("/api/v1/applications/{in_other}/status"), partner)
+            .send()
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    assert_problem(
+        app.get(&format!("/api/v1/applications/{in_mine}"), partner)
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+    let volunteer = app.token_for(Role::Volunteer).await;
+    assert_problem(
+        app.get("/api/v1/applications", &volunteer)
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn the_pipeline_counts_applications_per_stage() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let staff = app.token_for(Role::Staff).await;
+    let first = submitted(&app, &school).await;
+    let mut f = form(&school, "b@example.org");
+    f["organization"]["legal_name"] = json!("Second Org");
+    f["organization"]["website"] = json!("");
+    let d = draft(&app, f).await;
+    submit(&app, &d).await;
+    draft(&app, form(&school, "c@example.org")).await; // drafts never count
+    step(&app, &staff, &first, json!({"action": "start_vetting"})).await;
+
+    let board: Value = app
+        .get("/api/v1/applications/pipeline", &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let count = |s: &str| {
+        board
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["status"] == s)
+            .unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(count("submitted"), 1);
+    assert_eq!(count("vetting"), 1);
+    assert_eq!(count("approved"), 0);
+    let filtered: Value = app
+        .get("/api/v1/applications?status=vetting", &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(filtered["items"][0]["id"], first.as_str());
+}
