@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/schools"/> }/>
                     <Route path=path!("/login") view=pages::login::Login/>
+                    <Route path=path!("/apply") view=pages::apply::ApplyNew/>
+                    <Route path=path!("/apply/:token") view=pages::apply::ApplyResume/>
                     <Route path=path!("/schools") view=|| view! { <Protected><pages::schools::SchoolList/></Protected> }/>
                     <Route path=path!("/schools/new") view=|| view! { <Protected><pages::school_form::NewSchool/></Protected> }/>
                     <Route path=path!("/schools/:id") view=|| view! { <Protected><pages::school_detail::SchoolDetail/></Protected> }/>
@@ -35,6 +37,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organizations/new") view=|| view! { <Protected><pages::organization_form::NewOrganization/></Protected> }/>
                     <Route path=path!("/organizations/:id") view=|| view! { <Protected><pages::organization_detail::OrganizationDetail/></Protected> }/>
                     <Route path=path!("/organizations/:id/edit") view=|| view! { <Protected><pages::organization_form::EditOrganization/></Protected> }/>
+                    <Route path=path!("/applications") view=|| view! { <Protected><pages::applications::Applications/></Protected> }/>
+                    <Route path=path!("/applications/:id") view=|| view! { <Protected><pages::application_detail::ApplicationDetail/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
             </Shell>
@@ -87,12 +91,19 @@ fn Shell(children: Children) -> impl IntoView {
                 <Show when=signed_in>
                     <A href="/schools">{move || i18n.t(Key::NavSchools)}</A>
                     <Show when=move || auth.can(Permission::ReadOrganizations)>
+                        <A href="/applications">{move || i18n.t(Key::NavApplications)}</A>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadOrganizations)>
                         <A href="/organizations">{move || i18n.t(Key::NavOrganizations)}</A>
                     </Show>
                     <Show when=move || auth.can(Permission::ManageUsers)>
                         <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
                     </Show>
                     <a href="/docs/" rel="external">{move || i18n.t(Key::NavApiDocs)}</a>
+                </Show>
+                <Show when=move || auth.state.get() == SessionState::SignedOut>
+                    <A href="/apply">{move || i18n.t(Key::NavApply)}</A>
+                    <A href="/login">{move || i18n.t(Key::SignIn)}</A>
                 </Show>
             </nav>
             <div class="tools">

@@ -2,7 +2,11 @@
 //! compile error. The choice is remembered in localStorage and set on `<html lang>`.
 
 use domain::Role;
-use domain::intake::{OrganizationStatus, OrganizationType, SupportArea, TaxStatus};
+use domain::application::SubtaskStatus;
+use domain::intake::{
+    ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
+    OrganizationType, PlanningItem, Reason, SupportArea, TaxStatus,
+};
 use domain::school::{Designation, SchoolLevel, SchoolStatus};
 use domain::user::UserStatus;
 use leptos::prelude::*;
@@ -142,6 +146,79 @@ keys! {
     HasLogin => "Has a partner login", "Tiene acceso de aliado";
     DuplicateWarning => "These organizations look the same as the one you are adding. Check them first:", "Estas organizaciones parecen iguales a la que está agregando. Revíselas primero:";
     CreateAnyway => "It is a different organization: create it", "Es una organización distinta: crearla";
+    NavApply => "Apply to partner", "Solicitar alianza";
+    NavApplications => "Applications", "Solicitudes";
+    ApplyTitle => "Partner with our schools", "Colabore con nuestras escuelas";
+    ApplyIntro => "Tell us about your organization and the program you propose. You can save and come back later with your link.", "Cuéntenos sobre su organización y el programa que propone. Puede guardar y volver más tarde con su enlace.";
+    StepOf => "Step", "Paso";
+    StepOrganization => "Organization and contact", "Organización y contacto";
+    StepProgram => "The program", "El programa";
+    StepSchools => "Schools, students and dates", "Escuelas, estudiantes y fechas";
+    StepRouting => "A few more questions", "Algunas preguntas más";
+    StepReview => "Review and send", "Revisar y enviar";
+    Next => "Save and continue", "Guardar y continuar";
+    Previous => "Back", "Atrás";
+    SendApplication => "Send application", "Enviar solicitud";
+    ResumeLinkTitle => "Your link to come back", "Su enlace para volver";
+    ResumeLinkText => "We also emailed this link. Keep it: it opens your application.", "También le enviamos este enlace por correo. Guárdelo: abre su solicitud.";
+    DraftSaved => "Draft saved.", "Borrador guardado.";
+    ApplicationSent => "Thank you! Your application was sent. The office will contact you.", "¡Gracias! Su solicitud fue enviada. La oficina se comunicará con usted.";
+    ReturnedMessage => "The office asks for more information:", "La oficina pide más información:";
+    ContactPerson => "Contact person", "Persona de contacto";
+    ProgramTitle => "Name of the program or service", "Nombre del programa o servicio";
+    ProgramDescription => "What will you do, and how?", "¿Qué harán y cómo?";
+    Goals => "Goals", "Metas";
+    Contributions => "What will you contribute?", "¿Qué aportará?";
+    ContribTime => "Time (volunteers)", "Tiempo (voluntarios)";
+    ContribTreasure => "Treasure (cash or in-kind)", "Recursos (dinero o en especie)";
+    ContribTalent => "Talent (programs or services)", "Talento (programas o servicios)";
+    VolunteersExpected => "Expected number of volunteers", "Número esperado de voluntarios";
+    CashValue => "Cash, estimated value (US$)", "Dinero, valor estimado (US$)";
+    InKindValue => "In-kind, estimated value (US$)", "En especie, valor estimado (US$)";
+    InKindDescription => "What is the in-kind donation?", "¿Cuál es la donación en especie?";
+    Commitment => "One-time or ongoing?", "¿Única vez o continuo?";
+    OneTime => "One-time event", "Evento único";
+    Ongoing => "Ongoing commitment", "Compromiso continuo";
+    Frequency => "How often? (e.g. weekly)", "¿Con qué frecuencia? (p. ej. semanal)";
+    SchoolYear => "School year (e.g. 2026-27)", "Año escolar (p. ej. 2026-27)";
+    SchoolsToServe => "Schools to serve", "Escuelas a las que servirá";
+    FilterSchools => "Find a school", "Buscar una escuela";
+    Departments => "Departments to serve (if not a school)", "Departamentos a los que servirá (si no es una escuela)";
+    Grades => "Grades (e.g. K-2)", "Grados (p. ej. K-2)";
+    StudentsExpected => "Expected number of students served", "Número esperado de estudiantes atendidos";
+    StartDate => "First day", "Primer día";
+    EndDate => "Last day", "Último día";
+    QForProfit => "Is your organization for-profit?", "¿Su organización tiene fines de lucro?";
+    QFree => "Is the program free for participants?", "¿El programa es gratuito para los participantes?";
+    QFacilities => "Will it use school district facilities?", "¿Usará instalaciones del distrito escolar?";
+    QAfterHours => "Before or after school hours?", "¿Antes o después del horario escolar?";
+    QContact => "Will it involve contact with students, staff or families?", "¿Habrá contacto con estudiantes, personal o familias?";
+    QStudents => "Will students take part?", "¿Participarán estudiantes?";
+    QData => "Will it collect data (surveys, questionnaires, assessments, tests, interviews, focus groups)?", "¿Recopilará datos (encuestas, cuestionarios, evaluaciones, pruebas, entrevistas, grupos focales)?";
+    QFinancial => "Do you request a financial commitment from the district?", "¿Solicita un compromiso financiero del distrito?";
+    QVirtual => "Does it have a virtual component?", "¿Tiene un componente virtual?";
+    Honeypot => "Leave this empty", "Deje esto vacío";
+    PipelineTitle => "Partnership applications", "Solicitudes de alianza";
+    NoApplications => "No applications here.", "No hay solicitudes aquí.";
+    DaysInStage => "days in stage", "días en la etapa";
+    AllStages => "All stages", "Todas las etapas";
+    Vetting => "Step 1 · Vetting: eligibility criteria", "Paso 1 · Evaluación: criterios de elegibilidad";
+    Planning => "Step 2 · Planning: logistics", "Paso 2 · Planificación: logística";
+    Formalizing => "Step 3 · Formal processes that apply", "Paso 3 · Procesos formales que aplican";
+    NoFormalProcess => "No formal process applies.", "No aplica ningún proceso formal.";
+    Why => "Why:", "Por qué:";
+    Answers => "Answers", "Respuestas";
+    Confirm => "Confirm", "Confirmar";
+    NotMet => "Not met", "No cumple";
+    NotApplicableRule => "Not applicable", "No aplica";
+    Pending => "Pending", "Pendiente";
+    Done => "Done", "Hecho";
+    NextSteps => "Next step", "Siguiente paso";
+    NoteLabel => "Note (required to decline, withdraw or return)", "Nota (obligatoria para rechazar, retirar o devolver)";
+    OverrideCriteria => "Admin override: continue although not every criterion is confirmed", "Excepción de administrador: continuar aunque no se confirmen todos los criterios";
+    AddNote => "Add staff note", "Agregar nota del personal";
+    StaffOnly => "staff only", "solo personal";
+    SubtaskStatusLabel => "Status of", "Estado de";
     NetworkError => "Cannot reach the server. Check your connection and try again.", "No se puede conectar con el servidor. Revise su conexión e intente de nuevo.";
 }
 
@@ -445,6 +522,149 @@ impl I18n {
                     "School life"
                 }
             }
+        }
+    }
+}
+
+impl I18n {
+    fn pick(&self, en: &'static str, es: &'static str) -> &'static str {
+        if self.lang.get() == Lang::Es { es } else { en }
+    }
+
+    /// The label of an application status.
+    pub fn app_status(&self, s: ApplicationStatus) -> &'static str {
+        use ApplicationStatus::*;
+        match s {
+            Draft => self.pick("Draft", "Borrador"),
+            Submitted => self.pick("Submitted", "Enviada"),
+            Vetting => self.pick("Vetting", "En evaluación"),
+            Planning => self.pick("Planning", "En planificación"),
+            Formalizing => self.pick("Formalizing", "En formalización"),
+            Approved => self.pick("Approved", "Aprobada"),
+            Declined => self.pick("Declined", "Rechazada"),
+            Withdrawn => self.pick("Withdrawn", "Retirada"),
+            ReturnedForInformation => {
+                self.pick("Returned for information", "Devuelta para más información")
+            }
+        }
+    }
+
+    /// The label of a step.
+    pub fn app_action(&self, a: ApplicationAction) -> &'static str {
+        use ApplicationAction::*;
+        match a {
+            Submit => self.pick("Submit", "Enviar"),
+            StartVetting => self.pick("Start vetting", "Comenzar evaluación"),
+            StartPlanning => self.pick("Move to planning", "Pasar a planificación"),
+            StartFormalizing => self.pick("Move to formalizing", "Pasar a formalización"),
+            Approve => self.pick("Approve", "Aprobar"),
+            Decline => self.pick("Decline", "Rechazar"),
+            Withdraw => self.pick("Withdraw", "Retirar"),
+            ReturnForInformation => {
+                self.pick("Return for information", "Devolver para más información")
+            }
+            Resubmit => self.pick("Resubmit", "Reenviar"),
+        }
+    }
+
+    /// The label of an eligibility criterion.
+    pub fn criterion(&self, c: EligibilityCriterion) -> &'static str {
+        use EligibilityCriterion::*;
+        match c {
+            RelationshipThroughDistrict => self.pick(
+                "Relationship built through a district department or school",
+                "Relación establecida a través de un departamento o escuela del distrito",
+            ),
+            FormalAgreement => self.pick(
+                "A formal documented agreement between the parties",
+                "Un acuerdo formal documentado entre las partes",
+            ),
+            LinkedToPriorities => self.pick(
+                "Programs linked to district priorities and outcomes",
+                "Programas vinculados a las prioridades y resultados del distrito",
+            ),
+            JointDeliverables => self.pick(
+                "Deliverables jointly defined with the partner and the department or school",
+                "Entregables definidos en conjunto con el aliado y el departamento o escuela",
+            ),
+            EstablishedAligned => self.pick(
+                "An established organization whose programs align with the support areas",
+                "Una organización establecida cuyos programas se alinean con las áreas de apoyo",
+            ),
+        }
+    }
+
+    /// The label of a planning item.
+    pub fn planning_item(&self, p: PlanningItem) -> &'static str {
+        use PlanningItem::*;
+        match p {
+            StudentPermissionForms => self.pick("A permission form for each participating student", "Un formulario de permiso para cada estudiante participante"),
+            ProtectedVirtualPlatform => self.pick("A password-protected virtual platform, link and password shared with school staff", "Una plataforma virtual protegida con contraseña, compartida con el personal escolar"),
+            VolunteerClearances => self.pick("Volunteer and staff clearances under the district's volunteer process", "Autorizaciones de voluntarios y personal según el proceso del distrito"),
+            FinalReportAgreement => self.pick("Agreement to submit a final report with metrics", "Acuerdo de entregar un informe final con métricas"),
+        }
+    }
+
+    /// The label of a formal process.
+    pub fn process(&self, p: FormalProcess) -> &'static str {
+        use FormalProcess::*;
+        match p {
+            PartnershipAgreement => self.pick(
+                "Community Partnerships & Family Engagement agreement",
+                "Acuerdo de Alianzas Comunitarias y Participación Familiar",
+            ),
+            CommunityUseOfSchools => self.pick(
+                "Community Use of Schools",
+                "Uso comunitario de las escuelas",
+            ),
+            DataCollection => self.pick(
+                "Data Collection and Requests (Office of Accountability)",
+                "Recopilación y solicitudes de datos (Oficina de Rendición de Cuentas)",
+            ),
+            Procurement => self.pick("Procurement", "Compras"),
+        }
+    }
+
+    /// The text of a routing reason.
+    pub fn reason(&self, r: Reason) -> &'static str {
+        use Reason::*;
+        match r {
+            Nonprofit => self.pick("nonprofit partner", "aliado sin fines de lucro"),
+            UsesFacilities => {
+                self.pick("uses district facilities", "usa instalaciones del distrito")
+            }
+            ContactWithPeople => self.pick(
+                "contact with students, staff or families",
+                "contacto con estudiantes, personal o familias",
+            ),
+            FreeForAttendees => self.pick("free for attendees", "gratuito para los asistentes"),
+            OutsideSchoolHours => self.pick(
+                "facilities used before or after school hours",
+                "instalaciones usadas antes o después del horario escolar",
+            ),
+            NotFree => self.pick(
+                "not free to participants",
+                "no es gratuito para los participantes",
+            ),
+            ForProfit => self.pick("for-profit organization", "organización con fines de lucro"),
+            CollectsData => self.pick("collects data", "recopila datos"),
+            FinancialCommitment => self.pick(
+                "requests a financial commitment from the district",
+                "solicita un compromiso financiero del distrito",
+            ),
+            StudentsParticipate => self.pick("students take part", "participan estudiantes"),
+            VirtualComponent => self.pick("has a virtual component", "tiene un componente virtual"),
+            Always => self.pick("every program", "todo programa"),
+        }
+    }
+
+    /// The label of a sub-task status.
+    pub fn subtask_status(&self, s: SubtaskStatus) -> &'static str {
+        match s {
+            SubtaskStatus::Open => self.pick("Open", "Abierta"),
+            SubtaskStatus::InProgress => self.pick("In progress", "En curso"),
+            SubtaskStatus::Done => self.pick("Done", "Hecha"),
+            SubtaskStatus::NotNeeded => self.pick("Not needed", "No necesaria"),
         }
     }
 }

@@ -60,6 +60,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::organizations::update_contact::update_contact,
         routes::organizations::remove_contact::remove_contact,
         routes::organizations::give_login::give_login,
+        routes::public_applications::schools::schools,
         routes::public_applications::start::start,
         routes::public_applications::view::view,
         routes::public_applications::save::save,

@@ -4,17 +4,23 @@
 //! Every call answers `Result<T, ClientError>`; API errors carry the parsed problem+json.
 //! Writes to existing records take the `version` the caller read (sent as `If-Match`).
 
+use domain::application::{
+    ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
+    ChecklistAnswer, DraftCreated, NewNote, Stage, StartApplication, SubtaskUpdate,
+    TransitionRequest,
+};
 use domain::audit::AuditEvent;
 use domain::auth::{LoginRequest, Me, TokenResponse};
+use domain::intake::FormalProcess;
 use domain::organization::{
     ContactInput, ContactLogin, CreateOrganization, Organization, OrganizationInput,
     OrganizationQuery,
 };
 use domain::page::Page;
 use domain::problem::Problem;
-use domain::school::{ImportReport, School, SchoolInput, SchoolQuery};
+use domain::school::{ImportReport, School, SchoolChoice, SchoolInput, SchoolQuery};
 use domain::user::{CreateUser, UpdateUser, User};
-use domain::{ContactId, OrganizationId, SchoolId, UserId};
+use domain::{ApplicationId, ContactId, OrganizationId, SchoolId, UserId};
 use reqwest::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
@@ -353,6 +359,145 @@ impl Client {
             .json(&body),
         )
         .await
+    }
+
+    // --- the public application (no account) ---
+
+    /// Every active school, for the form's picker.
+    pub async fn public_schools(&self) -> ClientResult<Vec<SchoolChoice>> {
+        Self::json(self.request(Method::GET, "/api/v1/public/schools")).await
+    }
+
+    /// Starts a draft; keep the resume token.
+    pub async fn start_application(&self, req: &StartApplication) -> ClientResult<DraftCreated> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/public/applications")
+                .json(req),
+        )
+        .await
+    }
+
+    /// Opens an application by its resume token.
+    pub async fn open_application(&self, token: &str) -> ClientResult<ApplicantView> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/public/applications/{token}"))).await
+    }
+
+    /// Saves the draft.
+    pub async fn save_application(
+        &self,
+        token: &str,
+        version: i32,
+        form: &ApplicationForm,
+    ) -> ClientResult<ApplicantView> {
+        let r = self.request(Method::PUT, &format!("/api/v1/public/applications/{token}"));
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(form)).await
+    }
+
+    /// Sends the application.
+    pub async fn submit_application(
+        &self,
+        token: &str,
+        version: i32,
+    ) -> ClientResult<ApplicantView> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/public/applications/{token}/submit"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\""))).await
+    }
+
+    // --- the office's process ---
+
+    /// A page of the pipeline.
+    pub async fn list_applications(
+        &self,
+        q: &ApplicationQuery,
+    ) -> ClientResult<Page<ApplicationSummary>> {
+        Self::json(self.request(Method::GET, "/api/v1/applications").query(q)).await
+    }
+
+    /// The board's counts per stage.
+    pub async fn pipeline(&self) -> ClientResult<Vec<Stage>> {
+        Self::json(self.request(Method::GET, "/api/v1/applications/pipeline")).await
+    }
+
+    /// One application (office view).
+    pub async fn get_application(&self, id: ApplicationId) -> ClientResult<Application> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/applications/{id}"))).await
+    }
+
+    /// One application (partner view).
+    pub async fn application_status(&self, id: ApplicationId) -> ClientResult<ApplicantView> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/applications/{id}/status"))).await
+    }
+
+    /// Takes a step of the process.
+    pub async fn transition_application(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        req: &TransitionRequest,
+    ) -> ClientResult<Application> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/transitions"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
+    /// Answers a checklist item.
+    pub async fn answer_check(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        item: &str,
+        req: &ChecklistAnswer,
+    ) -> ClientResult<Application> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/applications/{id}/checklist/{item}"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
+    /// Updates a formal-process sub-task.
+    pub async fn update_subtask(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        process: FormalProcess,
+        req: &SubtaskUpdate,
+    ) -> ClientResult<Application> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/applications/{id}/subtasks/{}", process.as_str()),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
+    /// Assigns the owner and collaborating department.
+    pub async fn assign_application(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        req: &Assignment,
+    ) -> ClientResult<Application> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/applications/{id}/assignment"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
+    /// Adds a note.
+    pub async fn add_application_note(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        req: &NewNote,
+    ) -> ClientResult<Application> {
+        let r = self.request(Method::POST, &format!("/api/v1/applications/{id}/notes"));
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
     }
 
     // --- audit ---

@@ -432,6 +432,18 @@ pub struct ApplicationSummary {
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
+/// One column of the pipeline board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Stage {
+    /// The stage.
+    pub status: ApplicationStatus,
+    /// How many applications are in it.
+    pub count: u64,
+    /// When the longest-waiting one entered it.
+    pub oldest_since: Option<DateTime<Utc>>,
+}
+
 /// Filters of `GET /api/v1/applications`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]

@@ -244,6 +244,18 @@ pub struct SchoolQuery {
     pub cursor: Option<String>,
 }
 
+/// A school as the public form offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolChoice {
+    /// The school's id.
+    pub id: SchoolId,
+    /// The district's code.
+    pub code: String,
+    /// The school's name.
+    pub name: String,
+}
+
 /// The result of a CSV import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

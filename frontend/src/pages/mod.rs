@@ -1,5 +1,8 @@
 //! One module per page.
 
+pub mod application_detail;
+pub mod applications;
+pub mod apply;
 pub mod login;
 pub mod not_found;
 pub mod organization_detail;

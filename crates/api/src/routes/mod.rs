@@ -101,6 +101,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(organizations::give_login::give_login)),
                 )
                 .service(
+                    resource("/public/schools")
+                        .route(web::get().to(public_applications::schools::schools)),
+                )
+                .service(
                     resource("/public/applications")
                         .route(web::post().to(public_applications::start::start)),
                 )

@@ -12,7 +12,7 @@ use db::repo::cursor::Cursor;
 use db::repo::{organizations, schools, users};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
-    CheckAnswer, ChecklistAnswer, CriterionCheck, DraftCreated, NewNote, PlanningCheck,
+    CheckAnswer, ChecklistAnswer, CriterionCheck, DraftCreated, NewNote, PlanningCheck, Stage,
     StartApplication, Subtask, SubtaskStatus, SubtaskUpdate, TransitionRequest,
 };
 use domain::intake::{
@@ -23,7 +23,6 @@ use domain::organization::{ContactInput, OrganizationInput};
 use domain::page::{Page, clamp_limit};
 use domain::{ApplicationId, Permission, Role};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
-use serde::Serialize;
 use validator::Validate;
 
 use crate::auth::AuthUser;
@@ -386,17 +385,6 @@ pub async fn browse(
         items,
         next_cursor: next.map(|c| c.encode()),
     })
-}
-
-/// Counts per stage, with the oldest entry's date (ageing).
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Stage {
-    /// The stage.
-    pub status: ApplicationStatus,
-    /// How many applications are in it.
-    pub count: u64,
-    /// When the longest-waiting one entered it.
-    pub oldest_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The pipeline board's counts.
@@ -883,4 +871,19 @@ pub async fn add_note(
     txn.commit().await?;
     let row = repo::get(db, id).await.map_err(missing)?;
     assemble(db, &row).await
+}
+
+/// Every active school, for the public form's school picker.
+pub async fn school_choices(
+    db: &DatabaseConnection,
+) -> ApiResult<Vec<domain::school::SchoolChoice>> {
+    Ok(schools::all_active(db)
+        .await?
+        .into_iter()
+        .map(|s| domain::school::SchoolChoice {
+            id: s.id,
+            code: s.code,
+            name: s.name,
+        })
+        .collect())
 }

@@ -718,3 +718,24 @@ async fn the_pipeline_counts_applications_per_stage() {
         .unwrap();
     assert_eq!(filtered["items"][0]["id"], first.as_str());
 }
+
+#[actix_web::test]
+async fn the_public_form_lists_active_schools_without_an_account() {
+    let app = TestApp::spawn().await;
+    app.create_school("E1", "First Elementary").await;
+    let list: Value = app
+        .client
+        .get(app.url("/api/v1/public/schools"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list[0]["code"], "E1");
+    assert_eq!(list[0]["name"], "First Elementary");
+    assert!(
+        list[0].get("address").is_none(),
+        "only what the picker needs"
+    );
+}

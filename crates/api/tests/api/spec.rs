@@ -78,3 +78,34 @@ fn docker_compose_defines_postgres_and_the_api_with_health_checks() {
             .is_file()
     );
 }
+
+#[actix_web::test]
+async fn every_documented_operation_is_routed() {
+    let app = crate::helpers::TestApp::spawn().await;
+    let spec: serde_json::Value = serde_json::from_str(&partnerhub_api::openapi::json()).unwrap();
+    let id = uuid::Uuid::new_v4().to_string();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        let concrete = path
+            .replace("{process}", "data_collection")
+            .replace("{item}", "formal_agreement")
+            .replace("{token}", "not-a-token")
+            .replace("{contact_id}", &id)
+            .replace("{id}", &id);
+        for method in item.as_object().unwrap().keys() {
+            let res = app
+                .client
+                .request(method.to_uppercase().parse().unwrap(), app.url(&concrete))
+                .send()
+                .await
+                .unwrap();
+            let status = res.status().as_u16();
+            let body = res.text().await.unwrap_or_default();
+            let unrouted =
+                status == 405 || (status == 404 && body.contains("\"Resource not found\""));
+            assert!(
+                !unrouted,
+                "{method} {path} is documented but not routed ({status})"
+            );
+        }
+    }
+}

@@ -231,3 +231,16 @@ pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
     Ok(s::Entity::find().count(db).await?)
 }
+
+/// Every active school by name (the district has about 180).
+pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
+    s::Entity::find()
+        .filter(s::Column::Status.eq(SchoolStatus::Active.as_str()))
+        .order_by_asc(s::Column::Name)
+        .limit(2000)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_domain)
+        .collect()
+}

@@ -1,9 +1,9 @@
 use actix_web::{HttpResponse, web};
+use domain::application::Stage;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::services;
-use crate::services::applications::Stage;
 use crate::state::AppState;
 
 /// The pipeline board.

@@ -2,6 +2,7 @@
 //! token in the path is the applicant's key. Rate limited per IP; a honeypot field catches bots.
 
 pub mod save;
+pub mod schools;
 pub mod start;
 pub mod submit;
 pub mod view;

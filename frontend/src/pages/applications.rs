@@ -1,0 +1,139 @@
+//! The office's pipeline: a board of counts per stage with ageing, and the list below it.
+//! Coordinators see applications for their schools; partners see their organization's.
+
+use chrono::Utc;
+use domain::Role;
+use domain::application::{ApplicationQuery, ApplicationSummary, Stage};
+use domain::intake::{ApplicationStatus, SupportArea};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::api::{error_text, use_auth};
+use crate::components::status::{Empty, ErrorBox, Loading};
+use crate::i18n::{Key, use_i18n};
+
+/// `/applications`.
+#[component]
+pub fn Applications() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let stages = RwSignal::new(Vec::<Stage>::new());
+    let status = RwSignal::new(None::<ApplicationStatus>);
+    let area = RwSignal::new(String::new());
+    let items = RwSignal::new(None::<Result<Vec<ApplicationSummary>, String>>);
+    let next = RwSignal::new(None::<String>);
+    let generation = StoredValue::new(0u32);
+
+    let load = move |more: bool| {
+        let q = ApplicationQuery {
+            status: status.get_untracked(),
+            support_area: SupportArea::parse(&area.get_untracked()),
+            limit: Some(25),
+            cursor: if more { next.get_untracked() } else { None },
+            ..Default::default()
+        };
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        if !more {
+            items.set(None);
+        }
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let q = q.clone();
+                    async move { c.list_applications(&q).await }
+                })
+                .await;
+            if generation.get_value() != mine {
+                return;
+            }
+            match res {
+                Ok(page) => {
+                    next.set(page.next_cursor);
+                    if more {
+                        items.update(|i| {
+                            if let Some(Ok(v)) = i {
+                                v.extend(page.items)
+                            }
+                        });
+                    } else {
+                        items.set(Some(Ok(page.items)));
+                    }
+                }
+                Err(e) => items.set(Some(Err(error_text(&i18n, &e)))),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        status.track();
+        area.track();
+        load(false);
+    });
+    spawn_local(async move {
+        if let Ok(s) = auth.call(|c| async move { c.pipeline().await }).await {
+            stages.set(s);
+        }
+    });
+    let days = |since: chrono::DateTime<Utc>| (Utc::now() - since).num_days().max(0);
+
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(Key::PipelineTitle)}</h1>
+            <Show when=move || auth.role() != Some(Role::Partner)>
+                <nav class="board" aria-label=move || i18n.t(Key::PipelineTitle)>
+                    <button type="button" class="stage" aria-pressed=move || status.get().is_none().to_string()
+                        on:click=move |_| status.set(None)>{move || i18n.t(Key::AllStages)}</button>
+                    {move || stages.get().into_iter().map(|s| {
+                        let st = s.status;
+                        view! {
+                            <button type="button" class="stage" aria-pressed=move || (status.get() == Some(st)).to_string()
+                                on:click=move |_| status.set(Some(st))>
+                                <span class="stage-name">{move || i18n.app_status(st)}</span>
+                                <span class="stage-count">{s.count}</span>
+                                {s.oldest_since.map(|d| view! { <span class="muted small">{format!("≤ {} ", days(d))}{move || i18n.t(Key::DaysInStage)}</span> })}
+                            </button>
+                        }
+                    }).collect_view()}
+                </nav>
+                <div class="filters">
+                    <div class="field">
+                        <label for="filter-app-area">{move || i18n.t(Key::SupportAreaFilter)}</label>
+                        <select id="filter-app-area" on:change=move |ev| area.set(event_target_value(&ev))>
+                            <option value="">{move || i18n.t(Key::Any)}</option>
+                            {SupportArea::ALL.iter().map(|a| {
+                                let a = *a;
+                                view! { <option value=a.as_str()>{move || i18n.support_area(a)}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+            </Show>
+            {move || match items.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load(false))/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <Empty text=Signal::derive(move || i18n.t(Key::NoApplications).to_string())/> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="cards">
+                        {list.into_iter().map(|a| {
+                            let st = a.status;
+                            view! {
+                                <li class="card">
+                                    <A href=format!("/applications/{}", a.id)><span class="card-title">{a.organization_name.clone()}</span></A>
+                                    <span>{a.program_title.clone()}</span>
+                                    <span class="meta">
+                                        <span class="badge">{move || i18n.app_status(st)}</span>
+                                        " " {format!("{} ", days(a.status_changed_at))}{move || i18n.t(Key::DaysInStage)}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <Show when=move || next.get().is_some()>
+                        <button type="button" class="more" on:click=move |_| load(true)>{move || i18n.t(Key::LoadMore)}</button>
+                    </Show>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
