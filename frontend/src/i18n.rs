@@ -219,6 +219,13 @@ keys! {
     AddNote => "Add staff note", "Agregar nota del personal";
     StaffOnly => "staff only", "solo personal";
     SubtaskStatusLabel => "Status of", "Estado de";
+    SchoolServed => "School served", "Escuela atendida";
+    WithdrawTitle => "Withdraw this application", "Retirar esta solicitud";
+    WithdrawReason => "Why are you withdrawing? (required)", "¿Por qué la retira? (obligatorio)";
+    Withdraw => "Withdraw", "Retirar";
+    AssignToMe => "Assign to me", "Asignármela";
+    Owner => "Owner", "Responsable";
+    Unassigned => "Unassigned", "Sin asignar";
     NetworkError => "Cannot reach the server. Check your connection and try again.", "No se puede conectar con el servidor. Revise su conexión e intente de nuevo.";
 }
 

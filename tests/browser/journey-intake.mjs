@@ -74,6 +74,8 @@ try {
   await staff.getByRole("heading", { name: "Partnership applications" }).waitFor();
   await staff.getByRole("link", { name: ORG }).click();
   await staff.getByRole("heading", { name: ORG }).waitFor();
+  await staff.getByRole("button", { name: "Assign to me" }).click();
+  await staff.getByText("Owner: Sam Staff").waitFor();
   await staff.getByRole("button", { name: "Start vetting" }).click();
   await staff.getByText("Vetting", { exact: true }).first().waitFor();
   for (const c of ["Relationship built through a district department or school", "A formal documented agreement between the parties",

@@ -7,7 +7,7 @@
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
     ChecklistAnswer, DraftCreated, NewNote, Stage, StartApplication, SubtaskUpdate,
-    TransitionRequest,
+    TransitionRequest, WithdrawRequest,
 };
 use domain::audit::AuditEvent;
 use domain::auth::{LoginRequest, Me, TokenResponse};
@@ -406,7 +406,39 @@ impl Client {
         Self::json(r.header("If-Match", format!("\"{version}\""))).await
     }
 
+    /// Withdraws the application, with a reason.
+    pub async fn withdraw_application(
+        &self,
+        token: &str,
+        version: i32,
+        reason: &str,
+    ) -> ClientResult<ApplicantView> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/public/applications/{token}/withdraw"),
+        );
+        Self::json(
+            r.header("If-Match", format!("\"{version}\""))
+                .json(&WithdrawRequest {
+                    reason: reason.into(),
+                }),
+        )
+        .await
+    }
+
     // --- the office's process ---
+
+    /// The pipeline as CSV (staff), with the same filters.
+    pub async fn export_applications(&self, q: &ApplicationQuery) -> ClientResult<String> {
+        let res = Self::send(
+            self.request(Method::GET, "/api/v1/applications/export")
+                .query(q),
+        )
+        .await?;
+        res.text()
+            .await
+            .map_err(|e| ClientError::Decode(e.to_string()))
+    }
 
     /// A page of the pipeline.
     pub async fn list_applications(

@@ -477,6 +477,14 @@ pub struct TransitionRequest {
     pub override_criteria: bool,
 }
 
+/// `POST /api/v1/public/applications/{token}/withdraw`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawRequest {
+    /// Why (required).
+    pub reason: String,
+}
+
 /// `PUT /api/v1/applications/{id}/checklist/{item}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

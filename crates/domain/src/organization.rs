@@ -270,6 +270,8 @@ pub struct OrganizationQuery {
     pub status: Option<OrganizationStatus>,
     /// Only organizations offering this support area.
     pub support_area: Option<SupportArea>,
+    /// Only organizations that applied to serve this school.
+    pub school_id: Option<crate::SchoolId>,
     /// Page size, 1–100 (default 25; the CSV export ignores it).
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.

@@ -5,8 +5,8 @@
 use chrono::Utc;
 use client::ClientError;
 use domain::application::{
-    ApplicantView, Application, CheckAnswer, ChecklistAnswer, HistoryEntry, NewNote, SubtaskStatus,
-    SubtaskUpdate, TransitionRequest,
+    ApplicantView, Application, Assignment, CheckAnswer, ChecklistAnswer, HistoryEntry, NewNote,
+    SubtaskStatus, SubtaskUpdate, TransitionRequest,
 };
 use domain::intake::{self, ApplicationAction, ApplicationStatus};
 use domain::{ApplicationId, Permission, Role};
@@ -191,6 +191,9 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                     let planning_open = st == ApplicationStatus::Planning;
                     let formalizing = st == ApplicationStatus::Formalizing;
                     let org = a.organization_id;
+                    let owner = a.owner_id;
+                    let dept = a.collaborating_department.clone();
+                    let dept_for_assign = StoredValue::new(dept.clone());
                     view! {
                         <div class="page-head">
                             <div>
@@ -202,6 +205,25 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                         {org.map(|o| view! { <p><A href=format!("/organizations/{o}")>{move || i18n.t(Key::NavOrganizations)}</A></p> })}
                         <Show when=move || action_error.get().is_some()>
                             <div class="state error" role="alert">{move || action_error.get()}</div>
+                        </Show>
+                        <p>
+                            <strong>{move || i18n.t(Key::Owner)}": "</strong>
+                            {move || match owner {
+                                Some(o) if Some(o) == auth.me.with(|m| m.as_ref().map(|m| m.id)) => auth.me.with(|m| m.as_ref().map(|m| m.display_name.clone()).unwrap_or_default()),
+                                Some(o) => o.to_string(),
+                                None => i18n.t(Key::Unassigned).to_string(),
+                            }}
+                            {(!dept.is_empty()).then(|| format!(" · {dept}"))}
+                        </p>
+                        <Show when=move || manage() && owner.is_none_or(|o| Some(o) != auth.me.with(|m| m.as_ref().map(|m| m.id)))>
+                            <button type="button" disabled=move || busy.get() on:click=move |_| {
+                                let me = auth.me.with_untracked(|m| m.as_ref().map(|m| m.id));
+                                let department = dept_for_assign.get_value();
+                                act(Box::new(move |c, v| {
+                                    let req = Assignment { owner_id: me, collaborating_department: department.clone() };
+                                    Box::pin(async move { c.assign_application(id, v, &req).await })
+                                }));
+                            }>{move || i18n.t(Key::AssignToMe)}</button>
                         </Show>
                         <Show when=move || manage() && !actions.is_empty()>
                             <div class="panel">

@@ -2,9 +2,9 @@
 //! Coordinators see applications for their schools; partners see their organization's.
 
 use chrono::Utc;
-use domain::Role;
 use domain::application::{ApplicationQuery, ApplicationSummary, Stage};
 use domain::intake::{ApplicationStatus, SupportArea};
+use domain::{Permission, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -75,11 +75,40 @@ pub fn Applications() -> impl IntoView {
             stages.set(s);
         }
     });
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let q = ApplicationQuery {
+            status: status.get_untracked(),
+            support_area: SupportArea::parse(&area.get_untracked()),
+            ..Default::default()
+        };
+        export_error.set(None);
+        spawn_local(async move {
+            match auth
+                .call(|c| {
+                    let q = q.clone();
+                    async move { c.export_applications(&q).await }
+                })
+                .await
+            {
+                Ok(csv) => crate::pages::organizations::download("applications.csv", &csv),
+                Err(e) => export_error.set(Some(error_text(&i18n, &e))),
+            }
+        });
+    };
     let days = |since: chrono::DateTime<Utc>| (Utc::now() - since).num_days().max(0);
 
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Key::PipelineTitle)}</h1>
+            <div class="page-head">
+                <h1>{move || i18n.t(Key::PipelineTitle)}</h1>
+                <Show when=move || auth.can(Permission::ManageApplications)>
+                    <button type="button" on:click=export>{move || i18n.t(Key::ExportCsv)}</button>
+                </Show>
+            </div>
+            <Show when=move || export_error.get().is_some()>
+                <div class="state error" role="alert">{move || export_error.get()}</div>
+            </Show>
             <Show when=move || auth.role() != Some(Role::Partner)>
                 <nav class="board" aria-label=move || i18n.t(Key::PipelineTitle)>
                     <button type="button" class="stage" aria-pressed=move || status.get().is_none().to_string()

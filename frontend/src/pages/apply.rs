@@ -277,6 +277,8 @@ fn Wizard(token: Option<String>) -> impl IntoView {
     };
 
     let next = StoredValue::new_local(next);
+    let withdraw_reason = RwSignal::new(String::new());
+    let withdraw_client = StoredValue::new_local(client.clone());
     let send = StoredValue::new_local(send);
     let origin = StoredValue::new(
         web_sys::window()
@@ -375,6 +377,32 @@ fn Wizard(token: Option<String>) -> impl IntoView {
             } else {
                 ().into_any()
             }}
+            <Show when=move || view_state.with(|v| v.as_ref().is_some_and(|v| v.status.is_open())) && token.get().is_some()>
+                <details class="import">
+                    <summary>{move || i18n.t(Key::WithdrawTitle)}</summary>
+                    <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        let (Some(t), Some(v)) = (token.get_untracked(), view_state.get_untracked()) else { return };
+                        let reason = withdraw_reason.get_untracked();
+                        let c = withdraw_client.get_value();
+                        busy.set(true);
+                        spawn_local(async move {
+                            match c.withdraw_application(&t, v.version, &reason).await {
+                                Ok(v) => view_state.set(Some(v)),
+                                Err(e) => show_problem(e),
+                            }
+                            busy.set(false);
+                        });
+                    }>
+                        <div class="field" class:invalid=move || err_of("note")().is_some()>
+                            <label for="withdraw-reason">{move || i18n.t(Key::WithdrawReason)}</label>
+                            <textarea id="withdraw-reason" rows="2" prop:value=move || withdraw_reason.get() on:input=move |ev| withdraw_reason.set(event_target_value(&ev))></textarea>
+                            <p class="field-error" aria-live="polite">{err_of("note")}</p>
+                        </div>
+                        <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::Withdraw)}</button>
+                    </form>
+                </details>
+            </Show>
             <Show when=move || !loading.get() && load_error.get().is_none() && editable()>
                 <p class="muted">{move || i18n.t(Key::ApplyIntro)}</p>
                 <Show when=move || view_state.with(|v| v.as_ref().is_some_and(|v| v.message.is_some()))>

@@ -20,7 +20,7 @@ enum Load {
 }
 
 /// Offers text as a file download.
-fn download(name: &str, text: &str) {
+pub fn download(name: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("text/csv;charset=utf-8");
@@ -52,6 +52,8 @@ pub fn OrganizationList() -> impl IntoView {
     let org_type = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());
+    let school = RwSignal::new(String::new());
+    let school_choices = RwSignal::new(Vec::<(String, String)>::new());
     let items = RwSignal::new(Vec::<Organization>::new());
     let next = RwSignal::new(None::<String>);
     let state = RwSignal::new(Load::Loading);
@@ -64,6 +66,7 @@ pub fn OrganizationList() -> impl IntoView {
         org_type: OrganizationType::parse(&org_type.get_untracked()),
         status: OrganizationStatus::parse(&status.get_untracked()),
         support_area: SupportArea::parse(&area.get_untracked()),
+        school_id: school.get_untracked().parse().ok(),
         limit: Some(25),
         cursor,
     };
@@ -106,7 +109,17 @@ pub fn OrganizationList() -> impl IntoView {
         org_type.track();
         status.track();
         area.track();
+        school.track();
         load(true);
+    });
+    spawn_local(async move {
+        if let Ok(list) = auth.anonymous().public_schools().await {
+            school_choices.set(
+                list.into_iter()
+                    .map(|s| (s.id.to_string(), format!("{} ({})", s.name, s.code)))
+                    .collect(),
+            );
+        }
     });
     let export = move |_| {
         let q = query(None);
@@ -186,7 +199,7 @@ pub fn OrganizationList() -> impl IntoView {
                 <div class="state error" role="alert">{move || export_error.get()}</div>
             </Show>
             <Show when=move || !is_partner()>
-                <form class="filters four" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                <form class="filters five" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     applied.set(search.get_untracked().trim().to_string());
                 }>
@@ -200,6 +213,7 @@ pub fn OrganizationList() -> impl IntoView {
                     {select("filter-org-type", Key::OrgType, org_type, Signal::derive(type_options))}
                     {select("filter-org-status", Key::Status, status, Signal::derive(status_options))}
                     {select("filter-support-area", Key::SupportAreaFilter, area, Signal::derive(area_options))}
+                    {select("filter-school", Key::SchoolServed, school, Signal::derive(move || options(school_choices.get())))}
                 </form>
             </Show>
             {move || match state.get() {

@@ -117,7 +117,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     resource("/public/applications/{token}/submit")
                         .route(web::post().to(public_applications::submit::submit)),
                 )
+                .service(
+                    resource("/public/applications/{token}/withdraw")
+                        .route(web::post().to(public_applications::withdraw::withdraw)),
+                )
                 .service(resource("/applications").route(web::get().to(applications::list::list)))
+                .service(
+                    resource("/applications/export")
+                        .route(web::get().to(applications::export::export)),
+                )
                 .service(
                     resource("/applications/pipeline")
                         .route(web::get().to(applications::pipeline::pipeline)),

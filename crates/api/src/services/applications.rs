@@ -887,3 +887,129 @@ pub async fn school_choices(
         })
         .collect())
 }
+
+/// The filtered pipeline as CSV (staff). Cells a spreadsheet would run as formulas are made inert.
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &ApplicationQuery,
+) -> ApiResult<String> {
+    office(auth)?;
+    let mut rows = vec![];
+    let mut after = None;
+    loop {
+        let (page, next) = repo::list(db, q, &Visibility::All, 100, after).await?;
+        rows.extend(page);
+        match next {
+            Some(c) => after = Some(c),
+            None => break,
+        }
+    }
+    let codes: std::collections::HashMap<_, _> = schools::all_active(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.code))
+        .collect();
+    let mut w = csv::Writer::from_writer(vec![]);
+    let csv_err = |e: csv::Error| ApiError::Internal(anyhow::anyhow!("csv: {e}"));
+    w.write_record([
+        "id",
+        "status",
+        "organization",
+        "program",
+        "support_areas",
+        "schools",
+        "owner_id",
+        "submitted_at",
+        "days_in_status",
+    ])
+    .map_err(csv_err)?;
+    let now = chrono::Utc::now();
+    for a in rows {
+        let areas = a
+            .support_areas
+            .iter()
+            .map(|x| x.as_str())
+            .collect::<Vec<_>>()
+            .join(";");
+        let school_codes = a
+            .school_ids
+            .iter()
+            .filter_map(|s| codes.get(s).cloned())
+            .collect::<Vec<_>>()
+            .join(";");
+        let record = [
+            a.id.to_string(),
+            a.status.as_str().to_string(),
+            inert(&a.organization_name),
+            inert(&a.program_title),
+            areas,
+            school_codes,
+            a.owner_id.map(|o| o.to_string()).unwrap_or_default(),
+            a.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            (now - a.status_changed_at).num_days().max(0).to_string(),
+        ];
+        w.write_record(record).map_err(csv_err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))
+}
+
+fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// The applicant withdraws their application (by resume link), with a reason.
+pub async fn withdraw_by_applicant(
+    db: &DatabaseConnection,
+    token: &str,
+    version: i32,
+    reason: &str,
+) -> ApiResult<ApplicantView> {
+    let row = by_token(db, token).await?;
+    let from = repo::status_of(&row)?;
+    let to = intake::next_status(
+        from,
+        ApplicationAction::Withdraw,
+        intake::Actor::Applicant,
+        Some(reason),
+    )
+    .map_err(step_error)?;
+    let id = ApplicationId(row.id);
+    let note = reason.trim().chars().take(2000).collect::<String>();
+    let txn = db.begin().await?;
+    repo::set_status(&txn, id, version, to, None, false).await?;
+    repo::add_history(
+        &txn,
+        id,
+        NewHistory {
+            actor: None,
+            action: "withdraw",
+            from: Some(from),
+            to: Some(to),
+            note: Some(note.clone()),
+            staff_only: false,
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: None,
+            action: "withdraw",
+            entity: "application",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
+            request_id: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    view(db, token).await
+}

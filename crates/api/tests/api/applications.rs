@@ -739,3 +739,89 @@ async fn the_public_form_lists_active_schools_without_an_account() {
         "only what the picker needs"
     );
 }
+
+#[actix_web::test]
+async fn the_applicant_can_withdraw_with_a_reason() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let d = draft(&app, form(&school, "w@example.org")).await;
+    let url = app.url(&format!("/api/v1/public/applications/{}/withdraw", d.token));
+
+    let no_reason = app
+        .client
+        .post(&url)
+        .header("if-match", "\"1\"")
+        .json(&json!({"reason": " "}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        assert_problem(no_reason, 422, "validation_failed").await["errors"][0]["field"],
+        "note"
+    );
+    let ok = app
+        .client
+        .post(&url)
+        .header("if-match", "\"1\"")
+        .json(&json!({"reason": "We lost our funding"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    let v: Value = ok.json().await.unwrap();
+    assert_eq!(v["status"], "withdrawn");
+    assert_eq!(v["history"][0]["note"], "We lost our funding");
+    let again = app
+        .client
+        .post(&url)
+        .header("if-match", "\"2\"")
+        .json(&json!({"reason": "again"}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(again, 409, "invalid_transition").await;
+}
+
+#[actix_web::test]
+async fn staff_export_the_pipeline_as_csv_and_others_may_not() {
+    let app = TestApp::spawn().await;
+    let school = app.create_school("E1", "First Elementary").await;
+    submitted(&app, &school.to_string()).await;
+    let staff = app.token_for(Role::Staff).await;
+    let res = app
+        .get("/api/v1/applications/export?status=submitted", &staff)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = res.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("id,status,organization,program"));
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[1].contains(",submitted,Reading Buddies,Reading buddies,academics,E1,"),
+        "{}",
+        lines[1]
+    );
+    let (email, password) = app.create_user(Role::SchoolCoordinator, vec![school]).await;
+    let coord: Value = app.login(&email, &password).await.json().await.unwrap();
+    let res = app
+        .get(
+            "/api/v1/applications/export",
+            coord["access_token"].as_str().unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+}

@@ -464,3 +464,62 @@ async fn organization_changes_are_audited() {
     assert_eq!(events[0]["changes"]["city"]["after"], "Matthews");
     assert_eq!(events[1]["action"], "create");
 }
+
+#[actix_web::test]
+async fn the_directory_filters_by_school_served() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    let school = app.create_school("E1", "First Elementary").await;
+    let other = app.create_school("E2", "Second Elementary").await;
+    created(&app, &staff, org("Not Applied Org", None, "")).await;
+    let form = json!({
+        "organization": { "legal_name": "Applied Org", "org_type": "nonprofit", "tax_status": "nonprofit" },
+        "contact": { "name": "Ann", "email": "ann@applied.example.org" },
+        "program": { "title": "Tutoring", "description": "Tutoring after lunch for grade 3.", "support_areas": ["academics"],
+                     "contributions": ["time"], "commitment": "one_time", "school_ids": [school] }
+    });
+    let d: Value = app
+        .client
+        .post(app.url("/api/v1/public/applications"))
+        .json(&json!({ "form": form }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = d["resume_token"].as_str().unwrap();
+    let sent = app
+        .client
+        .post(app.url(&format!("/api/v1/public/applications/{token}/submit")))
+        .header("if-match", "\"1\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 200);
+
+    let served: Value = app
+        .get(&format!("/api/v1/organizations?school_id={school}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = served["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["legal_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["Applied Org"]);
+    let none: Value = app
+        .get(&format!("/api/v1/organizations?school_id={other}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(none["items"].as_array().unwrap().is_empty());
+}

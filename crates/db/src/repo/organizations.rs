@@ -114,6 +114,26 @@ pub async fn list(
             ),
         );
     }
+    if let Some(school) = q.school_id {
+        use crate::entities::{application_schools as asch, applications as ap};
+        sel = sel.filter(
+            o::Column::Id.in_subquery(
+                Query::select()
+                    .column(ap::Column::OrganizationId)
+                    .from(ap::Entity)
+                    .and_where(
+                        ap::Column::Id.in_subquery(
+                            Query::select()
+                                .column(asch::Column::ApplicationId)
+                                .from(asch::Entity)
+                                .and_where(asch::Column::SchoolId.eq(school.0))
+                                .to_owned(),
+                        ),
+                    )
+                    .to_owned(),
+            ),
+        );
+    }
     if let Some(c) = after {
         sel = sel.filter(
             Condition::any()

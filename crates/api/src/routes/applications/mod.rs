@@ -4,6 +4,7 @@
 pub mod add_note;
 pub mod answer_check;
 pub mod assign;
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod partner_view;

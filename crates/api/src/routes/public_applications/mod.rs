@@ -6,6 +6,7 @@ pub mod schools;
 pub mod start;
 pub mod submit;
 pub mod view;
+pub mod withdraw;
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
