@@ -226,6 +226,7 @@ keys! {
     AssignToMe => "Assign to me", "Asignármela";
     Owner => "Owner", "Responsable";
     Unassigned => "Unassigned", "Sin asignar";
+    MineOnly => "Assigned to me", "Asignadas a mí";
     NetworkError => "Cannot reach the server. Check your connection and try again.", "No se puede conectar con el servidor. Revise su conexión e intente de nuevo.";
 }
 

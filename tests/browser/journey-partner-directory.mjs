@@ -82,7 +82,14 @@ try {
   assert.equal(await cards.count(), 1);
   await partnerPage.getByRole("link", { name: "Reading Buddies", exact: true }).click();
   await partnerPage.getByRole("heading", { name: "Contactos" }).waitFor();
-  assert.equal(await partnerPage.getByRole("link", { name: "Editar" }).count(), 0, "a partner cannot edit");
+  assert.equal(await partnerPage.getByRole("link", { name: "Editar" }).count(), 0, "a partner cannot edit the organization");
+  // …but keeps their own contact details up to date.
+  await partnerPage.locator("li.card summary", { hasText: "Editar" }).first().click();
+  const card = partnerPage.locator("li.card").first();
+  await card.getByLabel("Cargo").fill("Directora ejecutiva");
+  await card.getByRole("button", { name: "Guardar" }).click();
+  await partnerPage.getByText("Directora ejecutiva").waitFor();
+  assert.equal(await partnerPage.getByRole("button", { name: "Eliminar" }).count(), 0, "a partner cannot remove contacts");
   await partnerPage.screenshot({ path: `${artifacts}partner-360-es.png`, fullPage: true });
 
   assert.deepEqual(errors, [], "no script errors");

@@ -21,6 +21,9 @@ pub fn Applications() -> impl IntoView {
     let stages = RwSignal::new(Vec::<Stage>::new());
     let status = RwSignal::new(None::<ApplicationStatus>);
     let area = RwSignal::new(String::new());
+    let school = RwSignal::new(String::new());
+    let mine_only = RwSignal::new(false);
+    let school_choices = RwSignal::new(Vec::<domain::school::SchoolChoice>::new());
     let items = RwSignal::new(None::<Result<Vec<ApplicationSummary>, String>>);
     let next = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u32);
@@ -29,6 +32,12 @@ pub fn Applications() -> impl IntoView {
         let q = ApplicationQuery {
             status: status.get_untracked(),
             support_area: SupportArea::parse(&area.get_untracked()),
+            school_id: school.get_untracked().parse().ok(),
+            owner_id: if mine_only.get_untracked() {
+                auth.me.with_untracked(|m| m.as_ref().map(|m| m.id))
+            } else {
+                None
+            },
             limit: Some(25),
             cursor: if more { next.get_untracked() } else { None },
             ..Default::default()
@@ -68,7 +77,14 @@ pub fn Applications() -> impl IntoView {
     Effect::new(move |_| {
         status.track();
         area.track();
+        school.track();
+        mine_only.track();
         load(false);
+    });
+    spawn_local(async move {
+        if let Ok(list) = auth.anonymous().public_schools().await {
+            school_choices.set(list);
+        }
     });
     spawn_local(async move {
         if let Ok(s) = auth.call(|c| async move { c.pipeline().await }).await {
@@ -125,7 +141,22 @@ pub fn Applications() -> impl IntoView {
                         }
                     }).collect_view()}
                 </nav>
-                <div class="filters">
+                <div class="filters four">
+                    <div class="field">
+                        <label for="filter-app-school">{move || i18n.t(Key::SchoolServed)}</label>
+                        <select id="filter-app-school" on:change=move |ev| school.set(event_target_value(&ev))>
+                            <option value="">{move || i18n.t(Key::Any)}</option>
+                            {move || school_choices.get().into_iter().map(|s| view! {
+                                <option value=s.id.to_string()>{format!("{} ({})", s.name, s.code)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || auth.can(Permission::ManageApplications)>
+                        <div class="field check">
+                            <input id="filter-mine" type="checkbox" prop:checked=move || mine_only.get() on:change=move |ev| mine_only.set(event_target_checked(&ev))/>
+                            <label for="filter-mine">{move || i18n.t(Key::MineOnly)}</label>
+                        </div>
+                    </Show>
                     <div class="field">
                         <label for="filter-app-area">{move || i18n.t(Key::SupportAreaFilter)}</label>
                         <select id="filter-app-area" on:change=move |ev| area.set(event_target_value(&ev))>

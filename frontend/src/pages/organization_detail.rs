@@ -42,6 +42,11 @@ pub fn OrganizationDetail() -> impl IntoView {
         load();
     });
     let manage = move || auth.can(Permission::ManageOrganizations);
+    let own = move || {
+        let mine = auth.me.with(|m| m.as_ref().and_then(|m| m.organization_id));
+        mine.is_some() && mine == id.get()
+    };
+    let edit_contacts = move || manage() || own();
 
     view! {
         <section class="page">
@@ -80,15 +85,17 @@ pub fn OrganizationDetail() -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="cards">
-                                    {contacts.into_iter().map(|c| view! { <ContactCard org=org contact=c/> }).collect_view()}
+                                    {contacts.into_iter().map(|c| view! { <ContactCard org=org contact=c editable=Signal::derive(edit_contacts)/> }).collect_view()}
                                 </ul>
                             }.into_any()
                         }}
-                        <Show when=manage>
+                        <Show when=edit_contacts>
                             <details class="import">
                                 <summary>{move || i18n.t(Key::AddContact)}</summary>
                                 <ContactForm org=org existing=None/>
                             </details>
+                        </Show>
+                        <Show when=manage>
                             <History id=oid.to_string()/>
                         </Show>
                     }.into_any()
@@ -103,7 +110,7 @@ fn current(org: OrgSignal) -> Option<Organization> {
 }
 
 #[component]
-fn ContactCard(org: OrgSignal, contact: Contact) -> impl IntoView {
+fn ContactCard(org: OrgSignal, contact: Contact, editable: Signal<bool>) -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let message = RwSignal::new(None::<String>);
@@ -173,14 +180,16 @@ fn ContactCard(org: OrgSignal, contact: Contact) -> impl IntoView {
             <Show when=move || message.get().is_some()>
                 <div class="state error" role="alert">{move || message.get()}</div>
             </Show>
-            <Show when=manage>
+            <Show when=move || editable.get()>
                 <details>
                     <summary>{move || i18n.t(Key::Edit)}</summary>
                     <ContactForm org=org existing=Some(contact.clone())/>
-                    <div class="actions">
-                        <button type="button" disabled=move || busy.get() on:click=remove>{move || i18n.t(Key::Remove)}</button>
-                    </div>
-                    <Show when=move || !has_login>
+                    <Show when=manage>
+                        <div class="actions">
+                            <button type="button" disabled=move || busy.get() on:click=remove>{move || i18n.t(Key::Remove)}</button>
+                        </div>
+                    </Show>
+                    <Show when=move || manage() && !has_login>
                         <form class="form" on:submit=give_login novalidate>
                             <TextField name="password" id_prefix=prefix.get_value() label=Signal::derive(move || i18n.t(Key::TempPassword)) value=password errors=pw_errors kind="password" autocomplete="new-password"/>
                             <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::GiveLogin)}</button>

@@ -46,6 +46,19 @@ fn scope(auth: &AuthUser) -> ApiResult<Option<OrganizationId>> {
     Ok(None)
 }
 
+/// Staff edit any organization's contacts; a partner contact edits their own organization's
+/// (another organization's answers 404, as if it did not exist).
+pub fn may_edit_contacts(auth: &AuthUser, id: OrganizationId) -> ApiResult<()> {
+    if auth.role.can(Permission::ManageOrganizations) {
+        return Ok(());
+    }
+    match (auth.role, auth.organization_id) {
+        (Role::Partner, Some(own)) if own == id => Ok(()),
+        (Role::Partner, _) => Err(ApiError::NotFound("organization")),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
 /// A page of the directory.
 pub async fn browse(
     db: &DatabaseConnection,

@@ -365,11 +365,12 @@ async fn each_role_gets_what_it_may_from_every_organization_endpoint() {
         };
         assert_eq!(get, expected_get, "{role} get");
         assert_eq!(write, if office { 201 } else { 403 }, "{role} create");
-        assert_eq!(
-            contact,
-            if office { 412 } else { 403 },
-            "{role} add contact"
-        );
+        let expected_contact = match role {
+            Role::Admin | Role::Staff => 412,
+            Role::Partner => 404, // not their organization
+            _ => 403,
+        };
+        assert_eq!(contact, expected_contact, "{role} add contact");
     }
 }
 
@@ -522,4 +523,73 @@ async fn the_directory_filters_by_school_served() {
         .await
         .unwrap();
     assert!(none["items"].as_array().unwrap().is_empty());
+}
+
+#[actix_web::test]
+async fn a_partner_keeps_their_own_contacts_up_to_date_but_not_anyone_elses() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    let mine = created(&app, &staff, org("Mine Org", None, "")).await;
+    let theirs = created(&app, &staff, org("Theirs Org", None, "")).await;
+    let mine = add_contact(&app, &staff, &mine, "Ana Ruiz", "ana@mine.org", true).await;
+    let (id, contact) = (
+        mine["id"].as_str().unwrap(),
+        mine["contacts"][0]["id"].as_str().unwrap(),
+    );
+    app.post(
+        &format!("/api/v1/organizations/{id}/contacts/{contact}/login"),
+        &staff,
+    )
+    .json(&json!({"password": "partner-password-1"}))
+    .send()
+    .await
+    .unwrap();
+    let login: Value = app
+        .login("ana@mine.org", "partner-password-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let partner = login["access_token"].as_str().unwrap().to_string();
+
+    let o = add_contact(&app, &partner, &mine, "Bo Diaz", "bo@mine.org", false).await;
+    assert_eq!(o["contacts"].as_array().unwrap().len(), 2);
+    let edit = app.put(&format!("/api/v1/organizations/{id}/contacts/{contact}"), &partner)
+        .header("if-match", format!("\"{}\"", o["version"]))
+        .json(&json!({"name": "Ana Ruiz", "title": "Executive director", "email": "ana@mine.org", "is_primary": true}))
+        .send().await.unwrap();
+    assert_eq!(edit.status(), 200);
+
+    let other = app
+        .post(
+            &format!(
+                "/api/v1/organizations/{}/contacts",
+                theirs["id"].as_str().unwrap()
+            ),
+            &partner,
+        )
+        .header("if-match", "\"1\"")
+        .json(&json!({"name": "X", "email": "x@theirs.org"}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(other, 404, "not_found").await;
+    let remove = app
+        .client
+        .delete(app.url(&format!("/api/v1/organizations/{id}/contacts/{contact}")))
+        .bearer_auth(&partner)
+        .header("if-match", "\"4\"")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(remove, 403, "forbidden").await;
+    let volunteer = app.token_for(Role::Volunteer).await;
+    let v = app
+        .post(&format!("/api/v1/organizations/{id}/contacts"), &volunteer)
+        .header("if-match", "\"1\"")
+        .json(&json!({"name": "X", "email": "x@mine.org"}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(v, 403, "forbidden").await;
 }

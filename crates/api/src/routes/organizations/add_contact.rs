@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::OrganizationId;
 use domain::organization::{ContactInput, Organization};
-use domain::{OrganizationId, Permission};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 /// Add a contact.
 ///
-/// Admin and staff. Requires `If-Match` with the organization's ETag; answers the organization.
+/// Admin and staff, or a partner contact of this organization. Requires `If-Match` with the organization's ETag; answers the organization.
 /// A primary contact takes the flag from the previous one.
 #[utoipa::path(post, path = "/api/v1/organizations/{id}/contacts", tag = "organizations", request_body = ContactInput,
     params(("id" = OrganizationId, Path, description = "The organization's id"),
@@ -25,7 +25,7 @@ pub async fn add_contact(
     if_match: IfMatch,
     body: web::Json<ContactInput>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageOrganizations)?;
+    services::organizations::may_edit_contacts(&auth, *id)?;
     let change = ContactChange::Add(body.into_inner());
     let org = services::organizations::change_contact(
         &state.db,

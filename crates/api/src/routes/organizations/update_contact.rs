@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 use domain::organization::{ContactInput, Organization};
-use domain::{ContactId, OrganizationId, Permission};
+use domain::{ContactId, OrganizationId};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 /// Update a contact.
 ///
-/// Admin and staff. Requires `If-Match` with the organization's ETag; answers the organization.
+/// Admin and staff, or a partner contact of this organization. Requires `If-Match` with the organization's ETag; answers the organization.
 #[utoipa::path(put, path = "/api/v1/organizations/{id}/contacts/{contact_id}", tag = "organizations", request_body = ContactInput,
     params(("id" = OrganizationId, Path, description = "The organization's id"),
         ("contact_id" = ContactId, Path, description = "The contact's id"),
@@ -25,8 +25,8 @@ pub async fn update_contact(
     if_match: IfMatch,
     body: web::Json<ContactInput>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageOrganizations)?;
     let (id, contact) = path.into_inner();
+    services::organizations::may_edit_contacts(&auth, id)?;
     let change = ContactChange::Update(contact, body.into_inner());
     let org =
         services::organizations::change_contact(&state.db, &(&auth).into(), id, if_match.0, change)
