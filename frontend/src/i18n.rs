@@ -610,6 +610,7 @@ impl I18n {
             ProtectedVirtualPlatform => self.pick("A password-protected virtual platform, link and password shared with school staff", "Una plataforma virtual protegida con contraseña, compartida con el personal escolar"),
             VolunteerClearances => self.pick("Volunteer and staff clearances under the district's volunteer process", "Autorizaciones de voluntarios y personal según el proceso del distrito"),
             FinalReportAgreement => self.pick("Agreement to submit a final report with metrics", "Acuerdo de entregar un informe final con métricas"),
+            GuidelinesAcknowledged => self.pick("Volunteer and visitor guidelines acknowledged (one-time event)", "Pautas para voluntarios y visitantes aceptadas (evento único)"),
         }
     }
 
@@ -662,6 +663,7 @@ impl I18n {
             ),
             StudentsParticipate => self.pick("students take part", "participan estudiantes"),
             VirtualComponent => self.pick("has a virtual component", "tiene un componente virtual"),
+            OneTimeEvent => self.pick("one-time event", "evento único"),
             Always => self.pick("every program", "todo programa"),
         }
     }

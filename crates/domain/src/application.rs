@@ -203,7 +203,7 @@ fn english() -> String {
 
 /// `POST /api/v1/public/applications`: start a draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"form": {"organization": {"legal_name": "Reading Buddies", "org_type": "nonprofit", "tax_status": "nonprofit"}, "contact": {"name": "Rosa Méndez", "email": "rosa@readingbuddies.example.org"}, "program": {"title": "Reading buddies", "description": "Volunteers read with K-2 students every week.", "support_areas": ["academics"], "contributions": ["time"], "volunteers_expected": 12, "commitment": "ongoing", "frequency": "weekly", "school_ids": ["01a205e1-5e5f-7124-aeee-246a84093505"]}, "routing": {"free_for_participants": true, "uses_facilities": true, "contact_with_people": true, "students_participate": true}, "language": "es"}, "fax_number": ""})))]
 pub struct StartApplication {
     /// What the applicant has filled in so far.
     pub form: ApplicationForm,
@@ -466,7 +466,7 @@ pub struct ApplicationQuery {
 
 /// A step request: `POST /api/v1/applications/{id}/transitions`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"action": "return_for_information", "note": "Which grades will you serve?", "override_criteria": false})))]
 pub struct TransitionRequest {
     /// The step.
     pub action: ApplicationAction,
@@ -487,7 +487,7 @@ pub struct WithdrawRequest {
 
 /// `PUT /api/v1/applications/{id}/checklist/{item}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"answer": "yes", "note": "Confirmed with the principal"})))]
 pub struct ChecklistAnswer {
     /// The answer.
     pub answer: CheckAnswer,
@@ -498,7 +498,7 @@ pub struct ChecklistAnswer {
 
 /// `PUT /api/v1/applications/{id}/subtasks/{process}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"status": "done", "owner_id": null, "note": "Agreement signed"})))]
 pub struct SubtaskUpdate {
     /// The status.
     pub status: SubtaskStatus,

@@ -7,7 +7,7 @@ use crate::{OrganizationId, Role, SchoolId, UserId};
 
 /// Credentials for `POST /api/v1/auth/login`.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"email": "staff@partnerhub.test", "password": "demo-staff-password"})))]
 pub struct LoginRequest {
     /// The account's email address.
     #[validate(length(min = 3, max = 254, message = "Enter your email address."))]

@@ -172,6 +172,8 @@ wire_enum!(
         StudentsParticipate => "students_participate",
         /// The program has a virtual component.
         VirtualComponent => "virtual_component",
+        /// The program is a one-time event.
+        OneTimeEvent => "one_time_event",
         /// Applies to every program.
         Always => "always",
     }
@@ -200,6 +202,8 @@ pub struct RoutingAnswers {
     pub virtual_component: bool,
     /// Do students take part?
     pub students_participate: bool,
+    /// Is it a one-time event? (Set from the program's commitment, not asked again.)
+    pub one_time_event: bool,
 }
 
 /// A formal process that applies, and why.
@@ -215,14 +219,20 @@ pub struct Routing {
 /// Which formal processes apply, each with its reasons. Several can apply at once.
 ///
 /// * Partnership agreement: a nonprofit partner, with access to facilities and/or contact with
-///   students, staff or families, free for attendees.
+///   students, staff or families, free for attendees — unless it is a one-time event.
 /// * Community Use of Schools: facilities used before or after school hours; or not free to
 ///   participants; or a for-profit organization.
 /// * Data Collection and Requests: any data collection.
 /// * Procurement: a financial commitment requested from the district.
 pub fn route(a: &RoutingAnswers) -> Vec<Routing> {
     let mut out = Vec::new();
-    if !a.for_profit && (a.uses_facilities || a.contact_with_people) && a.free_for_participants {
+    // One-time events may skip the formal agreement (they acknowledge the volunteer and visitor
+    // guidelines in planning instead).
+    if !a.for_profit
+        && !a.one_time_event
+        && (a.uses_facilities || a.contact_with_people)
+        && a.free_for_participants
+    {
         let mut reasons = vec![Reason::Nonprofit];
         if a.uses_facilities {
             reasons.push(Reason::UsesFacilities);
@@ -278,6 +288,8 @@ wire_enum!(
         VolunteerClearances => "volunteer_clearances",
         /// Agreement to submit a final report with metrics to the leading department.
         FinalReportAgreement => "final_report_agreement",
+        /// One-time events: acknowledgement of the volunteer and visitor guidelines.
+        GuidelinesAcknowledged => "guidelines_acknowledged",
     }
 );
 
@@ -290,6 +302,7 @@ pub fn planning_item_applies(item: PlanningItem, a: &RoutingAnswers) -> (bool, R
         PlanningItem::ProtectedVirtualPlatform => (a.virtual_component, Reason::VirtualComponent),
         PlanningItem::VolunteerClearances => (a.contact_with_people, Reason::ContactWithPeople),
         PlanningItem::FinalReportAgreement => (true, Reason::Always),
+        PlanningItem::GuidelinesAcknowledged => (a.one_time_event, Reason::OneTimeEvent),
     }
 }
 
@@ -432,7 +445,7 @@ mod tests {
     use super::*;
 
     fn all_answers() -> Vec<RoutingAnswers> {
-        (0u32..512)
+        (0u32..1024)
             .map(|bits| {
                 let b = |i: u32| bits & (1 << i) != 0;
                 RoutingAnswers {
@@ -445,6 +458,7 @@ mod tests {
                     financial_commitment: b(6),
                     virtual_component: b(7),
                     students_participate: b(8),
+                    one_time_event: b(9),
                 }
             })
             .collect()
@@ -459,6 +473,7 @@ mod tests {
         for a in all_answers() {
             let got = processes(&a);
             let agreement = !a.for_profit
+                && !a.one_time_event
                 && (a.uses_facilities || a.contact_with_people)
                 && a.free_for_participants;
             let community_use = (a.uses_facilities && a.outside_school_hours)
@@ -490,6 +505,27 @@ mod tests {
             sorted.sort();
             assert_eq!(got, sorted);
         }
+    }
+
+    #[test]
+    fn a_one_time_event_skips_the_agreement_but_acknowledges_the_guidelines() {
+        let career_day = RoutingAnswers {
+            free_for_participants: true,
+            uses_facilities: true,
+            contact_with_people: true,
+            one_time_event: true,
+            ..Default::default()
+        };
+        assert!(route(&career_day).is_empty());
+        assert_eq!(
+            planning_item_applies(PlanningItem::GuidelinesAcknowledged, &career_day),
+            (true, Reason::OneTimeEvent)
+        );
+        let ongoing = RoutingAnswers {
+            one_time_event: false,
+            ..career_day
+        };
+        assert!(!planning_item_applies(PlanningItem::GuidelinesAcknowledged, &ongoing).0);
     }
 
     #[test]

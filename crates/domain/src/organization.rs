@@ -165,7 +165,7 @@ impl OrganizationInput {
 
 /// `POST /api/v1/organizations`: the fields, and whether to create despite likely duplicates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"legal_name": "Reading Buddies, Inc.", "org_type": "nonprofit", "tax_status": "nonprofit", "ein": "12-3456789", "website": "https://readingbuddies.example.org", "city": "Charlotte", "description": "Volunteers read with K-2 students.", "support_areas": ["academics"], "confirm_not_duplicate": false})))]
 pub struct CreateOrganization {
     /// The organization.
     #[serde(flatten)]
@@ -209,7 +209,7 @@ pub struct Contact {
 
 /// A contact's fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"name": "Rosa Méndez", "title": "Program director", "email": "rosa@readingbuddies.example.org", "phone": "704-555-0142", "is_primary": true})))]
 pub struct ContactInput {
     /// Full name.
     #[validate(length(

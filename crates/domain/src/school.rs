@@ -132,7 +132,7 @@ pub struct School {
 
 /// The editable fields of a school, for create (`POST`) and full update (`PUT` with `If-Match`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"code": "E101", "name": "Ashley Park Elementary", "level": "elementary", "region": "West", "title_i": true, "designation": "tsi", "address": "2401 Belfast Dr", "city": "Charlotte", "postal_code": "28208"})))]
 pub struct SchoolInput {
     /// The district's school code: 1–16 letters, digits or dashes.
     #[validate(length(min = 1, max = 16, message = "Enter a code of 1 to 16 characters."))]

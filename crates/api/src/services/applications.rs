@@ -448,9 +448,19 @@ pub async fn partner_view(
     applicant_view(&row, history)
 }
 
+/// The routing answers as the rules see them: the one-time flag comes from the program's
+/// commitment, not from a separate question.
+fn effective_answers(form: &ApplicationForm) -> intake::RoutingAnswers {
+    intake::RoutingAnswers {
+        one_time_event: form.program.commitment == Some(domain::intake::CommitmentLevel::OneTime),
+        ..form.routing
+    }
+}
+
 async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Application> {
     let id = ApplicationId(row.id);
-    let form = repo::form_of(row)?;
+    let mut form = repo::form_of(row)?;
+    form.routing = effective_answers(&form);
     let checks = repo::checks(db, id).await?;
     let vetting = EligibilityCriterion::ALL
         .iter()
@@ -702,7 +712,7 @@ pub async fn answer_check(
                 detail: "planning items are answered while planning".into(),
             });
         }
-        let (applies, _) = intake::planning_item_applies(p, &form.routing);
+        let (applies, _) = intake::planning_item_applies(p, &effective_answers(&form));
         if !applies && req.answer != CheckAnswer::NotApplicable {
             return Err(ApiError::invalid_field(
                 "answer",

@@ -825,3 +825,42 @@ async fn staff_export_the_pipeline_as_csv_and_others_may_not() {
         .unwrap();
     assert_problem(res, 403, "forbidden").await;
 }
+
+#[actix_web::test]
+async fn a_one_time_event_skips_the_agreement_and_plans_the_guidelines_acknowledgement() {
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let mut f = form(&school, "day@example.org");
+    f["program"]["commitment"] = json!("one_time");
+    f["routing"]["collects_data"] = json!(false);
+    let d = draft(&app, f).await;
+    let sent: Value = submit(&app, &d).await.json().await.unwrap();
+    let staff = app.token_for(Role::Staff).await;
+    let a: Value = app
+        .get(
+            &format!("/api/v1/applications/{}", sent["id"].as_str().unwrap()),
+            &staff,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        a["routing"],
+        json!([]),
+        "no formal agreement for a one-time event"
+    );
+    let ack = a["planning"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["item"] == "guidelines_acknowledged")
+        .unwrap();
+    assert_eq!(ack["applies"], true);
+    assert_eq!(ack["rule"], "one_time_event");
+}
