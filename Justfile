@@ -11,7 +11,7 @@ default:
 # Install what the build needs, each only when missing (pinned versions, registries only).
 tools:
     @rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-    @wasm-bindgen --version 2>/dev/null | grep -q "0.2.130" || cargo install wasm-bindgen-cli --version 0.2.130 --locked
+    @wasm-bindgen --version 2>/dev/null | grep -q "0.2.130" || cargo install wasm-bindgen-cli --version 0.2.130
     @[ -x frontend/node_modules/.bin/wasm-opt ] || (cd frontend && npm ci --no-audit --no-fund)
 
 # Build the SPA (release, size-optimized) into frontend/dist.
