@@ -82,13 +82,13 @@ try {
     "Programs linked to district priorities and outcomes", "Deliverables jointly defined with the partner and the department or school",
     "An established organization whose programs align with the support areas"]) {
     await staff.getByRole("button", { name: `Confirm: ${c}`, exact: true }).click();
-    await staff.locator("li", { hasText: c }).getByText("Done", { exact: true }).waitFor();
+    await staff.locator("li", { hasText: c }).locator(".badge", { hasText: "Done" }).waitFor();
   }
   await staff.getByRole("button", { name: "Move to planning" }).click();
   for (const item of ["A permission form for each participating student",
     "Volunteer and staff clearances under the district's volunteer process", "Agreement to submit a final report with metrics"]) {
     await staff.getByRole("button", { name: `Done: ${item}`, exact: true }).click();
-    await staff.locator("li", { hasText: item }).getByText("Done", { exact: true }).waitFor();
+    await staff.locator("li", { hasText: item }).locator(".badge", { hasText: "Done" }).waitFor();
   }
   await staff.getByRole("button", { name: "Move to formalizing" }).click();
   // The routing, with its reasons.

@@ -218,7 +218,7 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                         <Show when=move || manage() && owner.is_none_or(|o| Some(o) != auth.me.with(|m| m.as_ref().map(|m| m.id)))>
                             <button type="button" disabled=move || busy.get() on:click=move |_| {
                                 let me = auth.me.with_untracked(|m| m.as_ref().map(|m| m.id));
-                                let department = dept_for_assign.get_value();
+                                let department = dept_for_assign.try_get_value().unwrap_or_default();
                                 act(Box::new(move |c, v| {
                                     let req = Assignment { owner_id: me, collaborating_department: department.clone() };
                                     Box::pin(async move { c.assign_application(id, v, &req).await })

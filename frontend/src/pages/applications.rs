@@ -54,7 +54,7 @@ pub fn Applications() -> impl IntoView {
                     async move { c.list_applications(&q).await }
                 })
                 .await;
-            if generation.get_value() != mine {
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             match res {

@@ -221,7 +221,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                 busy.set(false);
                 match res {
                     Ok((t, v)) => {
-                        let first = token.get_untracked().is_none();
+                        let first = token.try_get_untracked().is_some_and(|t| t.is_none());
                         token.set(Some(t.clone()));
                         view_state.set(Some(v));
                         saved_note.set(true);
@@ -288,7 +288,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
     let link = move || {
         token
             .get()
-            .map(|t| format!("{}/apply/{t}", origin.get_value()))
+            .map(|t| format!("{}/apply/{t}", origin.try_get_value().unwrap_or_default()))
     };
 
     // Field bindings.
@@ -382,9 +382,9 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                     <summary>{move || i18n.t(Key::WithdrawTitle)}</summary>
                     <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
-                        let (Some(t), Some(v)) = (token.get_untracked(), view_state.get_untracked()) else { return };
+                        let (Some(t), Some(v)) = (token.try_get_untracked().flatten(), view_state.try_get_untracked().flatten()) else { return };
                         let reason = withdraw_reason.get_untracked();
-                        let c = withdraw_client.get_value();
+                        let Some(c) = withdraw_client.try_get_value() else { return };
                         busy.set(true);
                         spawn_local(async move {
                             match c.withdraw_application(&t, v.version, &reason).await {
@@ -586,10 +586,10 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                         </Show>
                         <Show when=move || { step.get() + 1 < STEPS.len() } fallback=move || view! {
                             <button type="button" class="primary" disabled=move || busy.get()
-                                on:click=move |ev| send.with_value(|f| f(ev))>{move || i18n.t(Key::SendApplication)}</button>
+                                on:click=move |ev| { send.try_with_value(|f| f(ev)); }>{move || i18n.t(Key::SendApplication)}</button>
                         }>
                             <button type="button" class="primary" disabled=move || busy.get()
-                                on:click=move |ev| next.with_value(|f| f(ev))>{move || i18n.t(Key::Next)}</button>
+                                on:click=move |ev| { next.try_with_value(|f| f(ev)); }>{move || i18n.t(Key::Next)}</button>
                         </Show>
                     </div>
                 </form>

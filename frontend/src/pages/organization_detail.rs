@@ -191,7 +191,7 @@ fn ContactCard(org: OrgSignal, contact: Contact, editable: Signal<bool>) -> impl
                     </Show>
                     <Show when=move || manage() && !has_login>
                         <form class="form" on:submit=give_login novalidate>
-                            <TextField name="password" id_prefix=prefix.get_value() label=Signal::derive(move || i18n.t(Key::TempPassword)) value=password errors=pw_errors kind="password" autocomplete="new-password"/>
+                            <TextField name="password" id_prefix=prefix.try_get_value().unwrap_or_default() label=Signal::derive(move || i18n.t(Key::TempPassword)) value=password errors=pw_errors kind="password" autocomplete="new-password"/>
                             <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::GiveLogin)}</button>
                         </form>
                     </Show>

@@ -86,7 +86,7 @@ pub fn OrganizationList() -> impl IntoView {
                     async move { c.list_organizations(&q).await }
                 })
                 .await;
-            if generation.get_value() != mine {
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             match res {

@@ -67,7 +67,7 @@ pub fn SchoolList() -> impl IntoView {
                     async move { c.list_schools(&q).await }
                 })
                 .await;
-            if generation.get_value() != mine {
+            if generation.try_get_value() != Some(mine) {
                 return; // a newer search superseded this one
             }
             match res {

@@ -1,0 +1,63 @@
+// Journey: an admin creates a school coordinator scoped to a school, sees them in the list,
+// deactivates them, and the coordinator can no longer sign in. Run by `just e2e`.
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+
+const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
+const artifacts = new URL("./artifacts/", import.meta.url).pathname;
+mkdirSync(artifacts, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+const errors = [];
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+const page = await context.newPage();
+page.on("pageerror", (e) => errors.push(String(e)));
+page.on("console", (m) => {
+  if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+});
+try {
+  await page.goto(`${base}/users`);
+  await page.getByLabel("Email").fill("admin@partnerhub.test");
+  await page.getByLabel("Password").fill("demo-admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Users", exact: true }).waitFor();
+
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Add user" }) });
+  await form.getByLabel("Email").fill("new.coordinator@partnerhub.test");
+  await form.getByLabel("Display name").fill("Nia Coordinator");
+  await form.getByLabel("Role").selectOption("school_coordinator");
+  await form.getByLabel("School codes (comma-separated, for coordinators)").fill("E001, Q999");
+  await form.getByLabel("Temporary password (at least 12 characters)").fill("nia-temporary-pass");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await form.getByText("Unknown school code: Q999").waitFor();
+  await form.getByLabel("School codes (comma-separated, for coordinators)").fill("E001");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await page.getByText("User created.").waitFor();
+
+  const card = page.locator("li.card", { hasText: "new.coordinator@partnerhub.test" });
+  await card.locator(".meta", { hasText: "School coordinator" }).waitFor();
+  await card.locator("summary").click();
+  await card.getByRole("button", { name: "Deactivate" }).click();
+  await page.locator("li.card", { hasText: "new.coordinator@partnerhub.test" }).locator(".meta", { hasText: "Deactivated" }).waitFor();
+
+  // The deactivated coordinator cannot sign in.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(`${base}/login`);
+  await other.getByLabel("Email").fill("new.coordinator@partnerhub.test");
+  await other.getByLabel("Password").fill("nia-temporary-pass");
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await other.getByRole("alert").filter({ hasText: "not correct" }).waitFor();
+
+  assert.deepEqual(errors, [], "no script errors");
+  console.log("journey passed: an admin creates and deactivates a school coordinator");
+} catch (e) {
+  await page.screenshot({ path: `${artifacts}failure-admin-users.png`, fullPage: true }).catch(() => {});
+  console.error("journey failed at", page.url(), "; script errors:", errors);
+  throw e;
+} finally {
+  await browser.close();
+}
