@@ -153,3 +153,15 @@ pub fn field_message(i18n: &I18n, code: &str, server_message: &str) -> String {
         _ => server_message.to_string(),
     }
 }
+
+/// The field errors of a 422 answer, by field name, in the UI's language (empty otherwise).
+pub fn field_errors(i18n: &I18n, e: &ClientError) -> std::collections::HashMap<String, String> {
+    e.problem()
+        .map(|p| {
+            p.errors
+                .iter()
+                .map(|f| (f.field.clone(), field_message(i18n, &f.code, &f.message)))
+                .collect()
+        })
+        .unwrap_or_default()
+}

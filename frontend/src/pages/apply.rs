@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use std::collections::HashMap;
 
-use crate::api::{error_text, field_message, use_auth};
+use crate::api::{error_text, use_auth};
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::{I18n, Key, use_i18n};
 
@@ -181,11 +181,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
 
     let show_problem = move |e: ClientError| {
         if let ClientError::Api(p) = &e {
-            let map: HashMap<String, String> = p
-                .errors
-                .iter()
-                .map(|f| (f.field.clone(), field_message(&i18n, &f.code, &f.message)))
-                .collect();
+            let map = crate::api::field_errors(&i18n, &e);
             if let Some(first) = p.errors.first() {
                 step.set(step_of(&first.field));
             }

@@ -1,6 +1,5 @@
 //! One organization: details, contacts (add, edit, remove, give a partner login), history.
 
-use client::ClientError;
 use domain::audit::AuditEvent;
 use domain::organization::{Contact, ContactInput, Organization};
 use domain::{ContactId, Permission};
@@ -9,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use std::collections::HashMap;
 
-use crate::api::{error_text, field_message, use_auth};
+use crate::api::{error_text, use_auth};
 use crate::components::field::{CheckField, TextField};
 use crate::components::status::{Empty, ErrorBox, Loading};
 use crate::i18n::{Key, use_i18n};
@@ -148,16 +147,7 @@ fn ContactCard(org: OrgSignal, contact: Contact, editable: Signal<bool>) -> impl
             {
                 Ok(updated) => org.set(Some(Ok(updated))),
                 Err(e) => {
-                    if let ClientError::Api(p) = &e {
-                        pw_errors.set(
-                            p.errors
-                                .iter()
-                                .map(|f| {
-                                    (f.field.clone(), field_message(&i18n, &f.code, &f.message))
-                                })
-                                .collect(),
-                        );
-                    }
+                    pw_errors.set(crate::api::field_errors(&i18n, &e));
                     message.set(Some(error_text(&i18n, &e)));
                 }
             }
@@ -249,16 +239,7 @@ fn ContactForm(org: OrgSignal, existing: Option<Contact>) -> impl IntoView {
             match res {
                 Ok(updated) => org.set(Some(Ok(updated))),
                 Err(e) => {
-                    if let ClientError::Api(p) = &e {
-                        errors.set(
-                            p.errors
-                                .iter()
-                                .map(|f| {
-                                    (f.field.clone(), field_message(&i18n, &f.code, &f.message))
-                                })
-                                .collect(),
-                        );
-                    }
+                    errors.set(crate::api::field_errors(&i18n, &e));
                     message.set(Some(error_text(&i18n, &e)));
                 }
             }

@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use std::collections::HashMap;
 
-use crate::api::{error_text, field_message, use_auth};
+use crate::api::{error_text, use_auth};
 use crate::components::field::{SelectField, TextField};
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::{Key, use_i18n};
@@ -144,16 +144,7 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
                     duplicates.set(p.duplicates)
                 }
                 Err(e) => {
-                    if let ClientError::Api(p) = &e {
-                        errors.set(
-                            p.errors
-                                .iter()
-                                .map(|f| {
-                                    (f.field.clone(), field_message(&i18n, &f.code, &f.message))
-                                })
-                                .collect(),
-                        );
-                    }
+                    errors.set(crate::api::field_errors(&i18n, &e));
                     problem.set(Some(error_text(&i18n, &e)));
                 }
             }

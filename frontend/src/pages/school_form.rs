@@ -1,7 +1,6 @@
 //! Add and edit a school. Field errors come from the API's 422 answer; a concurrent edit (412)
 //! is explained and nothing is silently overwritten.
 
-use client::ClientError;
 use domain::Permission;
 use domain::school::{Designation, School, SchoolInput, SchoolLevel};
 use leptos::prelude::*;
@@ -10,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashMap;
 
-use crate::api::{error_text, field_message, use_auth};
+use crate::api::{error_text, use_auth};
 use crate::components::field::{CheckField, SelectField, TextField};
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::{Key, use_i18n};
@@ -131,16 +130,7 @@ fn SchoolForm(existing: Option<School>) -> impl IntoView {
             match res {
                 Ok(s) => navigate(&format!("/schools/{}", s.id), Default::default()),
                 Err(e) => {
-                    if let ClientError::Api(p) = &e {
-                        errors.set(
-                            p.errors
-                                .iter()
-                                .map(|f| {
-                                    (f.field.clone(), field_message(&i18n, &f.code, &f.message))
-                                })
-                                .collect(),
-                        );
-                    }
+                    errors.set(crate::api::field_errors(&i18n, &e));
                     problem.set(Some((error_text(&i18n, &e), e.status() == Some(412))));
                     request_animation_frame(focus_first_error);
                 }

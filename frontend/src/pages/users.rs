@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 
-use crate::api::{Auth, error_text, field_message, use_auth};
+use crate::api::{Auth, error_text, use_auth};
 use crate::components::field::{SelectField, TextField};
 use crate::components::status::{Empty, ErrorBox, Loading};
 use crate::i18n::{I18n, Key, use_i18n};
@@ -54,14 +54,7 @@ fn apply_problem(
     errors: RwSignal<HashMap<String, String>>,
     message: RwSignal<Option<String>>,
 ) {
-    if let ClientError::Api(p) = e {
-        errors.set(
-            p.errors
-                .iter()
-                .map(|f| (f.field.clone(), field_message(i18n, &f.code, &f.message)))
-                .collect(),
-        );
-    }
+    errors.set(crate::api::field_errors(i18n, e));
     message.set(Some(error_text(i18n, e)));
 }
 

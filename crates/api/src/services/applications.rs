@@ -8,7 +8,6 @@
 use db::TransactionTrait;
 use db::repo::applications::{self as repo, NewHistory, Visibility};
 use db::repo::audit::{self as audit, NewAuditEvent};
-use db::repo::cursor::Cursor;
 use db::repo::{organizations, schools, users};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
@@ -370,16 +369,7 @@ pub async fn browse(
     q: &ApplicationQuery,
 ) -> ApiResult<Page<ApplicationSummary>> {
     let v = visibility(auth)?;
-    let after = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(c) => Some(Cursor::decode(c).ok_or_else(|| {
-            ApiError::invalid_field(
-                "cursor",
-                "invalid",
-                "The cursor is not one this API issued.",
-            )
-        })?),
-        None => None,
-    };
+    let after = super::parse_cursor(q.cursor.as_deref())?;
     let (items, next) = repo::list(db, q, &v, clamp_limit(q.limit), after).await?;
     Ok(Page {
         items,
@@ -920,9 +910,7 @@ pub async fn export_csv(
         .into_iter()
         .map(|s| (s.id, s.code))
         .collect();
-    let mut w = csv::Writer::from_writer(vec![]);
-    let csv_err = |e: csv::Error| ApiError::Internal(anyhow::anyhow!("csv: {e}"));
-    w.write_record([
+    let header = [
         "id",
         "status",
         "organization",
@@ -932,10 +920,9 @@ pub async fn export_csv(
         "owner_id",
         "submitted_at",
         "days_in_status",
-    ])
-    .map_err(csv_err)?;
+    ];
     let now = chrono::Utc::now();
-    for a in rows {
+    let records = rows.into_iter().map(|a| {
         let areas = a
             .support_areas
             .iter()
@@ -948,31 +935,19 @@ pub async fn export_csv(
             .filter_map(|s| codes.get(s).cloned())
             .collect::<Vec<_>>()
             .join(";");
-        let record = [
+        vec![
             a.id.to_string(),
             a.status.as_str().to_string(),
-            inert(&a.organization_name),
-            inert(&a.program_title),
+            a.organization_name.clone(),
+            a.program_title.clone(),
             areas,
             school_codes,
             a.owner_id.map(|o| o.to_string()).unwrap_or_default(),
             a.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
             (now - a.status_changed_at).num_days().max(0).to_string(),
-        ];
-        w.write_record(record).map_err(csv_err)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))
-}
-
-fn inert(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+        ]
+    });
+    super::csv_text(&header, records)
 }
 
 /// The applicant withdraws their application (by resume link), with a reason.

@@ -9,7 +9,10 @@ pub mod school_import;
 pub mod schools;
 pub mod users;
 
+use db::repo::cursor::Cursor;
 use domain::UserId;
+
+use crate::error::{ApiError, ApiResult};
 
 /// Who is acting, for the audit log.
 #[derive(Debug, Clone)]
@@ -36,5 +39,62 @@ impl From<&crate::auth::AuthUser> for Actor {
             user: Some(a.id),
             request_id: a.request_id.clone(),
         }
+    }
+}
+
+/// The position a list request continues from; a cursor this API did not issue is a 422.
+pub fn parse_cursor(cursor: Option<&str>) -> ApiResult<Option<Cursor>> {
+    match cursor.filter(|c| !c.is_empty()) {
+        Some(c) => Cursor::decode(c).map(Some).ok_or_else(|| {
+            ApiError::invalid_field(
+                "cursor",
+                "invalid",
+                "The cursor is not one this API issued; start from the first page.",
+            )
+        }),
+        None => Ok(None),
+    }
+}
+
+/// A CSV document with a header row. Every cell a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'` so it stays text.
+pub fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> ApiResult<String> {
+    let fail = |e: String| ApiError::Internal(anyhow::anyhow!("csv: {e}"));
+    let mut w = csv::Writer::from_writer(vec![]);
+    w.write_record(header).map_err(|e| fail(e.to_string()))?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| inert(c)))
+            .map_err(|e| fail(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| fail(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| fail(e.to_string()))
+}
+
+fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_cells_are_made_inert() {
+        let csv = csv_text(
+            &["a", "b"],
+            [vec!["=SUM(A1)".to_string(), "plain".to_string()]],
+        )
+        .unwrap();
+        assert_eq!(csv, "a,b\n'=SUM(A1),plain\n");
+    }
+
+    #[test]
+    fn foreign_cursors_are_refused() {
+        assert!(parse_cursor(Some("garbage")).is_err());
+        assert_eq!(parse_cursor(Some("")).ok(), Some(None));
     }
 }

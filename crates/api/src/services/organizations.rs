@@ -3,7 +3,6 @@
 
 use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
-use db::repo::cursor::Cursor;
 use db::repo::{organizations as repo, users};
 use domain::organization::{
     Contact, ContactInput, ContactLogin, CreateOrganization, DuplicateCandidate, Organization,
@@ -66,16 +65,7 @@ pub async fn browse(
     q: &OrganizationQuery,
 ) -> ApiResult<Page<Organization>> {
     let only = scope(auth)?;
-    let after = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(c) => Some(Cursor::decode(c).ok_or_else(|| {
-            ApiError::invalid_field(
-                "cursor",
-                "invalid",
-                "The cursor is not one this API issued; start from the first page.",
-            )
-        })?),
-        None => None,
-    };
+    let after = super::parse_cursor(q.cursor.as_deref())?;
     let (items, next) = repo::list(db, q, only, Some(clamp_limit(q.limit)), after).await?;
     Ok(Page {
         items,
@@ -91,7 +81,6 @@ pub async fn export_csv(
 ) -> ApiResult<String> {
     auth.require(Permission::ManageOrganizations)?;
     let (items, _) = repo::list(db, q, None, None, None).await?;
-    let mut w = csv::Writer::from_writer(vec![]);
     let header = [
         "legal_name",
         "org_type",
@@ -107,9 +96,7 @@ pub async fn export_csv(
         "primary_contact_email",
         "primary_contact_phone",
     ];
-    let csv_err = |e: csv::Error| ApiError::Internal(anyhow::anyhow!("csv: {e}"));
-    w.write_record(header).map_err(csv_err)?;
-    for o in items {
+    let rows = items.into_iter().map(|o| {
         let primary = o
             .contacts
             .iter()
@@ -121,7 +108,7 @@ pub async fn export_csv(
             .map(|a| a.as_str())
             .collect::<Vec<_>>()
             .join(";");
-        let row = [
+        vec![
             o.legal_name.clone(),
             o.org_type.as_str().into(),
             o.tax_status.as_str().into(),
@@ -135,23 +122,9 @@ pub async fn export_csv(
             primary.map(|c| c.name.clone()).unwrap_or_default(),
             primary.map(|c| c.email.clone()).unwrap_or_default(),
             primary.map(|c| c.phone.clone()).unwrap_or_default(),
-        ];
-        w.write_record(row.iter().map(|c| inert(c)))
-            .map_err(csv_err)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))
-}
-
-/// A cell that a spreadsheet will not run as a formula.
-fn inert(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+        ]
+    });
+    super::csv_text(&header, rows)
 }
 
 /// One organization.

@@ -2,7 +2,6 @@
 
 use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
-use db::repo::cursor::Cursor;
 use db::repo::schools as repo;
 use domain::SchoolId;
 use domain::page::{Page, clamp_limit};
@@ -19,16 +18,7 @@ fn json(s: &School) -> serde_json::Value {
 
 /// A page of the directory.
 pub async fn browse(db: &DatabaseConnection, q: &SchoolQuery) -> ApiResult<Page<School>> {
-    let after = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(c) => Some(Cursor::decode(c).ok_or_else(|| {
-            ApiError::invalid_field(
-                "cursor",
-                "invalid",
-                "The cursor is not one this API issued; start from the first page.",
-            )
-        })?),
-        None => None,
-    };
+    let after = super::parse_cursor(q.cursor.as_deref())?;
     let (items, next) = repo::list(db, q, clamp_limit(q.limit), after).await?;
     Ok(Page {
         items,

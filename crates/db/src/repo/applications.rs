@@ -8,7 +8,7 @@ use domain::application::{
 };
 use domain::intake::{ApplicationStatus, FormalProcess};
 use domain::{ApplicationId, OrganizationId, SchoolId, UserId};
-use sea_orm::sea_query::{Expr, LikeExpr, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -483,15 +483,8 @@ pub async fn list(
         sel = sel.filter(a::Column::OwnerId.eq(owner.0));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let escaped = text
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        sel = sel.filter(
-            Expr::col(a::Column::SearchKey)
-                .like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
-        );
+        sel =
+            sel.filter(Expr::col(a::Column::SearchKey).like(super::contains(&text.to_lowercase())));
     }
     if let Some(c) = after {
         sel = sel.filter(a::Column::Id.lt(c.id));

@@ -7,3 +7,13 @@ pub mod organizations;
 pub mod schools;
 pub mod tokens;
 pub mod users;
+
+/// A case-sensitive `LIKE '%text%'` with `%`, `_` and `\\` in the text matched literally.
+/// Callers pass an already lower-cased (or otherwise normalized) text for their search key.
+pub fn contains(text: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}

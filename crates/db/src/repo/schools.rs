@@ -6,7 +6,7 @@ use domain::school::{
     Designation, School, SchoolInput, SchoolLevel, SchoolQuery, SchoolSort, SchoolStatus,
 };
 use sea_orm::ExprTrait;
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -52,15 +52,8 @@ pub async fn list(
 ) -> DbResult<(Vec<School>, Option<Cursor>)> {
     let mut sel = s::Entity::find();
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let escaped = text
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        sel = sel.filter(
-            Expr::col(s::Column::SearchKey)
-                .like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
-        );
+        sel =
+            sel.filter(Expr::col(s::Column::SearchKey).like(super::contains(&text.to_lowercase())));
     }
     if let Some(level) = q.level {
         sel = sel.filter(s::Column::Level.eq(level.as_str()));
