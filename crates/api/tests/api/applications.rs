@@ -864,3 +864,112 @@ async fn a_one_time_event_skips_the_agreement_and_plans_the_guidelines_acknowled
     assert_eq!(ack["applies"], true);
     assert_eq!(ack["rule"], "one_time_event");
 }
+
+#[actix_web::test]
+async fn each_role_gets_what_it_may_from_every_application_endpoint() {
+    let app = TestApp::spawn().await;
+    let school = app.create_school("E1", "First Elementary").await;
+    let id = submitted(&app, &school.to_string()).await;
+    let base = format!("/api/v1/applications/{id}");
+    for role in Role::ALL {
+        let schools = if role == Role::SchoolCoordinator {
+            vec![school]
+        } else {
+            vec![]
+        };
+        let (email, password) = app.create_user(role, schools).await;
+        let login: Value = app.login(&email, &password).await.json().await.unwrap();
+        let token = login["access_token"].as_str().unwrap();
+        let call = |method: &str, path: String, body: Option<Value>| {
+            let mut req = app
+                .client
+                .request(method.parse().unwrap(), app.url(&path))
+                .bearer_auth(token)
+                .header("if-match", "\"999\"");
+            if let Some(b) = body {
+                req = req.json(&b);
+            }
+            async move { req.send().await.unwrap().status().as_u16() }
+        };
+        let got = [
+            (
+                "pipeline",
+                call("GET", "/api/v1/applications/pipeline".into(), None).await,
+            ),
+            (
+                "list",
+                call("GET", "/api/v1/applications".into(), None).await,
+            ),
+            (
+                "export",
+                call("GET", "/api/v1/applications/export".into(), None).await,
+            ),
+            ("get", call("GET", base.clone(), None).await),
+            ("status", call("GET", format!("{base}/status"), None).await),
+            (
+                "transition",
+                call(
+                    "POST",
+                    format!("{base}/transitions"),
+                    Some(json!({"action": "start_vetting"})),
+                )
+                .await,
+            ),
+            (
+                "checklist",
+                call(
+                    "PUT",
+                    format!("{base}/checklist/formal_agreement"),
+                    Some(json!({"answer": "yes"})),
+                )
+                .await,
+            ),
+            (
+                "subtask",
+                call(
+                    "PUT",
+                    format!("{base}/subtasks/data_collection"),
+                    Some(json!({"status": "done"})),
+                )
+                .await,
+            ),
+            (
+                "assign",
+                call(
+                    "PUT",
+                    format!("{base}/assignment"),
+                    Some(json!({"owner_id": null})),
+                )
+                .await,
+            ),
+            (
+                "note",
+                call(
+                    "POST",
+                    format!("{base}/notes"),
+                    Some(json!({"text": "hello"})),
+                )
+                .await,
+            ),
+        ];
+        for (what, status) in got {
+            let expected: &[u16] = match (role, what) {
+                // The office may do everything; the stale If-Match answers 412 (or 409 for a step
+                // that does not fit the status) instead of 401/403.
+                (Role::Admin | Role::Staff, "transition" | "checklist" | "assign" | "note") => {
+                    &[412]
+                }
+                (Role::Admin | Role::Staff, "subtask") => &[409],
+                (Role::Admin | Role::Staff, _) => &[200],
+                (Role::SchoolCoordinator, "pipeline" | "list" | "get" | "status") => &[200],
+                (Role::Partner, "pipeline" | "list") => &[200],
+                (Role::Partner, "status") => &[404], // not their organization's
+                _ => &[403],
+            };
+            assert!(
+                expected.contains(&status),
+                "{role} {what}: {status}, expected {expected:?}"
+            );
+        }
+    }
+}

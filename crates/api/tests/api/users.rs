@@ -167,3 +167,59 @@ async fn an_admin_cannot_deactivate_themselves_and_can_reactivate_others() {
         .unwrap();
     assert_problem(unknown, 404, "not_found").await;
 }
+
+#[actix_web::test]
+async fn only_an_admin_reads_changes_or_deactivates_a_user() {
+    let app = TestApp::spawn().await;
+    let (email, password) = app.create_user(Role::Volunteer, vec![]).await;
+    let target: Value = app.login(&email, &password).await.json().await.unwrap();
+    let id = target["user"]["id"].as_str().unwrap().to_string();
+    for role in Role::ALL {
+        let token = app.token_for(role).await;
+        let get = app
+            .get(&format!("/api/v1/users/{id}"), &token)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let put = app
+            .put(&format!("/api/v1/users/{id}"), &token)
+            .header("if-match", "\"999\"")
+            .json(&json!({"display_name": "X", "role": "volunteer"}))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let deactivate = app
+            .post(&format!("/api/v1/users/{id}/deactivate"), &token)
+            .header("if-match", "\"999\"")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let reactivate = app
+            .post(&format!("/api/v1/users/{id}/reactivate"), &token)
+            .header("if-match", "\"999\"")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        if role == Role::Admin {
+            assert_eq!(
+                (get, put, deactivate, reactivate),
+                (200, 412, 412, 412),
+                "admin"
+            );
+        } else {
+            assert_eq!(
+                (get, put, deactivate, reactivate),
+                (403, 403, 403, 403),
+                "{role}"
+            );
+        }
+    }
+}
