@@ -89,6 +89,17 @@ pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
     db.ping().await
 }
 
+/// Starts a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so two writers that both read first queue up instead of the second
+/// failing with "database is locked" when it tries to write; PostgreSQL ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(sea_orm::TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 /// Whether the connection is PostgreSQL (some statements differ).
 pub fn is_postgres(db: &impl ConnectionTrait) -> bool {
     db.get_database_backend() == sea_orm::DatabaseBackend::Postgres

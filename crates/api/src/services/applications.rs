@@ -5,7 +5,6 @@
 //! `domain::intake`; this module applies them to stored applications, in transactions, with
 //! history and audit.
 
-use db::TransactionTrait;
 use db::repo::applications::{self as repo, NewHistory, Visibility};
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations, schools, users};
@@ -111,7 +110,7 @@ pub async fn start(
             resume_token: token,
         });
     }
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let row = repo::insert_draft(&txn, hash_token(&token), &req.form).await?;
     queue_resume_link(&txn, public_url, &req.form, &token, None).await?;
     txn.commit().await?;
@@ -142,7 +141,7 @@ pub async fn save(
     version: i32,
     form: ApplicationForm,
 ) -> ApiResult<ApplicantView> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let row = by_token(&txn, token).await?;
     let status = repo::status_of(&row)?;
     if !matches!(
@@ -247,7 +246,7 @@ pub async fn submit(
     let to =
         intake::next_status(from, action, intake::Actor::Applicant, None).map_err(step_error)?;
     let id = ApplicationId(row.id);
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     repo::set_status(
         &txn,
         id,
@@ -336,7 +335,7 @@ async fn match_or_create_organization(
     Ok(org.id)
 }
 
-fn step_error(e: StepError) -> ApiError {
+pub(crate) fn step_error(e: StepError) -> ApiError {
     match e {
         StepError::Transition(t) => ApiError::transition(t),
         StepError::NotAllowed => ApiError::Forbidden,
@@ -350,7 +349,7 @@ fn step_error(e: StepError) -> ApiError {
 
 // ---------- the office's process ----------
 
-fn visibility(auth: &AuthUser) -> ApiResult<Visibility> {
+pub(crate) fn visibility(auth: &AuthUser) -> ApiResult<Visibility> {
     match auth.role {
         Role::Admin | Role::Staff => Ok(Visibility::All),
         Role::SchoolCoordinator => Ok(Visibility::Schools(auth.school_ids.clone())),
@@ -520,7 +519,7 @@ pub async fn transition(
     req: TransitionRequest,
 ) -> ApiResult<Application> {
     office(auth)?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
     if row.version != version {
         return Err(ApiError::VersionMismatch);
@@ -673,7 +672,7 @@ pub async fn answer_check(
     req: ChecklistAnswer,
 ) -> ApiResult<Application> {
     office(auth)?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
     let status = repo::status_of(&row)?;
     let form = repo::form_of(&row)?;
@@ -743,7 +742,7 @@ pub async fn update_subtask(
     req: SubtaskUpdate,
 ) -> ApiResult<Application> {
     office(auth)?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
     if repo::status_of(&row)? != ApplicationStatus::Formalizing {
         return Err(ApiError::Conflict {
@@ -811,7 +810,7 @@ pub async fn assign(
     req: Assignment,
 ) -> ApiResult<Application> {
     office(auth)?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     load_visible(&txn, auth, id).await?;
     if let Some(owner) = req.owner_id {
         check_staff(&txn, owner).await?;
@@ -852,7 +851,7 @@ pub async fn add_note(
 ) -> ApiResult<Application> {
     office(auth)?;
     req.validate().map_err(|e| ApiError::validation(&e))?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     load_visible(&txn, auth, id).await?;
     repo::touch(&txn, id, version).await?;
     repo::add_history(
@@ -968,7 +967,7 @@ pub async fn withdraw_by_applicant(
     .map_err(step_error)?;
     let id = ApplicationId(row.id);
     let note = reason.trim().chars().take(2000).collect::<String>();
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     repo::set_status(&txn, id, version, to, None, false).await?;
     repo::add_history(
         &txn,

@@ -4,7 +4,6 @@
 //! stolen or replayed: the whole family (every token descending from that login) is revoked.
 
 use chrono::{Duration, Utc};
-use db::TransactionTrait;
 use db::repo::{tokens, users};
 use domain::UserId;
 use domain::auth::{LoginRequest, Me, TokenResponse};
@@ -94,7 +93,7 @@ pub async fn refresh(state: &AppState, presented: &str) -> ApiResult<Session> {
     if stored.revoked_at.is_some() || stored.expires_at <= Utc::now() {
         return Err(INVALID);
     }
-    let txn = state.db.begin().await?;
+    let txn = db::begin_write(&state.db).await?;
     if !tokens::mark_used(&txn, stored.id).await? {
         // Reuse: someone else already rotated this token.
         tokens::revoke_family(&txn, stored.family_id).await?;

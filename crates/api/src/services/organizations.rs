@@ -1,7 +1,6 @@
 //! The partner directory: organizations and contacts, duplicate detection on create, partner
 //! logins for contacts, CSV export. Partners see only their own organization (in the query).
 
-use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations as repo, users};
 use domain::organization::{
@@ -190,7 +189,7 @@ pub async fn add(
             return Err(ApiError::PossibleDuplicate(found));
         }
     }
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let org = repo::create(&txn, &input).await?;
     audit::record(
         &txn,
@@ -218,7 +217,7 @@ pub async fn edit(
     input: OrganizationInput,
 ) -> ApiResult<Organization> {
     let input = check(input)?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.map_err(not_found)?;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
@@ -270,7 +269,7 @@ pub async fn change_contact(
         db::DbError::NotFound => ApiError::NotFound("contact"),
         e => e.into(),
     };
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     repo::get(&txn, id).await.map_err(not_found)?;
     repo::bump(&txn, id, version).await?;
     let (action, contact_id, changes) = match change {
@@ -359,7 +358,7 @@ pub async fn give_login(
         ));
     }
     let hash = password::hash_async(req.password).await?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let user = users::create(
         &txn,
         users::NewUser {

@@ -4,7 +4,6 @@
 //! A file with any bad row reports every bad row with its line number and imports nothing.
 //! Rows whose code already exists update that school; the others create one.
 
-use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
 use domain::problem::FieldError;
@@ -203,7 +202,7 @@ pub async fn import(
         detail: format!("{} problem(s) found; nothing was imported.", errors.len()),
         errors,
     })?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let mut report = ImportReport {
         created: 0,
         updated: 0,

@@ -1,6 +1,5 @@
 //! The school directory: browse, add, edit, archive and restore. Every change is audited.
 
-use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
 use domain::SchoolId;
@@ -56,7 +55,7 @@ async fn check(
 
 /// Adds a school to the directory.
 pub async fn add(db: &DatabaseConnection, actor: &Actor, input: SchoolInput) -> ApiResult<School> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let input = check(&txn, input, None).await?;
     let school = repo::create(&txn, &input).await?;
     audit::record(
@@ -84,7 +83,7 @@ pub async fn edit(
     version: i32,
     input: SchoolInput,
 ) -> ApiResult<School> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.map_err(|e| match e {
         db::DbError::NotFound => ApiError::NotFound("school"),
         e => e.into(),
@@ -118,7 +117,7 @@ pub async fn change_status(
     version: i32,
     t: SchoolTransition,
 ) -> ApiResult<School> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.map_err(|e| match e {
         db::DbError::NotFound => ApiError::NotFound("school"),
         e => e.into(),

@@ -1,7 +1,6 @@
 //! Accounts: admins create users, change roles and school scopes, deactivate and reactivate.
 //! Deactivation revokes every session at once.
 
-use db::TransactionTrait;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{schools, tokens, users as repo};
 use domain::user::{CreateUser, UpdateUser, User, UserTransition};
@@ -75,7 +74,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> 
         ));
     }
     let hash = password::hash_async(req.password).await?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let school_ids = check_scope(&txn, req.role, &req.school_ids).await?;
     let user = repo::create(
         &txn,
@@ -114,7 +113,7 @@ pub async fn update(
     req: UpdateUser,
 ) -> ApiResult<User> {
     req.validate().map_err(|e| ApiError::validation(&e))?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.map_err(not_found)?.user;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
@@ -165,7 +164,7 @@ pub async fn change_status(
             detail: "you cannot deactivate your own account".into(),
         });
     }
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.map_err(not_found)?.user;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
