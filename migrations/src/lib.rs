@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_foundation;
 mod m20261123_000002_organizations;
 mod m20261123_000003_applications;
+mod m20261123_000004_agreements;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_organizations::Migration),
             Box::new(m20261123_000003_applications::Migration),
+            Box::new(m20261123_000004_agreements::Migration),
         ]
     }
 }

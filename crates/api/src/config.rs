@@ -17,6 +17,27 @@ pub struct Settings {
     pub auth: AuthSettings,
     /// Logging.
     pub log: LogSettings,
+    /// Agreement documents.
+    pub storage: StorageSettings,
+    /// Background jobs.
+    pub jobs: JobSettings,
+}
+
+/// Where agreement documents are kept.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StorageSettings {
+    /// Directory of the local document store.
+    pub documents_dir: String,
+    /// Largest accepted document, in bytes.
+    pub document_limit_bytes: usize,
+}
+
+/// Background jobs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JobSettings {
+    /// Seconds between runs of the agreement job (activation, expiry, renewal reminders);
+    /// 0 turns it off (tests run it by hand).
+    pub agreements_interval_secs: u64,
 }
 
 /// HTTP server settings.
@@ -121,6 +142,13 @@ refresh_ttl_days = 14
 cookie_secure = true
 login_per_ip_per_minute = 20
 login_per_account_per_minute = 5
+
+[storage]
+documents_dir = "data/documents"
+document_limit_bytes = 10485760
+
+[jobs]
+agreements_interval_secs = 300
 
 [log]
 format = "pretty"

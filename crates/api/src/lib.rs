@@ -20,6 +20,7 @@ pub mod routes;
 pub mod services;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod telemetry;
 
 pub use config::Settings;

@@ -21,6 +21,7 @@ use crate::auth::tokens::TokenKeys;
 use crate::config::{Settings, redact_url};
 use crate::routes;
 use crate::state::AppState;
+use crate::storage::LocalDirStore;
 
 /// A built, bound, not yet running server.
 pub struct Application {
@@ -55,8 +56,16 @@ impl Application {
                 settings.auth.login_per_account_per_minute,
             ),
             public_limiter: IpLimiter::new(settings.server.public_per_ip_per_minute),
+            documents: Arc::new(LocalDirStore::new(&settings.storage.documents_dir)),
             settings: Arc::new(settings),
         };
+        let every = state.settings.jobs.agreements_interval_secs;
+        if every > 0 {
+            tokio::spawn(crate::services::agreements::run_forever(
+                db.clone(),
+                std::time::Duration::from_secs(every),
+            ));
+        }
         let server = run(listener, state)?;
         Ok(Application { port, server, db })
     }

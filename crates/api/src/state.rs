@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::auth::rate_limit::{IpLimiter, LoginLimiter};
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
+use crate::storage::DocumentStore;
 
 /// Shared application state (cheap to clone).
 #[derive(Clone)]
@@ -20,4 +21,6 @@ pub struct AppState {
     pub public_limiter: IpLimiter,
     /// The loaded settings.
     pub settings: Arc<Settings>,
+    /// Where agreement documents are kept.
+    pub documents: Arc<dyn DocumentStore>,
 }

@@ -4,6 +4,11 @@
 //! Every call answers `Result<T, ClientError>`; API errors carry the parsed problem+json.
 //! Writes to existing records take the `version` the caller read (sent as `If-Match`).
 
+use domain::agreement::{
+    Agreement, AgreementInput, AgreementMetrics, AgreementQuery, AgreementSummary,
+    AgreementTransition, AttentionItem, DeliverableProgress, DocumentVersion, FinalReportInput,
+    FinalReportReviewInput, Goal, GoalInput, MetricsQuery, SignRequest,
+};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
     ChecklistAnswer, DraftCreated, NewNote, Stage, StartApplication, SubtaskUpdate,
@@ -20,7 +25,9 @@ use domain::page::Page;
 use domain::problem::Problem;
 use domain::school::{ImportReport, School, SchoolChoice, SchoolInput, SchoolQuery};
 use domain::user::{CreateUser, UpdateUser, User};
-use domain::{ApplicationId, ContactId, OrganizationId, SchoolId, UserId};
+use domain::{
+    AgreementId, ApplicationId, ContactId, DeliverableId, OrganizationId, SchoolId, UserId,
+};
 use reqwest::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
@@ -530,6 +537,178 @@ impl Client {
     ) -> ClientResult<Application> {
         let r = self.request(Method::POST, &format!("/api/v1/applications/{id}/notes"));
         Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
+    // --- agreements ---
+
+    fn if_match(r: RequestBuilder, version: i32) -> RequestBuilder {
+        r.header("If-Match", format!("\"{version}\""))
+    }
+
+    /// A page of agreements.
+    pub async fn list_agreements(
+        &self,
+        q: &AgreementQuery,
+    ) -> ClientResult<Page<AgreementSummary>> {
+        Self::json(self.request(Method::GET, "/api/v1/agreements").query(q)).await
+    }
+
+    /// Agreements as CSV, with the same filters.
+    pub async fn export_agreements(&self, q: &AgreementQuery) -> ClientResult<String> {
+        let res = Self::send(
+            self.request(Method::GET, "/api/v1/agreements/export")
+                .query(q),
+        )
+        .await?;
+        res.text()
+            .await
+            .map_err(|e| ClientError::Decode(e.to_string()))
+    }
+
+    /// Agreements in force ending within 90 days.
+    pub async fn agreements_needing_attention(&self) -> ClientResult<Vec<AttentionItem>> {
+        Self::json(self.request(Method::GET, "/api/v1/agreements/attention")).await
+    }
+
+    /// One agreement.
+    pub async fn get_agreement(&self, id: AgreementId) -> ClientResult<Agreement> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/agreements/{id}"))).await
+    }
+
+    /// Drafts an agreement.
+    pub async fn create_agreement(&self, input: &AgreementInput) -> ClientResult<Agreement> {
+        Self::json(self.request(Method::POST, "/api/v1/agreements").json(input)).await
+    }
+
+    /// Replaces the terms (draft or in review).
+    pub async fn update_agreement(
+        &self,
+        id: AgreementId,
+        version: i32,
+        input: &AgreementInput,
+    ) -> ClientResult<Agreement> {
+        let r = self.request(Method::PUT, &format!("/api/v1/agreements/{id}"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Takes a step of the agreement's life.
+    pub async fn transition_agreement(
+        &self,
+        id: AgreementId,
+        version: i32,
+        req: &AgreementTransition,
+    ) -> ClientResult<Agreement> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/agreements/{id}/transitions"),
+        );
+        Self::json(Self::if_match(r, version).json(req)).await
+    }
+
+    /// Signs for a party.
+    pub async fn sign_agreement(
+        &self,
+        id: AgreementId,
+        version: i32,
+        req: &SignRequest,
+    ) -> ClientResult<Agreement> {
+        let r = self.request(Method::POST, &format!("/api/v1/agreements/{id}/signatures"));
+        Self::json(Self::if_match(r, version).json(req)).await
+    }
+
+    /// Uploads a new version of the agreement file.
+    pub async fn upload_agreement_document(
+        &self,
+        id: AgreementId,
+        filename: &str,
+        bytes: Vec<u8>,
+    ) -> ClientResult<DocumentVersion> {
+        let r = self
+            .request(Method::POST, &format!("/api/v1/agreements/{id}/documents"))
+            .query(&[("filename", filename)])
+            .header("Content-Type", "application/octet-stream")
+            .body(bytes);
+        Self::json(r).await
+    }
+
+    /// One version of the agreement file.
+    pub async fn download_agreement_document(
+        &self,
+        id: AgreementId,
+        version: i32,
+    ) -> ClientResult<Vec<u8>> {
+        let res = Self::send(self.request(
+            Method::GET,
+            &format!("/api/v1/agreements/{id}/documents/{version}"),
+        ))
+        .await?;
+        res.bytes()
+            .await
+            .map(|b| b.to_vec())
+            .map_err(|e| ClientError::Decode(e.to_string()))
+    }
+
+    /// Records progress on a deliverable.
+    pub async fn update_deliverable(
+        &self,
+        id: AgreementId,
+        deliverable: DeliverableId,
+        version: i32,
+        req: &DeliverableProgress,
+    ) -> ClientResult<Agreement> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/agreements/{id}/deliverables/{deliverable}"),
+        );
+        Self::json(Self::if_match(r, version).json(req)).await
+    }
+
+    /// Submits the final report.
+    pub async fn submit_final_report(
+        &self,
+        id: AgreementId,
+        version: i32,
+        req: &FinalReportInput,
+    ) -> ClientResult<Agreement> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/agreements/{id}/final-report"),
+        );
+        Self::json(Self::if_match(r, version).json(req)).await
+    }
+
+    /// Reviews the final report.
+    pub async fn review_final_report(
+        &self,
+        id: AgreementId,
+        version: i32,
+        req: &FinalReportReviewInput,
+    ) -> ClientResult<Agreement> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/agreements/{id}/final-report/review"),
+        );
+        Self::json(Self::if_match(r, version).json(req)).await
+    }
+
+    /// Active MOUs per quarter against the goal.
+    pub async fn agreement_metrics(&self, q: &MetricsQuery) -> ClientResult<AgreementMetrics> {
+        Self::json(
+            self.request(Method::GET, "/api/v1/metrics/agreements")
+                .query(q),
+        )
+        .await
+    }
+
+    /// The district's goals.
+    pub async fn goals(&self) -> ClientResult<Vec<Goal>> {
+        Self::json(self.request(Method::GET, "/api/v1/goals")).await
+    }
+
+    /// Changes a goal (admin).
+    pub async fn set_goal(&self, key: &str, version: i32, input: &GoalInput) -> ClientResult<Goal> {
+        let r = self.request(Method::PUT, &format!("/api/v1/goals/{key}"));
+        Self::json(Self::if_match(r, version).json(input)).await
     }
 
     // --- audit ---

@@ -66,3 +66,11 @@ id_type!(
     /// Identifies a partnership application.
     ApplicationId
 );
+id_type!(
+    /// Identifies an agreement (MOU).
+    AgreementId
+);
+id_type!(
+    /// Identifies a deliverable of an agreement.
+    DeliverableId
+);

@@ -3,6 +3,31 @@
 //! Pure data and rules only: no I/O, no database, no HTTP. Builds for wasm32.
 //! OpenAPI schemas are derived behind the `openapi` feature so the SPA stays lean.
 
+/// A snake_case wire enum with `ALL`, `as_str` and `parse`: the one way enums are stored and sent.
+macro_rules! wire_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vm])* $v),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            /// The stored / wire name.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),+ }
+            }
+            /// Parses a stored / wire name.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some($name::$v),)+ _ => None }
+            }
+        }
+    };
+}
+
+pub mod agreement;
 pub mod application;
 pub mod audit;
 pub mod auth;
@@ -15,5 +40,7 @@ pub mod role;
 pub mod school;
 pub mod user;
 
-pub use ids::{ApplicationId, ContactId, OrganizationId, SchoolId, UserId};
+pub use ids::{
+    AgreementId, ApplicationId, ContactId, DeliverableId, OrganizationId, SchoolId, UserId,
+};
 pub use role::{Permission, Role};

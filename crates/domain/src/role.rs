@@ -37,6 +37,14 @@ pub enum Permission {
     ManageOrganizations,
     /// Move applications through the process: checklists, sub-tasks, notes, assignment.
     ManageApplications,
+    /// Read agreements (coordinators: their schools'; partners: their organization's).
+    ReadAgreements,
+    /// Draft, edit, send, sign for the district, renew and terminate agreements.
+    ManageAgreements,
+    /// Read the office's dashboards and metrics.
+    ReadMetrics,
+    /// Change the district's goals.
+    ManageGoals,
 }
 
 impl Role {
@@ -70,11 +78,11 @@ impl Role {
         use Permission::*;
         match permission {
             ReadSchools => true,
-            ManageSchools | ReadAudit | ManageOrganizations | ManageApplications => {
-                matches!(self, Role::Admin | Role::Staff)
-            }
-            ReadOrganizations => self != Role::Volunteer,
-            ManageUsers => self == Role::Admin,
+            ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
+            | ManageAgreements => matches!(self, Role::Admin | Role::Staff),
+            ReadOrganizations | ReadAgreements => self != Role::Volunteer,
+            ReadMetrics => matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator),
+            ManageUsers | ManageGoals => self == Role::Admin,
         }
     }
 }

@@ -1,9 +1,12 @@
 //! Every route of the API, wired in one place. One folder per resource, one file per action.
 
+pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod goals;
 pub mod health;
+pub mod metrics;
 pub mod organizations;
 pub mod public_applications;
 pub mod schools;
@@ -157,6 +160,58 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     resource("/applications/{id}/notes")
                         .route(web::post().to(applications::add_note::add_note)),
                 )
+                .service(
+                    resource("/agreements")
+                        .route(web::get().to(agreements::list::list))
+                        .route(web::post().to(agreements::create::create)),
+                )
+                .service(
+                    resource("/agreements/export").route(web::get().to(agreements::export::export)),
+                )
+                .service(
+                    resource("/agreements/attention")
+                        .route(web::get().to(agreements::attention::attention)),
+                )
+                .service(
+                    resource("/agreements/{id}")
+                        .route(web::get().to(agreements::get::get))
+                        .route(web::put().to(agreements::update::update)),
+                )
+                .service(
+                    resource("/agreements/{id}/transitions")
+                        .route(web::post().to(agreements::transition::transition)),
+                )
+                .service(
+                    resource("/agreements/{id}/signatures")
+                        .route(web::post().to(agreements::sign::sign)),
+                )
+                .service(
+                    resource("/agreements/{id}/documents")
+                        .route(web::post().to(agreements::upload_document::upload_document)),
+                )
+                .service(
+                    resource("/agreements/{id}/documents/{version}")
+                        .route(web::get().to(agreements::download_document::download_document)),
+                )
+                .service(
+                    resource("/agreements/{id}/deliverables/{deliverable_id}")
+                        .route(web::put().to(agreements::update_deliverable::update_deliverable)),
+                )
+                .service(
+                    resource("/agreements/{id}/final-report")
+                        .route(web::put().to(agreements::submit_final_report::submit_final_report)),
+                )
+                .service(
+                    resource("/agreements/{id}/final-report/review").route(
+                        web::post().to(agreements::review_final_report::review_final_report),
+                    ),
+                )
+                .service(
+                    resource("/metrics/agreements")
+                        .route(web::get().to(metrics::agreements::agreements)),
+                )
+                .service(resource("/goals").route(web::get().to(goals::list::list)))
+                .service(resource("/goals/{key}").route(web::put().to(goals::update::update)))
                 .service(resource("/audit").route(web::get().to(audit::list::list)))
                 .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))
                 .default_service(web::to(not_found)),

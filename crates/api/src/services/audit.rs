@@ -7,7 +7,14 @@ use sea_orm::DatabaseConnection;
 use crate::error::{ApiError, ApiResult};
 
 /// Entity kinds that have an audit trail.
-pub const ENTITIES: &[&str] = &["school", "user", "organization", "application"];
+pub const ENTITIES: &[&str] = &[
+    "school",
+    "user",
+    "organization",
+    "application",
+    "agreement",
+    "goal",
+];
 
 /// The newest events of an entity kind, optionally for one record.
 pub async fn history(

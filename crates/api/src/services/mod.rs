@@ -1,6 +1,7 @@
 //! Services: the use cases, named for intent. They take domain types, run repositories in a
 //! transaction, write the audit trail, and never build HTTP responses.
 
+pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod auth;

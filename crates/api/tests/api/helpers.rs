@@ -12,12 +12,16 @@ pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret!";
 
 /// Drops the test database when the test ends, however it ends.
 struct DbGuard {
+    docs: Option<std::path::PathBuf>,
     sqlite_file: Option<std::path::PathBuf>,
     pg: Option<(String, String)>,
 }
 
 impl Drop for DbGuard {
     fn drop(&mut self) {
+        if let Some(d) = &self.docs {
+            let _ = std::fs::remove_dir_all(d);
+        }
         if let Some(f) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
@@ -73,6 +77,12 @@ impl TestApp {
         settings.auth.login_per_ip_per_minute = 1000;
         settings.auth.login_per_account_per_minute = 1000;
         settings.database.max_connections = 5;
+        settings.jobs.agreements_interval_secs = 0;
+        let docs = std::env::temp_dir().join(format!(
+            "partnerhub-test-docs-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
+        settings.storage.documents_dir = docs.display().to_string();
         let guard = match postgres_url() {
             Some(admin_url) => {
                 let name = format!("t_{}", uuid::Uuid::new_v4().simple());
@@ -88,6 +98,7 @@ impl TestApp {
                 url.set_path(&format!("/{name}"));
                 settings.database.url = SecretString::from(url.to_string());
                 DbGuard {
+                    docs: Some(docs),
                     sqlite_file: None,
                     pg: Some((admin_url, name)),
                 }
@@ -100,6 +111,7 @@ impl TestApp {
                 settings.database.url =
                     SecretString::from(format!("sqlite://{}?mode=rwc", file.display()));
                 DbGuard {
+                    docs: Some(docs),
                     sqlite_file: Some(file),
                     pg: None,
                 }
@@ -189,6 +201,66 @@ impl TestApp {
             .await
             .unwrap()
             .id
+    }
+
+    /// A partner organization with one contact who has a partner login:
+    /// (organization id, contact id, the partner's access token).
+    pub async fn partner_org(&self, name: &str) -> (String, String, String) {
+        let staff = self.token_for(Role::Staff).await;
+        let slug: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        let org: serde_json::Value = self
+            .post("/api/v1/organizations", &staff)
+            .json(&serde_json::json!({
+                "legal_name": name, "org_type": "nonprofit", "tax_status": "nonprofit",
+                "website": format!("https://{slug}.example.org"), "city": "Charlotte",
+                "description": "Partner for agreement tests", "support_areas": ["academics"],
+            }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = org["id"].as_str().unwrap().to_string();
+        let email = format!("{slug}-{}@example.org", uuid::Uuid::new_v4().simple());
+        let org: serde_json::Value = self
+            .post(&format!("/api/v1/organizations/{id}/contacts"), &staff)
+            .header("if-match", format!("\"{}\"", org["version"]))
+            .json(
+                &serde_json::json!({"name": "Rosa Méndez", "title": "Director",
+                "email": email, "phone": "704-555-0100", "is_primary": true}),
+            )
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let contact = org["contacts"][0]["id"].as_str().unwrap().to_string();
+        let res = self
+            .post(
+                &format!("/api/v1/organizations/{id}/contacts/{contact}/login"),
+                &staff,
+            )
+            .json(&serde_json::json!({"password": "partner-password-1"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+        let token = self
+            .login(&email, "partner-password-1")
+            .await
+            .json::<serde_json::Value>()
+            .await
+            .unwrap()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        (id, contact, token)
     }
 
     pub fn get(&self, path: &str, token: &str) -> reqwest::RequestBuilder {

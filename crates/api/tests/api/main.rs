@@ -8,6 +8,7 @@
 //! SQLite always; PostgreSQL when `TEST_DATABASE_URL` is set (each test creates and drops its
 //! own database). One binary for all modules, so the dependency graph is linked once.
 
+mod agreements;
 mod applications;
 mod audit;
 mod auth;

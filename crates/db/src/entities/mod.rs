@@ -1,5 +1,12 @@
 //! sea-orm entities, one module per table. They mirror `migrations/`; API types live in `domain`.
 
+pub mod agreement_deliverables;
+pub mod agreement_documents;
+pub mod agreement_history;
+pub mod agreement_reminders;
+pub mod agreement_schools;
+pub mod agreement_signatures;
+pub mod agreements;
 pub mod application_checks;
 pub mod application_history;
 pub mod application_schools;
@@ -8,6 +15,7 @@ pub mod application_support_areas;
 pub mod applications;
 pub mod audit_events;
 pub mod contacts;
+pub mod goals;
 pub mod organization_support_areas;
 pub mod organizations;
 pub mod outbox;

@@ -1,5 +1,6 @@
 //! Repositories: one module per aggregate, functions named for intent.
 
+pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod cursor;

@@ -441,3 +441,23 @@ pub async fn set_status(
         .await?;
     Ok(())
 }
+
+/// Legal names of many organizations at once.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> DbResult<std::collections::HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(o::Entity::find()
+        .select_only()
+        .column(o::Column::Id)
+        .column(o::Column::LegalName)
+        .filter(o::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}

@@ -237,3 +237,23 @@ pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
         .map(to_domain)
         .collect()
 }
+
+/// District codes of many schools at once.
+pub async fn codes_of(
+    db: &impl ConnectionTrait,
+    ids: &[uuid::Uuid],
+) -> DbResult<std::collections::HashMap<uuid::Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(s::Entity::find()
+        .select_only()
+        .column(s::Column::Id)
+        .column(s::Column::Code)
+        .filter(s::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(uuid::Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}

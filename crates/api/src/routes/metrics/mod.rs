@@ -1,0 +1,3 @@
+//! `/api/v1/metrics`: the office's numbers against the district's goals.
+
+pub mod agreements;

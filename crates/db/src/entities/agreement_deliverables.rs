@@ -1,0 +1,25 @@
+//! The `agreement_deliverables` table: What each party delivers, and how it stands.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "agreement_deliverables")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub agreement_id: Uuid,
+    pub position: i32,
+    pub description: String,
+    pub responsible: String,
+    pub metric: String,
+    pub target: String,
+    pub due_on: Option<Date>,
+    pub cadence: String,
+    pub status: String,
+    pub evidence: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,21 @@
+//! The `agreement_signatures` table: Who signed for each party, when, from where.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "agreement_signatures")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub agreement_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub party: String,
+    pub signer_name: String,
+    pub signer_id: Option<Uuid>,
+    pub signed_at: DateTimeUtc,
+    pub ip: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

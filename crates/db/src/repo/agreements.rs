@@ -1,0 +1,925 @@
+//! Agreements: terms, schools, deliverables, dated history, signatures, document versions,
+//! renewal reminders, the status changes the quarterly count reads, and the district goals.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::agreement::{
+    AgreementAction, AgreementHistoryEntry, AgreementInput, AgreementKind, AgreementQuery,
+    AgreementRef, AgreementStatus, AgreementSummary, Deliverable, DeliverableStatus,
+    DocumentVersion, Goal, GoalInput, Party, Responsible, Signature, StatusChange,
+};
+use domain::{AgreementId, ContactId, DeliverableId, OrganizationId, SchoolId, UserId};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::entities::{
+    agreement_deliverables as dl, agreement_documents as doc, agreement_history as h,
+    agreement_reminders as rem, agreement_schools as sch, agreement_signatures as sig,
+    agreements as ag, goals as g,
+};
+use crate::repo::applications::Visibility;
+use crate::repo::cursor::Cursor;
+use crate::{DbError, DbResult};
+
+/// A stored agreement.
+pub type Row = ag::Model;
+
+fn corrupt(what: &str, id: Uuid, v: &str) -> DbError {
+    DbError::Corrupt(format!("agreement {id} {what} {v:?}"))
+}
+
+/// The status stored with a row.
+pub fn status_of(m: &Row) -> DbResult<AgreementStatus> {
+    AgreementStatus::parse(&m.status).ok_or_else(|| corrupt("status", m.id, &m.status))
+}
+
+/// The kind stored with a row.
+pub fn kind_of(m: &Row) -> DbResult<AgreementKind> {
+    AgreementKind::parse(&m.kind).ok_or_else(|| corrupt("kind", m.id, &m.kind))
+}
+
+fn search_key(title: &str, org_name: &str) -> String {
+    format!("{title} {org_name}")
+        .to_lowercase()
+        .chars()
+        .take(420)
+        .collect()
+}
+
+fn small(n: Option<u16>) -> Option<i32> {
+    n.map(i32::from)
+}
+
+/// Stores a new draft with its schools and deliverables.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    input: &AgreementInput,
+    organization_name: &str,
+) -> DbResult<Row> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let row = ag::ActiveModel {
+        id: Set(id),
+        title: Set(input.title.trim().into()),
+        kind: Set(input.kind.as_str().into()),
+        status: Set(AgreementStatus::Draft.as_str().into()),
+        organization_id: Set(input.organization_id.0),
+        application_id: Set(input.application_id.map(|a| a.0)),
+        department: Set(input.department.trim().into()),
+        owner_id: Set(input.owner_id.map(|o| o.0)),
+        partner_contact_id: Set(input.partner_contact_id.map(|c| c.0)),
+        effective_from: Set(input.effective_from),
+        expires_on: Set(input.expires_on),
+        renewal_term_months: Set(small(input.renewal_term_months)),
+        notice_period_days: Set(small(input.notice_period_days)),
+        end_reason: Set(None),
+        final_report: Set(None),
+        search_key: Set(search_key(&input.title, organization_name)),
+        status_changed_at: Set(now),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    put_schools(db, id, &input.school_ids).await?;
+    put_deliverables(db, id, input).await?;
+    Ok(row)
+}
+
+async fn put_schools(db: &impl ConnectionTrait, id: Uuid, schools: &[SchoolId]) -> DbResult<()> {
+    sch::Entity::delete_many()
+        .filter(sch::Column::AgreementId.eq(id))
+        .exec(db)
+        .await?;
+    let mut schools = schools.to_vec();
+    schools.sort();
+    schools.dedup();
+    for s in schools {
+        sch::ActiveModel {
+            agreement_id: Set(id),
+            school_id: Set(s.0),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Keeps deliverables by id (their progress stays), adds new ones, removes the rest.
+async fn put_deliverables(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    input: &AgreementInput,
+) -> DbResult<()> {
+    let existing: HashMap<Uuid, dl::Model> = dl::Entity::find()
+        .filter(dl::Column::AgreementId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let kept: Vec<Uuid> = input
+        .deliverables
+        .iter()
+        .filter_map(|d| d.id.map(|i| i.0))
+        .filter(|i| existing.contains_key(i))
+        .collect();
+    dl::Entity::delete_many()
+        .filter(dl::Column::AgreementId.eq(id))
+        .filter(dl::Column::Id.is_not_in(kept))
+        .exec(db)
+        .await?;
+    for (pos, d) in input.deliverables.iter().enumerate() {
+        let old = d.id.and_then(|i| existing.get(&i.0));
+        let am = dl::ActiveModel {
+            id: Set(old.map(|o| o.id).unwrap_or_else(Uuid::now_v7)),
+            agreement_id: Set(id),
+            position: Set(i32::try_from(pos).unwrap_or(i32::MAX)),
+            description: Set(d.description.trim().into()),
+            responsible: Set(d.responsible.as_str().into()),
+            metric: Set(d.metric.trim().into()),
+            target: Set(d.target.trim().into()),
+            due_on: Set(d.due_on),
+            cadence: Set(d.cadence.trim().into()),
+            status: Set(old
+                .map(|o| o.status.clone())
+                .unwrap_or_else(|| DeliverableStatus::Planned.as_str().into())),
+            evidence: Set(old.map(|o| o.evidence.clone()).unwrap_or_default()),
+        };
+        if old.is_some() {
+            am.update(db).await?;
+        } else {
+            am.insert(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One agreement.
+pub async fn get(db: &impl ConnectionTrait, id: AgreementId) -> DbResult<Row> {
+    ag::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+/// Bumps the version when it is still `expected_version`, applying the changes.
+async fn bump(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    expected_version: i32,
+    changes: Vec<(ag::Column, Expr)>,
+) -> DbResult<()> {
+    let mut upd = ag::Entity::update_many()
+        .col_expr(ag::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(ag::Column::UpdatedAt, Expr::value(Utc::now()));
+    for (c, e) in changes {
+        upd = upd.col_expr(c, e);
+    }
+    let res = upd
+        .filter(ag::Column::Id.eq(id.0))
+        .filter(ag::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        get(db, id).await?;
+        return Err(DbError::Stale);
+    }
+    Ok(())
+}
+
+/// Marks a change that is not a column of the agreement (a signature, a document).
+pub async fn touch(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    expected_version: i32,
+) -> DbResult<()> {
+    bump(db, id, expected_version, vec![]).await
+}
+
+/// Replaces the terms (draft and in review).
+pub async fn replace_terms(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    expected_version: i32,
+    input: &AgreementInput,
+    organization_name: &str,
+) -> DbResult<()> {
+    bump(
+        db,
+        id,
+        expected_version,
+        vec![
+            (ag::Column::Title, Expr::value(input.title.trim())),
+            (ag::Column::Kind, Expr::value(input.kind.as_str())),
+            (
+                ag::Column::OrganizationId,
+                Expr::value(input.organization_id.0),
+            ),
+            (
+                ag::Column::ApplicationId,
+                Expr::value(input.application_id.map(|a| a.0)),
+            ),
+            (ag::Column::Department, Expr::value(input.department.trim())),
+            (
+                ag::Column::OwnerId,
+                Expr::value(input.owner_id.map(|o| o.0)),
+            ),
+            (
+                ag::Column::PartnerContactId,
+                Expr::value(input.partner_contact_id.map(|c| c.0)),
+            ),
+            (ag::Column::EffectiveFrom, Expr::value(input.effective_from)),
+            (ag::Column::ExpiresOn, Expr::value(input.expires_on)),
+            (
+                ag::Column::RenewalTermMonths,
+                Expr::value(small(input.renewal_term_months)),
+            ),
+            (
+                ag::Column::NoticePeriodDays,
+                Expr::value(small(input.notice_period_days)),
+            ),
+            (
+                ag::Column::SearchKey,
+                Expr::value(search_key(&input.title, organization_name)),
+            ),
+        ],
+    )
+    .await?;
+    put_schools(db, id.0, &input.school_ids).await?;
+    put_deliverables(db, id.0, input).await
+}
+
+/// Moves to a status (with the version check); `expires_on` replaces the expiry (renewal),
+/// `end_reason` is kept for termination.
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    expected_version: i32,
+    status: AgreementStatus,
+    expires_on: Option<NaiveDate>,
+    end_reason: Option<String>,
+) -> DbResult<()> {
+    let mut changes = vec![
+        (ag::Column::Status, Expr::value(status.as_str())),
+        (ag::Column::StatusChangedAt, Expr::value(Utc::now())),
+    ];
+    if let Some(d) = expires_on {
+        changes.push((ag::Column::ExpiresOn, Expr::value(Some(d))));
+    }
+    if end_reason.is_some() {
+        changes.push((ag::Column::EndReason, Expr::value(end_reason)));
+    }
+    bump(db, id, expected_version, changes).await
+}
+
+/// Stores the final report (JSON).
+pub async fn set_final_report(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    expected_version: i32,
+    report_json: String,
+) -> DbResult<()> {
+    bump(
+        db,
+        id,
+        expected_version,
+        vec![(ag::Column::FinalReport, Expr::value(Some(report_json)))],
+    )
+    .await
+}
+
+/// A step to record.
+pub struct NewHistory<'a> {
+    /// Who (None: the system).
+    pub actor: Option<UserId>,
+    /// What.
+    pub action: &'a str,
+    /// Status before.
+    pub from: Option<AgreementStatus>,
+    /// Status after.
+    pub to: Option<AgreementStatus>,
+    /// Note or reason.
+    pub note: Option<String>,
+    /// The day it took effect.
+    pub effective_on: NaiveDate,
+}
+
+/// Appends a history row.
+pub async fn add_history(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    e: NewHistory<'_>,
+) -> DbResult<()> {
+    h::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        agreement_id: Set(id.0),
+        at: Set(Utc::now()),
+        effective_on: Set(e.effective_on),
+        actor_id: Set(e.actor.map(|a| a.0)),
+        action: Set(e.action.into()),
+        from_status: Set(e.from.map(|s| s.as_str().into())),
+        to_status: Set(e.to.map(|s| s.as_str().into())),
+        note: Set(e.note),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// An agreement's history, oldest first.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+) -> DbResult<Vec<AgreementHistoryEntry>> {
+    let rows = h::Entity::find()
+        .filter(h::Column::AgreementId.eq(id.0))
+        .order_by_asc(h::Column::At)
+        .order_by_asc(h::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AgreementHistoryEntry {
+            at: r.at,
+            effective_on: r.effective_on,
+            actor_id: r.actor_id.map(UserId),
+            action: r.action,
+            from: r.from_status.as_deref().and_then(AgreementStatus::parse),
+            to: r.to_status.as_deref().and_then(AgreementStatus::parse),
+            note: r.note,
+        })
+        .collect())
+}
+
+/// Collaborating schools of many agreements at once.
+pub async fn schools_of(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> DbResult<HashMap<Uuid, Vec<SchoolId>>> {
+    let mut out: HashMap<Uuid, Vec<SchoolId>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    for r in sch::Entity::find()
+        .filter(sch::Column::AgreementId.is_in(ids.iter().copied()))
+        .order_by_asc(sch::Column::SchoolId)
+        .all(db)
+        .await?
+    {
+        out.entry(r.agreement_id)
+            .or_default()
+            .push(SchoolId(r.school_id));
+    }
+    Ok(out)
+}
+
+/// An agreement's deliverables, in order.
+pub async fn deliverables(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+) -> DbResult<Vec<Deliverable>> {
+    dl::Entity::find()
+        .filter(dl::Column::AgreementId.eq(id.0))
+        .order_by_asc(dl::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| {
+            Ok(Deliverable {
+                id: DeliverableId(d.id),
+                responsible: Responsible::parse(&d.responsible)
+                    .ok_or_else(|| corrupt("responsible", d.id, &d.responsible))?,
+                status: DeliverableStatus::parse(&d.status)
+                    .ok_or_else(|| corrupt("deliverable status", d.id, &d.status))?,
+                description: d.description,
+                metric: d.metric,
+                target: d.target,
+                due_on: d.due_on,
+                cadence: d.cadence,
+                evidence: d.evidence,
+            })
+        })
+        .collect()
+}
+
+/// Records progress on one deliverable of the agreement.
+pub async fn set_deliverable_progress(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    deliverable: DeliverableId,
+    status: DeliverableStatus,
+    evidence: &str,
+) -> DbResult<()> {
+    let res = dl::Entity::update_many()
+        .col_expr(dl::Column::Status, Expr::value(status.as_str()))
+        .col_expr(dl::Column::Evidence, Expr::value(evidence.trim()))
+        .filter(dl::Column::AgreementId.eq(id.0))
+        .filter(dl::Column::Id.eq(deliverable.0))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
+/// Signatures recorded on an agreement.
+pub async fn signatures(db: &impl ConnectionTrait, id: AgreementId) -> DbResult<Vec<Signature>> {
+    sig::Entity::find()
+        .filter(sig::Column::AgreementId.eq(id.0))
+        .order_by_asc(sig::Column::SignedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| {
+            Ok(Signature {
+                party: Party::parse(&s.party)
+                    .ok_or_else(|| corrupt("party", s.agreement_id, &s.party))?,
+                signer_name: s.signer_name,
+                signer_id: s.signer_id.map(UserId),
+                signed_at: s.signed_at,
+                ip: s.ip,
+            })
+        })
+        .collect()
+}
+
+/// Records a signature (a second one for the same party is a `Duplicate`).
+pub async fn add_signature(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    s: &Signature,
+) -> DbResult<()> {
+    sig::ActiveModel {
+        agreement_id: Set(id.0),
+        party: Set(s.party.as_str().into()),
+        signer_name: Set(s.signer_name.trim().chars().take(120).collect()),
+        signer_id: Set(s.signer_id.map(|u| u.0)),
+        signed_at: Set(s.signed_at),
+        ip: Set(s.ip.chars().take(64).collect()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Forgets the signatures (the agreement went back to draft: the text may change).
+pub async fn clear_signatures(db: &impl ConnectionTrait, id: AgreementId) -> DbResult<()> {
+    sig::Entity::delete_many()
+        .filter(sig::Column::AgreementId.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn document_version(d: doc::Model) -> DocumentVersion {
+    DocumentVersion {
+        version: d.version,
+        filename: d.filename,
+        content_type: d.content_type,
+        size_bytes: d.size_bytes,
+        sha256: d.sha256,
+        uploaded_by: d.uploaded_by.map(UserId),
+        uploaded_at: d.uploaded_at,
+    }
+}
+
+/// Document versions of an agreement, oldest first.
+pub async fn documents(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+) -> DbResult<Vec<DocumentVersion>> {
+    Ok(doc::Entity::find()
+        .filter(doc::Column::AgreementId.eq(id.0))
+        .order_by_asc(doc::Column::Version)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(document_version)
+        .collect())
+}
+
+/// One document version and where its content is stored.
+pub async fn document(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    version: i32,
+) -> DbResult<(DocumentVersion, String)> {
+    let d = doc::Entity::find_by_id((id.0, version))
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    let key = d.storage_key.clone();
+    Ok((document_version(d), key))
+}
+
+/// A new document version to record.
+pub struct NewDocument<'a> {
+    /// Name given at upload.
+    pub filename: &'a str,
+    /// Type found from the content.
+    pub content_type: &'a str,
+    /// Size.
+    pub size_bytes: i64,
+    /// SHA-256, hex.
+    pub sha256: &'a str,
+    /// Where the store keeps it.
+    pub storage_key: &'a str,
+    /// Who.
+    pub uploaded_by: Option<UserId>,
+}
+
+/// Records the next version (1, 2, 3…) of the agreement's file.
+pub async fn add_document(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    d: NewDocument<'_>,
+) -> DbResult<DocumentVersion> {
+    let last = doc::Entity::find()
+        .filter(doc::Column::AgreementId.eq(id.0))
+        .order_by_desc(doc::Column::Version)
+        .one(db)
+        .await?
+        .map(|d| d.version)
+        .unwrap_or(0);
+    let m = doc::ActiveModel {
+        agreement_id: Set(id.0),
+        version: Set(last + 1),
+        filename: Set(d.filename.chars().take(200).collect()),
+        content_type: Set(d.content_type.into()),
+        size_bytes: Set(d.size_bytes),
+        sha256: Set(d.sha256.into()),
+        storage_key: Set(d.storage_key.into()),
+        uploaded_by: Set(d.uploaded_by.map(|u| u.0)),
+        uploaded_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(document_version(m))
+}
+
+fn visible(v: &Visibility) -> Condition {
+    match v {
+        Visibility::All => Condition::all(),
+        Visibility::Schools(ids) => Condition::all().add(
+            ag::Column::Id.in_subquery(
+                Query::select()
+                    .column(sch::Column::AgreementId)
+                    .from(sch::Entity)
+                    .and_where(sch::Column::SchoolId.is_in(ids.iter().map(|s| s.0)))
+                    .to_owned(),
+            ),
+        ),
+        Visibility::Organization(o) => Condition::all().add(ag::Column::OrganizationId.eq(o.0)),
+    }
+}
+
+/// Whether the caller may see the agreement.
+pub async fn is_visible(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    v: &Visibility,
+) -> DbResult<bool> {
+    Ok(ag::Entity::find()
+        .filter(ag::Column::Id.eq(id.0))
+        .filter(visible(v))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+const IN_FORCE: [&str; 2] = ["active", "renewal_pending"];
+
+/// A page of agreements, newest first. `today` anchors `expiring_within_days`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &AgreementQuery,
+    v: &Visibility,
+    today: NaiveDate,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<(Vec<AgreementSummary>, Option<Cursor>)> {
+    let mut sel = ag::Entity::find().filter(visible(v));
+    if let Some(s) = q.status {
+        sel = sel.filter(ag::Column::Status.eq(s.as_str()));
+    }
+    if let Some(k) = q.kind {
+        sel = sel.filter(ag::Column::Kind.eq(k.as_str()));
+    }
+    if let Some(school) = q.school_id {
+        sel = sel.filter(
+            ag::Column::Id.in_subquery(
+                Query::select()
+                    .column(sch::Column::AgreementId)
+                    .from(sch::Entity)
+                    .and_where(sch::Column::SchoolId.eq(school.0))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(owner) = q.owner_id {
+        sel = sel.filter(ag::Column::OwnerId.eq(owner.0));
+    }
+    if let Some(org) = q.organization_id {
+        sel = sel.filter(ag::Column::OrganizationId.eq(org.0));
+    }
+    if let Some(days) = q.expiring_within_days {
+        let until = today + chrono::Days::new(u64::from(days));
+        sel = sel
+            .filter(ag::Column::Status.is_in(IN_FORCE))
+            .filter(ag::Column::ExpiresOn.lte(until));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        sel = sel
+            .filter(Expr::col(ag::Column::SearchKey).like(super::contains(&text.to_lowercase())));
+    }
+    if let Some(c) = after {
+        sel = sel.filter(ag::Column::Id.lt(c.id));
+    }
+    let rows = sel
+        .order_by_desc(ag::Column::Id)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let has_more = rows.len() as u64 > limit;
+    let rows: Vec<Row> = rows.into_iter().take(limit as usize).collect();
+    let out = summaries(db, &rows).await?;
+    let next = match (has_more, out.last()) {
+        (true, Some(last)) => Some(Cursor {
+            key: String::new(),
+            id: last.id.0,
+        }),
+        _ => None,
+    };
+    Ok((out, next))
+}
+
+/// List lines for rows, with their schools and partner names in two queries.
+pub async fn summaries(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<AgreementSummary>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut schools = schools_of(db, &ids).await?;
+    let names = super::organizations::names_of(
+        db,
+        &rows.iter().map(|r| r.organization_id).collect::<Vec<_>>(),
+    )
+    .await?;
+    rows.iter()
+        .map(|m| {
+            Ok(AgreementSummary {
+                id: AgreementId(m.id),
+                title: m.title.clone(),
+                kind: kind_of(m)?,
+                status: status_of(m)?,
+                organization_id: OrganizationId(m.organization_id),
+                organization_name: names.get(&m.organization_id).cloned().unwrap_or_default(),
+                school_ids: schools.remove(&m.id).unwrap_or_default(),
+                owner_id: m.owner_id.map(UserId),
+                effective_from: m.effective_from,
+                expires_on: m.expires_on,
+            })
+        })
+        .collect()
+}
+
+/// Agreements awaiting signatures whose effective date has come (signatures checked by the
+/// caller).
+pub async fn awaiting_from(db: &impl ConnectionTrait, today: NaiveDate) -> DbResult<Vec<Row>> {
+    Ok(ag::Entity::find()
+        .filter(ag::Column::Status.eq(AgreementStatus::AwaitingSignatures.as_str()))
+        .filter(ag::Column::EffectiveFrom.lte(today))
+        .all(db)
+        .await?)
+}
+
+/// Agreements in force whose last day is before `today`.
+pub async fn past_expiry(db: &impl ConnectionTrait, today: NaiveDate) -> DbResult<Vec<Row>> {
+    Ok(ag::Entity::find()
+        .filter(ag::Column::Status.is_in(IN_FORCE))
+        .filter(ag::Column::ExpiresOn.lt(today))
+        .all(db)
+        .await?)
+}
+
+/// Agreements in force that expire on or before `until`, soonest first.
+pub async fn in_force_expiring_by(
+    db: &impl ConnectionTrait,
+    until: NaiveDate,
+    v: &Visibility,
+) -> DbResult<Vec<Row>> {
+    Ok(ag::Entity::find()
+        .filter(ag::Column::Status.is_in(IN_FORCE))
+        .filter(ag::Column::ExpiresOn.lte(until))
+        .filter(visible(v))
+        .order_by_asc(ag::Column::ExpiresOn)
+        .order_by_asc(ag::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Whether the organization has another agreement in force.
+pub async fn organization_has_other_in_force(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+    except: AgreementId,
+) -> DbResult<bool> {
+    Ok(ag::Entity::find()
+        .filter(ag::Column::OrganizationId.eq(org.0))
+        .filter(ag::Column::Id.ne(except.0))
+        .filter(ag::Column::Status.is_in(IN_FORCE))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Raises the reminder unless it was raised before (any server, any time): true when new.
+pub async fn raise_reminder(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    threshold_days: i32,
+    expires_on: NaiveDate,
+    owner: Option<UserId>,
+) -> DbResult<bool> {
+    let am = rem::ActiveModel {
+        agreement_id: Set(id.0),
+        threshold_days: Set(threshold_days),
+        expires_on: Set(expires_on),
+        owner_id: Set(owner.map(|o| o.0)),
+        created_at: Set(Utc::now()),
+    };
+    let n = rem::Entity::insert(am)
+        .on_conflict(
+            OnConflict::columns([
+                rem::Column::AgreementId,
+                rem::Column::ThresholdDays,
+                rem::Column::ExpiresOn,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(n > 0)
+}
+
+/// The smallest reminder threshold raised for each agreement's current expiry date.
+pub async fn reminders_for(
+    db: &impl ConnectionTrait,
+    rows: &[Row],
+) -> DbResult<HashMap<Uuid, i32>> {
+    let mut out: HashMap<Uuid, i32> = HashMap::new();
+    if rows.is_empty() {
+        return Ok(out);
+    }
+    let expiry: HashMap<Uuid, Option<NaiveDate>> =
+        rows.iter().map(|r| (r.id, r.expires_on)).collect();
+    for r in rem::Entity::find()
+        .filter(rem::Column::AgreementId.is_in(rows.iter().map(|r| r.id)))
+        .all(db)
+        .await?
+    {
+        if expiry.get(&r.agreement_id).copied().flatten() == Some(r.expires_on) {
+            let e = out.entry(r.agreement_id).or_insert(r.threshold_days);
+            *e = std::cmp::Ord::min(*e, r.threshold_days);
+        }
+    }
+    Ok(out)
+}
+
+/// Every dated status change (what the quarterly count reads), in recording order.
+pub async fn status_changes(
+    db: &impl ConnectionTrait,
+    up_to: NaiveDate,
+) -> DbResult<Vec<StatusChange>> {
+    let orgs: HashMap<Uuid, Uuid> = ag::Entity::find()
+        .select_only()
+        .column(ag::Column::Id)
+        .column(ag::Column::OrganizationId)
+        .into_tuple::<(Uuid, Uuid)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let rows = h::Entity::find()
+        .filter(h::Column::ToStatus.is_not_null())
+        .filter(h::Column::EffectiveOn.lte(up_to))
+        .order_by_asc(h::Column::At)
+        .order_by_asc(h::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = vec![];
+    for (seq, r) in rows.into_iter().enumerate() {
+        let (Some(action), Some(to), Some(org)) = (
+            AgreementAction::parse(&r.action),
+            r.to_status.as_deref().and_then(AgreementStatus::parse),
+            orgs.get(&r.agreement_id),
+        ) else {
+            continue;
+        };
+        out.push(StatusChange {
+            agreement_id: AgreementId(r.agreement_id),
+            organization_id: OrganizationId(*org),
+            effective_on: r.effective_on,
+            seq: i64::try_from(seq).unwrap_or(i64::MAX),
+            action,
+            to,
+        });
+    }
+    Ok(out)
+}
+
+/// Titles and partner names for a drill-down.
+pub async fn refs(db: &impl ConnectionTrait, ids: &[AgreementId]) -> DbResult<Vec<AgreementRef>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows = ag::Entity::find()
+        .filter(ag::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .order_by_asc(ag::Column::Title)
+        .all(db)
+        .await?;
+    let names = super::organizations::names_of(
+        db,
+        &rows.iter().map(|r| r.organization_id).collect::<Vec<_>>(),
+    )
+    .await?;
+    rows.iter()
+        .map(|m| {
+            Ok(AgreementRef {
+                id: AgreementId(m.id),
+                title: m.title.clone(),
+                organization_name: names.get(&m.organization_id).cloned().unwrap_or_default(),
+                status: status_of(m)?,
+            })
+        })
+        .collect()
+}
+
+/// The partner signatory of a row.
+pub fn partner_contact(m: &Row) -> Option<ContactId> {
+    m.partner_contact_id.map(ContactId)
+}
+
+// ---------- goals ----------
+
+fn goal(m: g::Model) -> Goal {
+    Goal {
+        key: m.key,
+        baseline: m.baseline,
+        target: m.target,
+        deadline: m.deadline,
+        version: m.version,
+    }
+}
+
+/// One goal.
+pub async fn get_goal(db: &impl ConnectionTrait, key: &str) -> DbResult<Goal> {
+    g::Entity::find_by_id(key.to_string())
+        .one(db)
+        .await?
+        .map(goal)
+        .ok_or(DbError::NotFound)
+}
+
+/// Every goal, by key.
+pub async fn goals(db: &impl ConnectionTrait) -> DbResult<Vec<Goal>> {
+    Ok(g::Entity::find()
+        .order_by_asc(g::Column::Key)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(goal)
+        .collect())
+}
+
+/// Changes a goal when it is still at `expected_version`.
+pub async fn set_goal(
+    db: &impl ConnectionTrait,
+    key: &str,
+    expected_version: i32,
+    input: &GoalInput,
+    by: UserId,
+    at: DateTime<Utc>,
+) -> DbResult<()> {
+    let res = g::Entity::update_many()
+        .col_expr(g::Column::Baseline, Expr::value(input.baseline))
+        .col_expr(g::Column::Target, Expr::value(input.target))
+        .col_expr(g::Column::Deadline, Expr::value(input.deadline))
+        .col_expr(g::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(g::Column::UpdatedBy, Expr::value(Some(by.0)))
+        .col_expr(g::Column::UpdatedAt, Expr::value(at))
+        .filter(g::Column::Key.eq(key))
+        .filter(g::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        get_goal(db, key).await?;
+        return Err(DbError::Stale);
+    }
+    Ok(())
+}
