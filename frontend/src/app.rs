@@ -39,6 +39,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organizations/:id/edit") view=|| view! { <Protected><pages::organization_form::EditOrganization/></Protected> }/>
                     <Route path=path!("/applications") view=|| view! { <Protected><pages::applications::Applications/></Protected> }/>
                     <Route path=path!("/applications/:id") view=|| view! { <Protected><pages::application_detail::ApplicationDetail/></Protected> }/>
+                    <Route path=path!("/agreements") view=|| view! { <Protected><pages::agreements::Agreements/></Protected> }/>
+                    <Route path=path!("/agreements/new") view=|| view! { <Protected><pages::agreement_form::NewAgreement/></Protected> }/>
+                    <Route path=path!("/agreements/dashboard") view=|| view! { <Protected><pages::agreement_dashboard::AgreementDashboard/></Protected> }/>
+                    <Route path=path!("/agreements/:id") view=|| view! { <Protected><pages::agreement_detail::AgreementDetail/></Protected> }/>
+                    <Route path=path!("/agreements/:id/edit") view=|| view! { <Protected><pages::agreement_form::EditAgreement/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
             </Shell>
@@ -92,6 +97,9 @@ fn Shell(children: Children) -> impl IntoView {
                     <A href="/schools">{move || i18n.t(Key::NavSchools)}</A>
                     <Show when=move || auth.can(Permission::ReadOrganizations)>
                         <A href="/applications">{move || i18n.t(Key::NavApplications)}</A>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadAgreements)>
+                        <A href="/agreements">{move || i18n.t(Key::NavAgreements)}</A>
                     </Show>
                     <Show when=move || auth.can(Permission::ReadOrganizations)>
                         <A href="/organizations">{move || i18n.t(Key::NavOrganizations)}</A>

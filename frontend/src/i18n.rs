@@ -2,6 +2,9 @@
 //! compile error. The choice is remembered in localStorage and set on `<html lang>`.
 
 use domain::Role;
+use domain::agreement::{
+    AgreementAction, AgreementKind, AgreementStatus, DeliverableStatus, Party, Responsible,
+};
 use domain::application::SubtaskStatus;
 use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
@@ -46,6 +49,96 @@ macro_rules! keys {
 }
 
 keys! {
+    NavAgreements => "Agreements", "Acuerdos";
+    CreateAgreement => "Create agreement", "Crear acuerdo";
+    AcceptReport => "Accept report", "Aceptar informe";
+    Achieved => "Achieved against the target", "Logrado frente a la meta";
+    ActiveMouDefinition => "A partner counts as having an active MOU in a quarter when at least one of its agreements was in force (active, or active with its renewal pending) on the quarter's last day. Past quarters never change.", "Un socio cuenta con un acuerdo (MOU) activo en un trimestre cuando al menos uno de sus acuerdos estaba vigente (activo, o activo con su renovación pendiente) el último día del trimestre. Los trimestres pasados no cambian.";
+    ActivePartners => "Partners with an active MOU", "Socios con MOU activo";
+    AddDeliverable => "Add a deliverable", "Agregar un entregable";
+    AddSchoolToList => "Add school", "Agregar escuela";
+    AgreementKindLabel => "Kind of agreement", "Tipo de acuerdo";
+    AgreementTitle => "Title", "Título";
+    AgreementsTitle => "Agreements (MOUs)", "Acuerdos (MOU)";
+    Baseline => "Baseline", "Línea de base";
+    BehindTheNumber => "Agreements behind the number", "Acuerdos detrás de la cifra";
+    Cadence => "Cadence (e.g. weekly)", "Frecuencia (p. ej., semanal)";
+    ChooseDate => "Choose a date.", "Elija una fecha.";
+    ChooseFile => "Choose a file first.", "Primero elija un archivo.";
+    ChoosePartner => "Choose the partner organization.", "Elija la organización aliada.";
+    ChooseSchool => "Choose a school", "Elija una escuela";
+    CollaboratingDepartment => "Collaborating department", "Departamento colaborador";
+    CollaboratingSchools => "Collaborating schools", "Escuelas colaboradoras";
+    Dates => "Dates and terms", "Fechas y condiciones";
+    DaysLeft => "days left", "días restantes";
+    DaysRange => "Use 0 to 3650 days.", "Use de 0 a 3650 días.";
+    Deadline => "Deadline", "Fecha límite";
+    DeliverableLabel => "Deliverable", "Entregable";
+    Deliverables => "Deliverables", "Entregables";
+    Documents => "Documents", "Documentos";
+    Download => "Download", "Descargar";
+    DueOn => "Due on", "Fecha de entrega";
+    EditGoal => "Edit the goal", "Editar la meta";
+    EditTerms => "Edit terms", "Editar condiciones";
+    EffectiveFrom => "Effective from", "Vigente desde";
+    EffectiveOn => "effective", "vigente";
+    EndReason => "Reason it ended", "Motivo de terminación";
+    Expired => "Expired", "Vencidos";
+    ExpiresOn => "Expires on", "Vence el";
+    ExpiringSoon => "Expiring soon", "Vencen pronto";
+    ExpiringWithin => "Expiring within (days)", "Vencen dentro de (días)";
+    FinalReport => "Final report", "Informe final";
+    FindPartner => "Find a partner by name", "Buscar un socio por nombre";
+    FromApplication => "From application", "De la solicitud";
+    FromDate => "From", "Desde";
+    Goal => "Goal", "Meta";
+    IAmOwner => "I am the district owner", "Soy el responsable del distrito";
+    In => "in", "en";
+    Metric => "Metric", "Indicador";
+    MouChartLabel => "Partners with an active MOU per quarter, with the goal", "Socios con MOU activo por trimestre, con la meta";
+    MouDashboard => "MOU dashboard", "Panel de MOU";
+    MouTableCaption => "Active MOUs per quarter (select a number to see the agreements)", "MOU activos por trimestre (seleccione una cifra para ver los acuerdos)";
+    NewAgreement => "New agreement", "Nuevo acuerdo";
+    NewAgreements => "New", "Nuevos";
+    NewExpiry => "New expiry date (renewal)", "Nueva fecha de vencimiento (renovación)";
+    NoAgreements => "No agreements match these filters.", "Ningún acuerdo coincide con estos filtros.";
+    NoDeliverables => "No deliverables yet.", "Aún no hay entregables.";
+    NoDocuments => "No document uploaded yet.", "Aún no se ha subido ningún documento.";
+    NotSigned => "Not signed yet", "Aún sin firmar";
+    NotYetChosen => "Not chosen yet", "Aún sin elegir";
+    NoticePeriod => "Notice period (days)", "Plazo de aviso (días)";
+    Now => "Now:", "Ahora:";
+    OpenApplication => "Open the application", "Abrir la solicitud";
+    Parties => "Parties", "Partes";
+    Partner => "Partner organization", "Organización aliada";
+    PartnerSignatory => "Partner signatory", "Firmante del socio";
+    Progress => "Progress", "Avance";
+    Quarter => "Quarter", "Trimestre";
+    ReminderSent => "Reminder at", "Recordatorio a";
+    RenewalTerm => "Renewal term (months)", "Plazo de renovación (meses)";
+    Renewed => "Renewed", "Renovados";
+    ReportSent => "Final report sent. Thank you.", "Informe final enviado. Gracias.";
+    ReportSummary => "Summary of results", "Resumen de resultados";
+    RequestChanges => "Ask for changes", "Pedir cambios";
+    ReviewNote => "Note from the office", "Nota de la oficina";
+    SendReport => "Send the final report", "Enviar el informe final";
+    Sign => "Sign", "Firmar";
+    SignConsent => "I agree to sign this agreement electronically.", "Acepto firmar este acuerdo electrónicamente.";
+    SignFor => "Sign for", "Firmar por";
+    Signatures => "Signatures", "Firmas";
+    SignedThanks => "Signed. Thank you.", "Firmado. Gracias.";
+    Target => "Target", "Meta";
+    TargetMet => "Target met", "Meta cumplida";
+    Terminated => "Terminated", "Terminados";
+    ToDate => "To", "Hasta";
+    TypeFullName => "Type your full name", "Escriba su nombre completo";
+    Upload => "Upload", "Subir";
+    UploadDocument => "Agreement file (PDF or Word)", "Archivo del acuerdo (PDF o Word)";
+    UploadedVersion => "Uploaded version", "Versión subida";
+    Version => "Version", "Versión";
+    WhoDelivers => "Who delivers", "Quién entrega";
+    WholeNumber => "Enter a whole number.", "Escriba un número entero.";
+
     AppName => "PartnerHub", "PartnerHub";
     SkipToContent => "Skip to content", "Saltar al contenido";
     MainNav => "Main navigation", "Navegación principal";
@@ -682,4 +775,117 @@ impl I18n {
 /// The `I18n` of the app.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
+}
+
+impl I18n {
+    /// The label of an agreement status.
+    pub fn agreement_status(&self, s: AgreementStatus) -> &'static str {
+        use AgreementStatus::*;
+        match s {
+            Draft => self.pick("Draft", "Borrador"),
+            InReview => self.pick("In review", "En revisión"),
+            AwaitingSignatures => self.pick("Awaiting signatures", "Esperando firmas"),
+            Active => self.pick("Active", "Activo"),
+            RenewalPending => self.pick("Active, renewal pending", "Activo, renovación pendiente"),
+            Expired => self.pick("Expired", "Vencido"),
+            Terminated => self.pick("Terminated", "Terminado"),
+        }
+    }
+
+    /// The label of an agreement kind.
+    pub fn agreement_kind(&self, k: AgreementKind) -> &'static str {
+        use AgreementKind::*;
+        match k {
+            CommunityPartnership => self.pick(
+                "Community partnership agreement",
+                "Acuerdo de alianza comunitaria",
+            ),
+            FacilitiesUse => self.pick("Facilities use", "Uso de instalaciones"),
+            DataSharing => self.pick(
+                "Data sharing / research",
+                "Intercambio de datos / investigación",
+            ),
+            Procurement => self.pick("Procurement contract", "Contrato de compras"),
+            Other => self.pick("Other", "Otro"),
+        }
+    }
+
+    /// The label of a step of an agreement.
+    pub fn agreement_action(&self, a: AgreementAction) -> &'static str {
+        use AgreementAction::*;
+        match a {
+            SubmitForReview => self.pick("Send for review", "Enviar a revisión"),
+            ReturnToDraft => self.pick("Return to draft", "Devolver a borrador"),
+            SendForSignature => self.pick("Send for signature", "Enviar a firma"),
+            Activate => self.pick("Activate", "Activar"),
+            StartRenewal => self.pick("Start renewal", "Iniciar renovación"),
+            Renew => self.pick("Renew", "Renovar"),
+            Expire => self.pick("Expire", "Vencer"),
+            Terminate => self.pick("Terminate", "Terminar"),
+        }
+    }
+
+    /// The label of a history entry's action that is not a status change.
+    pub fn history_action(&self, a: &str) -> String {
+        match a {
+            "create" => self.pick("Drafted", "Redactado").into(),
+            "sign_district" => self
+                .pick("Signed for the district", "Firmado por el distrito")
+                .into(),
+            "sign_partner" => self
+                .pick("Signed for the partner", "Firmado por el socio")
+                .into(),
+            "upload" => self.pick("Document uploaded", "Documento subido").into(),
+            "final_report" => self
+                .pick("Final report sent", "Informe final enviado")
+                .into(),
+            "accept_final_report" => self
+                .pick("Final report accepted", "Informe final aceptado")
+                .into(),
+            "request_final_report_changes" => self
+                .pick(
+                    "Changes to the final report requested",
+                    "Se pidieron cambios al informe final",
+                )
+                .into(),
+            other => other.replace('_', " "),
+        }
+    }
+
+    /// The label of a deliverable's status.
+    pub fn deliverable_status(&self, s: DeliverableStatus) -> &'static str {
+        use DeliverableStatus::*;
+        match s {
+            Planned => self.pick("Planned", "Planificado"),
+            InProgress => self.pick("In progress", "En curso"),
+            Met => self.pick("Met", "Cumplido"),
+            NotMet => self.pick("Not met", "No cumplido"),
+        }
+    }
+
+    /// Who delivers.
+    pub fn responsible(&self, r: Responsible) -> &'static str {
+        match r {
+            Responsible::Partner => self.pick("Partner", "Socio"),
+            Responsible::District => self.pick("District", "Distrito"),
+            Responsible::School => self.pick("School", "Escuela"),
+        }
+    }
+
+    /// A party to an agreement.
+    pub fn party(&self, p: Party) -> &'static str {
+        match p {
+            Party::District => self.pick("District", "Distrito"),
+            Party::Partner => self.pick("Partner", "Socio"),
+        }
+    }
+
+    /// The review status of a final report.
+    pub fn report_status(&self, s: &str) -> &'static str {
+        match s {
+            "accepted" => self.pick("Accepted", "Aceptado"),
+            "changes_requested" => self.pick("Changes requested", "Cambios solicitados"),
+            _ => self.pick("Submitted", "Enviado"),
+        }
+    }
 }

@@ -2,7 +2,16 @@
 //!
 //! Demo passwords are documented in the README; never load this into production.
 
+use chrono::NaiveDate;
 use domain::Role;
+use domain::application::{
+    ApplicantContact, ApplicantOrganization, ApplicationForm, ProposedProgram,
+};
+use domain::intake::{
+    ApplicationStatus, CommitmentLevel, ContributionKind, OrganizationStatus, OrganizationType,
+    RoutingAnswers, SupportArea, TaxStatus,
+};
+use domain::organization::{ContactInput, ContactLogin, CreateOrganization, OrganizationInput};
 use domain::school::{Designation, SchoolInput, SchoolLevel};
 use domain::user::CreateUser;
 use sea_orm::DatabaseConnection;
@@ -211,7 +220,7 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
         let school = services::schools::add(db, &actor, s).await?;
         first_school.get_or_insert(school.id);
     }
-    for l in DEMO_LOGINS {
+    for l in DEMO_LOGINS.iter().filter(|l| l.role != Role::Partner) {
         let name = match l.role {
             Role::Admin => "Avery Admin",
             Role::Staff => "Sam Staff",
@@ -236,7 +245,229 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
         )
         .await?;
     }
+    let partner = DEMO_LOGINS
+        .iter()
+        .find(|l| l.role == Role::Partner)
+        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo partner")))?;
+    let school = first_school
+        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo school")))?;
+    partner_with_approved_application(db, &actor, partner, school).await?;
+    agreement_history(db, school).await?;
     Ok(true)
+}
+
+fn org_input(name: &str, city: &str) -> OrganizationInput {
+    OrganizationInput {
+        legal_name: name.into(),
+        org_type: OrganizationType::Nonprofit,
+        tax_status: TaxStatus::Nonprofit,
+        ein: None,
+        website: String::new(),
+        address: String::new(),
+        city: city.into(),
+        postal_code: String::new(),
+        description: "Demo partner".into(),
+        support_areas: vec![SupportArea::Academics],
+    }
+}
+
+/// The demo partner's organization, its contact with the partner login, and an approved
+/// application ready to become an agreement.
+async fn partner_with_approved_application(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    login: &DemoLogin,
+    school: domain::SchoolId,
+) -> ApiResult<()> {
+    let org = services::organizations::add(
+        db,
+        actor,
+        CreateOrganization {
+            organization: org_input("Reading Buddies of Charlotte", "Charlotte"),
+            confirm_not_duplicate: true,
+        },
+    )
+    .await?;
+    let contact = db::repo::organizations::add_contact(
+        db,
+        org.id,
+        &ContactInput {
+            name: "Pat Partner".into(),
+            title: "Program director".into(),
+            email: login.email.into(),
+            phone: "704-555-0142".into(),
+            is_primary: true,
+        },
+    )
+    .await?;
+    services::organizations::give_login(
+        db,
+        actor,
+        org.id,
+        contact.id,
+        ContactLogin {
+            password: login.password.into(),
+        },
+    )
+    .await?;
+    let form = ApplicationForm {
+        organization: ApplicantOrganization {
+            legal_name: org.legal_name.clone(),
+            org_type: Some(OrganizationType::Nonprofit),
+            tax_status: Some(TaxStatus::Nonprofit),
+            city: "Charlotte".into(),
+            ..Default::default()
+        },
+        contact: ApplicantContact {
+            name: "Pat Partner".into(),
+            email: login.email.into(),
+            ..Default::default()
+        },
+        program: ProposedProgram {
+            title: "Reading buddies".into(),
+            description: "Volunteers read with K-2 students every week.".into(),
+            support_areas: vec![SupportArea::Academics],
+            contributions: vec![ContributionKind::Time],
+            volunteers_expected: Some(12),
+            commitment: Some(CommitmentLevel::Ongoing),
+            frequency: "weekly".into(),
+            school_ids: vec![school],
+            ..Default::default()
+        },
+        routing: RoutingAnswers {
+            free_for_participants: true,
+            uses_facilities: true,
+            contact_with_people: true,
+            students_participate: true,
+            ..Default::default()
+        },
+        language: "en".into(),
+    };
+    let row = db::repo::applications::insert_draft(db, format!("demo-{}", org.id), &form).await?;
+    let id = domain::ApplicationId(row.id);
+    db::repo::applications::set_organization(db, id, org.id).await?;
+    db::repo::applications::set_status(
+        db,
+        id,
+        row.version,
+        ApplicationStatus::Approved,
+        None,
+        true,
+    )
+    .await?;
+    Ok(())
+}
+
+const NAME_A: &[&str] = &[
+    "Queen City",
+    "Carolina",
+    "Mecklenburg",
+    "Piedmont",
+    "Catawba",
+    "Uptown",
+    "Southside",
+    "Northlake",
+    "Freedom Park",
+    "Sugar Creek",
+    "Steele Creek",
+    "University City",
+];
+const NAME_B: &[&str] = &[
+    "Tutors",
+    "Mentors",
+    "Arts Alliance",
+    "STEM Club",
+    "Food Pantry",
+    "Youth League",
+    "Reading Corps",
+    "Health Partners",
+    "Family Center",
+    "Career Network",
+    "Faith Outreach",
+    "Rotary",
+];
+
+/// A year of agreements, dated so the active-MOU count grows from 102 to 154 between mid-2024
+/// and mid-2025 (the district's goal), a few ended early, and three expiring within 90 days.
+async fn agreement_history(db: &DatabaseConnection, school: domain::SchoolId) -> ApiResult<()> {
+    use db::repo::agreements::{self as repo, NewHistory};
+    use domain::agreement::{AgreementInput, AgreementKind, AgreementStatus as S};
+    let txn = db::begin_write(db).await?;
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    let today = chrono::Utc::now().date_naive();
+    for i in 0..158usize {
+        let name = format!(
+            "{} {} {}",
+            NAME_A[i % NAME_A.len()],
+            NAME_B[(i / NAME_A.len()) % NAME_B.len()],
+            i + 1
+        );
+        let org = db::repo::organizations::create(&txn, &org_input(&name, "Charlotte")).await?;
+        // 102 in force before July 2024, then 14 more each quarter to mid-2025.
+        let starts = if i < 102 {
+            day(2024, 5, 15)
+        } else {
+            let k = i - 102;
+            day(2024, 7, 1) + chrono::Days::new((k as u64 * 365) / 56)
+        };
+        let expires = match i {
+            150 => today + chrono::Days::new(20),
+            151 => today + chrono::Days::new(45),
+            152 => today + chrono::Days::new(80),
+            _ => day(2027, 6, 30),
+        };
+        let input = AgreementInput {
+            title: format!("{name} partnership agreement"),
+            kind: AgreementKind::CommunityPartnership,
+            organization_id: org.id,
+            application_id: None,
+            school_ids: vec![school],
+            department: "Community Partnerships".into(),
+            owner_id: None,
+            partner_contact_id: None,
+            effective_from: Some(starts),
+            expires_on: Some(expires),
+            renewal_term_months: Some(12),
+            notice_period_days: Some(30),
+            deliverables: vec![],
+        };
+        let row = repo::insert(&txn, &input, &name).await?;
+        let id = domain::AgreementId(row.id);
+        let step = |action, to, on| NewHistory {
+            actor: None,
+            action,
+            from: None,
+            to: Some(to),
+            note: None,
+            effective_on: on,
+        };
+        repo::add_history(&txn, id, step("activate", S::Active, starts)).await?;
+        // Four ended early, one per quarter.
+        let ended = [10usize, 20, 30, 40]
+            .iter()
+            .position(|x| *x == i)
+            .map(|q| day(2024, 8, 1) + chrono::Days::new(q as u64 * 91));
+        let status = match ended {
+            Some(on) => {
+                repo::add_history(&txn, id, step("terminate", S::Terminated, on)).await?;
+                S::Terminated
+            }
+            None => S::Active,
+        };
+        repo::set_status(&txn, id, row.version, status, None, None).await?;
+        db::repo::organizations::set_status(
+            &txn,
+            org.id,
+            if status == S::Active {
+                OrganizationStatus::ActivePartner
+            } else {
+                OrganizationStatus::Inactive
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -425,7 +425,7 @@ pub struct AgreementHistoryEntry {
     pub effective_on: NaiveDate,
     /// Who (absent for the system).
     pub actor_id: Option<UserId>,
-    /// What (`create`, `send_for_signature`, `sign`, `upload`, `activate`…).
+    /// What (`create`, `send_for_signature`, `sign_district`, `sign_partner`, `upload`, `activate`…).
     pub action: String,
     /// Status before.
     pub from: Option<AgreementStatus>,

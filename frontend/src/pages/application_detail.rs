@@ -203,6 +203,9 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                             <span class="badge big">{move || i18n.app_status(st)}</span>
                         </div>
                         {org.map(|o| view! { <p><A href=format!("/organizations/{o}")>{move || i18n.t(Key::NavOrganizations)}</A></p> })}
+                        <Show when=move || st == ApplicationStatus::Approved && auth.can(Permission::ManageAgreements)>
+                            <p><A href=format!("/agreements/new?application={id}") attr:class="button primary">{move || i18n.t(Key::CreateAgreement)}</A></p>
+                        </Show>
                         <Show when=move || action_error.get().is_some()>
                             <div class="state error" role="alert">{move || action_error.get()}</div>
                         </Show>

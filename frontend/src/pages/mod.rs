@@ -1,5 +1,9 @@
 //! One module per page.
 
+pub mod agreement_dashboard;
+pub mod agreement_detail;
+pub mod agreement_form;
+pub mod agreements;
 pub mod application_detail;
 pub mod applications;
 pub mod apply;

@@ -592,10 +592,13 @@ pub async fn sign(
         id,
         NewHistory {
             actor: Some(auth.id),
-            action: "sign",
+            action: match req.party {
+                Party::District => "sign_district",
+                Party::Partner => "sign_partner",
+            },
             from: None,
             to: None,
-            note: Some(format!("Signed for the {}", req.party.as_str())),
+            note: None,
             effective_on: today(),
         },
     )
@@ -726,7 +729,7 @@ pub async fn upload(
             action: "upload",
             from: None,
             to: None,
-            note: Some(format!("Version {} ({} bytes)", v.version, v.size_bytes)),
+            note: Some(v.filename.clone()),
             effective_on: today(),
         },
     )

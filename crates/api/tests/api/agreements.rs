@@ -246,8 +246,8 @@ async fn staff_draft_send_and_both_parties_sign_then_it_is_active() {
             "create",
             "submit_for_review",
             "send_for_signature",
-            "sign",
-            "sign",
+            "sign_district",
+            "sign_partner",
             "activate"
         ]
     );
