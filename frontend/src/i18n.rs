@@ -50,6 +50,9 @@ macro_rules! keys {
 
 keys! {
     NavAgreements => "Agreements", "Acuerdos";
+    Assignment => "Owner, department and school", "Responsable, departamento y escuela";
+    CollaboratingSchool => "Collaborating school", "Escuela colaboradora";
+    OwnerLabel => "District owner", "Responsable del distrito";
     CreateAgreement => "Create agreement", "Crear acuerdo";
     AcceptReport => "Accept report", "Aceptar informe";
     Achieved => "Achieved against the target", "Logrado frente a la meta";
@@ -92,7 +95,6 @@ keys! {
     FromApplication => "From application", "De la solicitud";
     FromDate => "From", "Desde";
     Goal => "Goal", "Meta";
-    IAmOwner => "I am the district owner", "Soy el responsable del distrito";
     In => "in", "en";
     Metric => "Metric", "Indicador";
     MouChartLabel => "Partners with an active MOU per quarter, with the goal", "Socios con MOU activo por trimestre, con la meta";

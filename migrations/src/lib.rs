@@ -8,6 +8,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_organizations;
 mod m20261123_000003_applications;
 mod m20261123_000004_agreements;
+mod m20261123_000005_application_collaborating_school;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_organizations::Migration),
             Box::new(m20261123_000003_applications::Migration),
             Box::new(m20261123_000004_agreements::Migration),
+            Box::new(m20261123_000005_application_collaborating_school::Migration),
         ]
     }
 }

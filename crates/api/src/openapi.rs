@@ -51,6 +51,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::users::update::update,
         routes::users::deactivate::deactivate,
         routes::users::reactivate::reactivate,
+        routes::staff::list::list,
         routes::organizations::list::list,
         routes::organizations::export::export,
         routes::organizations::create::create,

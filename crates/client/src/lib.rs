@@ -539,6 +539,11 @@ impl Client {
         Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
     }
 
+    /// The office's staff and admins (owner pickers).
+    pub async fn staff(&self) -> ClientResult<Vec<domain::user::StaffMember>> {
+        Self::json(self.request(Method::GET, "/api/v1/staff")).await
+    }
+
     // --- agreements ---
 
     fn if_match(r: RequestBuilder, version: i32) -> RequestBuilder {

@@ -524,8 +524,12 @@ pub struct Agreement {
     pub department: String,
     /// District owner.
     pub owner_id: Option<UserId>,
+    /// The district owner's name.
+    pub owner_name: Option<String>,
     /// Partner signatory.
     pub partner_contact_id: Option<ContactId>,
+    /// The partner signatory's name.
+    pub partner_contact_name: Option<String>,
     /// In effect from.
     pub effective_from: Option<NaiveDate>,
     /// Last day in effect.

@@ -388,6 +388,8 @@ pub struct Application {
     pub owner_id: Option<UserId>,
     /// The collaborating department (free text).
     pub collaborating_department: String,
+    /// The collaborating school.
+    pub collaborating_school_id: Option<SchoolId>,
     /// Step 1 checklist.
     pub vetting: Vec<CriterionCheck>,
     /// Step 2 checklist.
@@ -518,6 +520,9 @@ pub struct Assignment {
     /// The collaborating department.
     #[serde(default)]
     pub collaborating_department: String,
+    /// The collaborating school.
+    #[serde(default)]
+    pub collaborating_school_id: Option<SchoolId>,
 }
 
 /// `POST /api/v1/applications/{id}/notes`.

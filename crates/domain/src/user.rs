@@ -69,6 +69,16 @@ impl UserStatus {
     }
 }
 
+/// A member of the office (staff or admin), as owner pickers show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffMember {
+    /// The user's id (what `owner_id` fields take).
+    pub id: UserId,
+    /// Name shown in the app.
+    pub display_name: String,
+}
+
 /// A user account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -295,6 +295,8 @@ fn AgreementView(id: AgreementId) -> impl IntoView {
                                 schools.iter().map(|s| names.iter().find(|n| n.id == *s).map(|n| n.name.clone()).unwrap_or_else(|| s.to_string())).collect::<Vec<_>>().join(", ")
                             }}</dd>
                             <dt>{move || i18n.t(Key::CollaboratingDepartment)}</dt><dd>{a.department.clone()}</dd>
+                            <dt>{move || i18n.t(Key::OwnerLabel)}</dt><dd>{a.owner_name.clone().unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{move || i18n.t(Key::PartnerSignatory)}</dt><dd>{a.partner_contact_name.clone().unwrap_or_else(|| "—".into())}</dd>
                             <dt>{move || i18n.t(Key::EffectiveFrom)}</dt><dd>{a.effective_from.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</dd>
                             <dt>{move || i18n.t(Key::ExpiresOn)}</dt><dd>{a.expires_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</dd>
                             <dt>{move || i18n.t(Key::RenewalTerm)}</dt><dd>{a.renewal_term_months.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</dd>

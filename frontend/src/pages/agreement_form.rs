@@ -43,6 +43,11 @@ pub fn NewAgreement() -> impl IntoView {
                         .map(|r| AgreementKind::for_process(r.process))
                         .unwrap_or(AgreementKind::CommunityPartnership);
                     t.school_ids = a.form.program.school_ids.clone();
+                    if let Some(s) = a.collaborating_school_id
+                        && !t.school_ids.contains(&s)
+                    {
+                        t.school_ids.push(s);
+                    }
                     t.department = if a.collaborating_department.is_empty() {
                         a.form.program.departments.clone()
                     } else {
@@ -241,8 +246,19 @@ fn AgreementForm(initial: AgreementInput, existing: Option<(AgreementId, i32)>) 
     let school_choices = RwSignal::new(Vec::<domain::school::SchoolChoice>::new());
     let department = RwSignal::new(initial.department.clone());
     let me = auth.me.with_untracked(|m| m.as_ref().map(|m| m.id));
-    let owner_keep = initial.owner_id;
-    let i_own = RwSignal::new(initial.owner_id.is_none() || initial.owner_id == me);
+    let owner = RwSignal::new(
+        initial
+            .owner_id
+            .or(if existing.is_none() { me } else { None })
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+    );
+    let staff = RwSignal::new(Vec::<domain::user::StaffMember>::new());
+    spawn_local(async move {
+        if let Ok(list) = auth.call(|c| async move { c.staff().await }).await {
+            let _ = staff.try_set(list);
+        }
+    });
     let effective_from = RwSignal::new(date_text(initial.effective_from));
     let expires_on = RwSignal::new(date_text(initial.expires_on));
     let renewal = RwSignal::new(num_text(initial.renewal_term_months));
@@ -364,11 +380,7 @@ fn AgreementForm(initial: AgreementInput, existing: Option<(AgreementId, i32)>) 
             application_id,
             school_ids: schools.get_untracked(),
             department: department.get_untracked(),
-            owner_id: if i_own.get_untracked() {
-                me
-            } else {
-                owner_keep
-            },
+            owner_id: owner.get_untracked().parse().ok(),
             partner_contact_id: contact.get_untracked().parse().ok(),
             effective_from: date(&effective_from.get_untracked()),
             expires_on: date(&expires_on.get_untracked()),
@@ -487,11 +499,17 @@ fn AgreementForm(initial: AgreementInput, existing: Option<(AgreementId, i32)>) 
                     <p class="field-error" id="f-school_ids-error" aria-live="polite">{err("school_ids")}</p>
                 </div>
                 <TextField name="department" label=Signal::derive(move || i18n.t(Key::CollaboratingDepartment)) value=department errors=errors/>
-                <div class="field check">
-                    <input id="f-i-own" type="checkbox" prop:checked=move || i_own.get() on:change=move |ev| i_own.set(event_target_checked(&ev))/>
-                    <label for="f-i-own">{move || i18n.t(Key::IAmOwner)}</label>
+                <div class="field" class:invalid=move || err("owner_id")().is_some()>
+                    <label for="f-owner_id">{move || i18n.t(Key::OwnerLabel)}</label>
+                    <select id="f-owner_id" aria-describedby="f-owner_id-error" on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Key::NotYetChosen)}</option>
+                        {move || staff.get().into_iter().map(|m| {
+                            let selected = owner.get_untracked() == m.id.to_string();
+                            view! { <option value=m.id.to_string() selected=selected>{m.display_name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id="f-owner_id-error" aria-live="polite">{err("owner_id")}</p>
                 </div>
-                <p class="field-error" aria-live="polite">{err("owner_id")}</p>
             </fieldset>
             <fieldset>
                 <legend>{move || i18n.t(Key::Dates)}</legend>

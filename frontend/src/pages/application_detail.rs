@@ -124,6 +124,35 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
         });
     };
     load();
+    // Owner and collaborating-school choices.
+    let staff = RwSignal::new(Vec::<domain::user::StaffMember>::new());
+    let schools = RwSignal::new(Vec::<domain::school::SchoolChoice>::new());
+    let assign_owner = RwSignal::new(String::new());
+    let assign_dept = RwSignal::new(String::new());
+    let assign_school = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(a)) = app.get() {
+            assign_owner.set(a.owner_id.map(|o| o.to_string()).unwrap_or_default());
+            assign_dept.set(a.collaborating_department.clone());
+            assign_school.set(
+                a.collaborating_school_id
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            );
+        }
+    });
+    if auth.can(Permission::ManageApplications) {
+        spawn_local(async move {
+            if let Ok(list) = auth.call(|c| async move { c.staff().await }).await {
+                let _ = staff.try_set(list);
+            }
+        });
+    }
+    spawn_local(async move {
+        if let Ok(list) = auth.anonymous().public_schools().await {
+            let _ = schools.try_set(list);
+        }
+    });
     let manage = move || auth.can(Permission::ManageApplications);
     let version = move || {
         app.with_untracked(|a| a.as_ref().and_then(|a| a.as_ref().ok()).map(|a| a.version))
@@ -194,6 +223,7 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                     let owner = a.owner_id;
                     let dept = a.collaborating_department.clone();
                     let dept_for_assign = StoredValue::new(dept.clone());
+                    let school = a.collaborating_school_id;
                     view! {
                         <div class="page-head">
                             <div>
@@ -212,21 +242,61 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                         <p>
                             <strong>{move || i18n.t(Key::Owner)}": "</strong>
                             {move || match owner {
-                                Some(o) if Some(o) == auth.me.with(|m| m.as_ref().map(|m| m.id)) => auth.me.with(|m| m.as_ref().map(|m| m.display_name.clone()).unwrap_or_default()),
-                                Some(o) => o.to_string(),
+                                Some(o) => staff.with(|list| list.iter().find(|m| m.id == o).map(|m| m.display_name.clone())).unwrap_or_else(|| o.to_string()),
                                 None => i18n.t(Key::Unassigned).to_string(),
                             }}
                             {(!dept.is_empty()).then(|| format!(" · {dept}"))}
+                            {move || school.and_then(|s| schools.with(|list| list.iter().find(|x| x.id == s).map(|x| format!(" · {}", x.name))))}
                         </p>
                         <Show when=move || manage() && owner.is_none_or(|o| Some(o) != auth.me.with(|m| m.as_ref().map(|m| m.id)))>
                             <button type="button" disabled=move || busy.get() on:click=move |_| {
                                 let me = auth.me.with_untracked(|m| m.as_ref().map(|m| m.id));
                                 let department = dept_for_assign.try_get_value().unwrap_or_default();
                                 act(Box::new(move |c, v| {
-                                    let req = Assignment { owner_id: me, collaborating_department: department.clone() };
+                                    let req = Assignment { owner_id: me, collaborating_department: department.clone(), collaborating_school_id: school };
                                     Box::pin(async move { c.assign_application(id, v, &req).await })
                                 }));
                             }>{move || i18n.t(Key::AssignToMe)}</button>
+                        </Show>
+                        <Show when=manage>
+                            <details class="panel">
+                                <summary>{move || i18n.t(Key::Assignment)}</summary>
+                                <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                                    ev.prevent_default();
+                                    let req = Assignment {
+                                        owner_id: assign_owner.get_untracked().parse().ok(),
+                                        collaborating_department: assign_dept.get_untracked(),
+                                        collaborating_school_id: assign_school.get_untracked().parse().ok(),
+                                    };
+                                    act(Box::new(move |c, v| { let req = req.clone(); Box::pin(async move { c.assign_application(id, v, &req).await }) }));
+                                }>
+                                    <div class="field">
+                                        <label for="assign-owner">{move || i18n.t(Key::Owner)}</label>
+                                        <select id="assign-owner" on:change=move |ev| assign_owner.set(event_target_value(&ev))>
+                                            <option value="">{move || i18n.t(Key::Unassigned)}</option>
+                                            {move || staff.get().into_iter().map(|m| {
+                                                let selected = Some(m.id) == owner;
+                                                view! { <option value=m.id.to_string() selected=selected>{m.display_name}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="assign-dept">{move || i18n.t(Key::CollaboratingDepartment)}</label>
+                                        <input id="assign-dept" prop:value=move || assign_dept.get() on:input=move |ev| assign_dept.set(event_target_value(&ev))/>
+                                    </div>
+                                    <div class="field">
+                                        <label for="assign-school">{move || i18n.t(Key::CollaboratingSchool)}</label>
+                                        <select id="assign-school" on:change=move |ev| assign_school.set(event_target_value(&ev))>
+                                            <option value="">{move || i18n.t(Key::NotYetChosen)}</option>
+                                            {move || schools.get().into_iter().map(|x| {
+                                                let selected = Some(x.id) == school;
+                                                view! { <option value=x.id.to_string() selected=selected>{format!("{} ({})", x.name, x.code)}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::Save)}</button>
+                                </form>
+                            </details>
                         </Show>
                         <Show when=move || manage() && !actions.is_empty()>
                             <div class="panel">

@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod organizations;
 pub mod public_applications;
 pub mod schools;
+pub mod staff;
 pub mod users;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -212,6 +213,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(resource("/goals").route(web::get().to(goals::list::list)))
                 .service(resource("/goals/{key}").route(web::put().to(goals::update::update)))
+                .service(resource("/staff").route(web::get().to(staff::list::list)))
                 .service(resource("/audit").route(web::get().to(audit::list::list)))
                 .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))
                 .default_service(web::to(not_found)),

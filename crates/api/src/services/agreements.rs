@@ -66,7 +66,21 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Agree
             .unwrap_or_default(),
         department: row.department.clone(),
         owner_id: row.owner_id.map(UserId),
+        owner_name: match row.owner_id {
+            Some(o) => users::get(db, UserId(o))
+                .await
+                .ok()
+                .map(|a| a.user.display_name),
+            None => None,
+        },
         partner_contact_id: repo::partner_contact(row),
+        partner_contact_name: match repo::partner_contact(row) {
+            Some(c) => organizations::find_contact(db, OrganizationId(row.organization_id), c)
+                .await
+                .ok()
+                .map(|c| c.name),
+            None => None,
+        },
         effective_from: row.effective_from,
         expires_on: row.expires_on,
         renewal_term_months: row.renewal_term_months.and_then(|n| u16::try_from(n).ok()),

@@ -494,6 +494,7 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Appli
         form,
         owner_id: row.owner_id.map(domain::UserId),
         collaborating_department: row.collaborating_department.clone(),
+        collaborating_school_id: row.collaborating_school_id.map(domain::SchoolId),
         vetting,
         planning,
         subtasks: repo::subtasks(db, id).await?,
@@ -811,9 +812,18 @@ pub async fn assign(
 ) -> ApiResult<Application> {
     office(auth)?;
     let txn = db::begin_write(db).await?;
-    load_visible(&txn, auth, id).await?;
+    let row = load_visible(&txn, auth, id).await?;
     if let Some(owner) = req.owner_id {
         check_staff(&txn, owner).await?;
+    }
+    if let Some(school) = req.collaborating_school_id
+        && schools::get(&txn, school).await.is_err()
+    {
+        return Err(ApiError::invalid_field(
+            "collaborating_school_id",
+            "unknown",
+            "No such school.",
+        ));
     }
     repo::set_assignment(
         &txn,
@@ -821,6 +831,25 @@ pub async fn assign(
         version,
         req.owner_id,
         req.collaborating_department.trim(),
+        req.collaborating_school_id,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "assign",
+            entity: "application",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({
+                "owner_id": { "before": row.owner_id, "after": req.owner_id },
+                "collaborating_department": { "before": row.collaborating_department,
+                    "after": req.collaborating_department.trim() },
+                "collaborating_school_id": { "before": row.collaborating_school_id,
+                    "after": req.collaborating_school_id },
+            }),
+            request_id: auth.request_id.clone(),
+        },
     )
     .await?;
     repo::add_history(

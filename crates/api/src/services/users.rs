@@ -192,3 +192,12 @@ pub async fn change_status(
     txn.commit().await?;
     Ok(after)
 }
+
+/// The office's staff and admins (owner pickers); staff and admin may read it.
+pub async fn office_staff(
+    db: &sea_orm::DatabaseConnection,
+    auth: &crate::auth::AuthUser,
+) -> ApiResult<Vec<domain::user::StaffMember>> {
+    auth.require(domain::Permission::ManageApplications)?;
+    Ok(db::repo::users::office_staff(db).await?)
+}

@@ -123,6 +123,7 @@ async fn staff_draft_send_and_both_parties_sign_then_it_is_active() {
     let a = create(&app, &staff, body.clone()).await;
     assert_eq!(a["status"], "draft");
     assert_eq!(a["organization_name"], "Reading Buddies");
+    assert_eq!(a["partner_contact_name"], "Rosa Méndez");
     assert_eq!(a["history"][0]["action"], "create");
 
     // Not before review; and not without a deliverable.
@@ -332,6 +333,7 @@ async fn the_job_expires_once_and_reminds_once_per_threshold() {
     body["owner_id"] = owner_id;
     let a = active(&app, &staff, &partner, body).await;
     assert_eq!(a["status"], "active");
+    assert_eq!(a["owner_name"], "Test staff");
     let id: AgreementId = a["id"].as_str().unwrap().parse().unwrap();
     let messages = |kind: &'static str| {
         let db = app.db.clone();
@@ -1258,6 +1260,12 @@ async fn each_role_gets_what_it_may_from_every_agreement_endpoint() {
             [200, 200, 200, 403, 403],
         ),
         (
+            "GET",
+            "/api/v1/staff".into(),
+            None,
+            [200, 200, 403, 403, 403],
+        ),
+        (
             "PUT",
             "/api/v1/goals/active_mous".into(),
             Some(json!({"baseline": 1, "target": 2, "deadline": "2026-06-30"})),
@@ -1298,4 +1306,21 @@ async fn each_role_gets_what_it_may_from_every_agreement_endpoint() {
             .unwrap();
         assert_eq!(res.status().as_u16(), want, "{role:?} upload");
     }
+}
+
+#[actix_web::test]
+async fn owner_pickers_list_active_office_staff_only() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    app.create_user(Role::SchoolCoordinator, vec![app.any_school().await])
+        .await;
+    app.create_user(Role::Admin, vec![]).await;
+    let list = json_of(app.get("/api/v1/staff", &staff).send().await.unwrap(), 200).await;
+    let names: Vec<_> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["display_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Test admin", "Test staff"]);
 }

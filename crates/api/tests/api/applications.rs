@@ -973,3 +973,66 @@ async fn each_role_gets_what_it_may_from_every_application_endpoint() {
         }
     }
 }
+
+#[actix_web::test]
+async fn staff_assign_any_staff_owner_a_department_and_a_collaborating_school() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await;
+    let id = submitted(&app, &school.to_string()).await;
+    let staff = app.token_for(Role::Staff).await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+    let colleague: Value = app.login(&email, &password).await.json().await.unwrap();
+    let colleague_id = app
+        .get(
+            "/api/v1/auth/me",
+            colleague["access_token"].as_str().unwrap(),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .clone();
+    let path = format!("/api/v1/applications/{id}/assignment");
+    let res = put_with_etag(
+        &app,
+        &staff,
+        &id,
+        &path,
+        json!({"owner_id": colleague_id, "collaborating_department": "Literacy",
+            "collaborating_school_id": uuid::Uuid::now_v7()}),
+    )
+    .await;
+    let p = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["field"], "collaborating_school_id");
+    let res = put_with_etag(
+        &app,
+        &staff,
+        &id,
+        &path,
+        json!({"owner_id": colleague_id, "collaborating_department": "Literacy",
+            "collaborating_school_id": school}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let a: Value = res.json().await.unwrap();
+    assert_eq!(a["owner_id"], colleague_id);
+    assert_eq!(a["collaborating_department"], "Literacy");
+    assert_eq!(a["collaborating_school_id"], school.to_string());
+    let events: Value = app
+        .get(&format!("/api/v1/audit?entity=application&id={id}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let assign = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "assign")
+        .expect("assignment is audited");
+    assert_eq!(assign["changes"]["owner_id"]["after"], colleague_id);
+}

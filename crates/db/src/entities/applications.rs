@@ -16,6 +16,7 @@ pub struct Model {
     pub organization_id: Option<Uuid>,
     pub owner_id: Option<Uuid>,
     pub collaborating_department: String,
+    pub collaborating_school_id: Option<Uuid>,
     pub return_message: Option<String>,
     pub submitted_at: Option<DateTimeUtc>,
     pub status_changed_at: DateTimeUtc,

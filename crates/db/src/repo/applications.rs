@@ -103,6 +103,7 @@ pub async fn insert_draft(
         organization_id: Set(None),
         owner_id: Set(None),
         collaborating_department: Set(String::new()),
+        collaborating_school_id: Set(None),
         return_message: Set(None),
         submitted_at: Set(None),
         status_changed_at: Set(now),
@@ -231,6 +232,7 @@ pub async fn set_assignment(
     expected_version: i32,
     owner: Option<UserId>,
     department: &str,
+    school: Option<SchoolId>,
 ) -> DbResult<()> {
     bump(
         db,
@@ -238,6 +240,10 @@ pub async fn set_assignment(
         expected_version,
         vec![
             (a::Column::OwnerId, Expr::value(owner.map(|o| o.0))),
+            (
+                a::Column::CollaboratingSchoolId,
+                Expr::value(school.map(|s| s.0)),
+            ),
             (
                 a::Column::CollaboratingDepartment,
                 Expr::value(clip(department, 200)),

@@ -107,6 +107,22 @@ pub async fn list(db: &impl ConnectionTrait) -> DbResult<Vec<User>> {
     Ok(out)
 }
 
+/// Active office staff and admins, by name: the people who can own applications and agreements.
+pub async fn office_staff(db: &impl ConnectionTrait) -> DbResult<Vec<domain::user::StaffMember>> {
+    Ok(u::Entity::find()
+        .filter(u::Column::Role.is_in(["admin", "staff"]))
+        .filter(u::Column::Status.eq("active"))
+        .order_by_asc(u::Column::DisplayName)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| domain::user::StaffMember {
+            id: UserId(m.id),
+            display_name: m.display_name,
+        })
+        .collect())
+}
+
 /// How many accounts there are.
 pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
     Ok(u::Entity::find().count(db).await?)

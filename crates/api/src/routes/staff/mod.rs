@@ -1,0 +1,3 @@
+//! `/api/v1/staff`: the office's people, for owner pickers.
+
+pub mod list;
