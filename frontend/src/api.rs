@@ -143,6 +143,9 @@ pub fn field_message(i18n: &I18n, code: &str, server_message: &str) -> String {
     if i18n.lang.get() == Lang::En {
         return server_message.to_string();
     }
+    if let Some(es) = domain::problem::spanish(server_message) {
+        return es;
+    }
     match code {
         "required" => "Este campo es obligatorio.".into(),
         "length" => "La longitud de este campo no es válida.".into(),

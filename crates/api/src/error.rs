@@ -139,6 +139,26 @@ impl ApiError {
         }
     }
 
+    /// The same error with its messages in the caller's language where the API has them
+    /// (Spanish for `es`; anything else stays English).
+    pub fn in_language(self, lang: &str) -> Self {
+        match self {
+            ApiError::Validation { detail, errors } if lang == "es" => ApiError::Validation {
+                detail: domain::problem::spanish(&detail).unwrap_or(detail),
+                errors: errors
+                    .into_iter()
+                    .map(|mut e| {
+                        if let Some(m) = domain::problem::spanish(&e.message) {
+                            e.message = m;
+                        }
+                        e
+                    })
+                    .collect(),
+            },
+            other => other,
+        }
+    }
+
     /// A 422 for one field.
     pub fn invalid_field(field: &str, code: &str, message: &str) -> Self {
         ApiError::Validation {

@@ -72,6 +72,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::applications::pipeline::pipeline,
         routes::applications::get::get,
         routes::applications::partner_view::partner_view,
+        routes::applications::resume_link::resume_link,
         routes::applications::transition::transition,
         routes::applications::answer_check::answer_check,
         routes::applications::update_subtask::update_subtask,

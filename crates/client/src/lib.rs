@@ -470,6 +470,18 @@ impl Client {
         Self::json(self.request(Method::GET, &format!("/api/v1/applications/{id}/status"))).await
     }
 
+    /// A fresh link to the partner's own open application form.
+    pub async fn application_resume_link(
+        &self,
+        id: ApplicationId,
+    ) -> ClientResult<domain::application::ResumeLink> {
+        Self::json(self.request(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/resume-link"),
+        ))
+        .await
+    }
+
     /// Takes a step of the process.
     pub async fn transition_application(
         &self,

@@ -240,6 +240,15 @@ pub struct DraftCreated {
     pub resume_token: String,
 }
 
+/// `POST /api/v1/applications/{id}/resume-link`: a fresh link to the applicant's form, for a
+/// partner who is signed in (to answer a return for information, or to withdraw).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResumeLink {
+    /// Opens the form at `/apply/{resume_token}`; earlier links stop working.
+    pub resume_token: String,
+}
+
 /// One step in an application's life.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

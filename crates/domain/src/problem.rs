@@ -55,6 +55,52 @@ impl FieldError {
     }
 }
 
+/// The Spanish text of a message this API sends about a field, when it has one (the public
+/// application form's rules and the shared ones); `None` for anything else.
+pub fn spanish(message: &str) -> Option<String> {
+    if let Some(n) = message
+        .strip_prefix("Use at most ")
+        .and_then(|r| r.strip_suffix(" characters."))
+    {
+        return Some(format!("Use como máximo {n} caracteres."));
+    }
+    if let Some(field) = message.strip_suffix(" is required.") {
+        return Some(format!("Falta el campo obligatorio {field}."));
+    }
+    let es = match message {
+        "Some fields are invalid." => "Algunos campos no son válidos.",
+        "Some answers are missing or invalid." => "Faltan algunas respuestas o no son válidas.",
+        "Enter the organization's legal name." => "Escriba el nombre legal de la organización.",
+        "Enter your name." => "Escriba su nombre.",
+        "Enter a valid email address." => "Escriba un correo electrónico válido.",
+        "Name the program or service." => "Escriba el nombre del programa o servicio.",
+        "Describe the program (10 to 4000 characters)." => {
+            "Describa el programa (de 10 a 4000 caracteres)."
+        }
+        "Choose at least one support area." => "Elija al menos un área de apoyo.",
+        "Choose at least one kind of contribution." => "Elija al menos un tipo de contribución.",
+        "Say whether this is a one-time event or an ongoing commitment." => {
+            "Indique si es un evento único o un compromiso continuo."
+        }
+        "Name at least one school or department to serve." => {
+            "Indique al menos una escuela o un departamento."
+        }
+        "Give the estimated value of the cash or in-kind donation." => {
+            "Indique el valor estimado de la donación en efectivo o en especie."
+        }
+        "The last day comes before the first day." => "El último día es anterior al primer día.",
+        "Enter the EIN as 12-3456789." => "Escriba el EIN así: 12-3456789.",
+        "Enter a web address like https://example.org." => {
+            "Escriba una dirección web como https://example.org."
+        }
+        "Enter a phone number like 704-555-0100." => {
+            "Escriba un número de teléfono como 704-555-0100."
+        }
+        _ => return None,
+    };
+    Some(es.into())
+}
+
 /// Turns `validator` errors into field errors, with messages people can read.
 pub fn field_errors(errors: &validator::ValidationErrors) -> Vec<FieldError> {
     let mut out = Vec::new();
@@ -94,5 +140,32 @@ fn collect(field: &str, kind: &validator::ValidationErrorsKind, out: &mut Vec<Fi
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod spanish_tests {
+    use super::*;
+    use validator::Validate;
+
+    #[test]
+    fn every_message_of_the_public_form_has_a_spanish_text() {
+        let mut f = crate::application::ApplicationForm::default();
+        f.contact.email = "not an email".into();
+        f.organization.website = "x".repeat(300);
+        let errors = field_errors(&f.validate().unwrap_err());
+        assert!(errors.len() >= 4, "{errors:?}");
+        for e in errors {
+            assert!(
+                spanish(&e.message).is_some(),
+                "no Spanish for {:?}",
+                e.message
+            );
+        }
+        assert_eq!(
+            spanish("Use at most 80 characters.").as_deref(),
+            Some("Use como máximo 80 caracteres.")
+        );
+        assert_eq!(spanish("Something new."), None);
     }
 }

@@ -82,6 +82,30 @@ fn PartnerStatus(id: ApplicationId) -> impl IntoView {
             .await;
         data.set(Some(res.map_err(|e| error_text(&i18n, &e))));
     });
+    // The form opens with a fresh link: answer a return, or withdraw.
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    let opening = RwSignal::new(false);
+    let open_error = RwSignal::new(None::<String>);
+    let open_form = move || {
+        opening.set(true);
+        open_error.set(None);
+        spawn_local(async move {
+            match auth
+                .call(|c| async move { c.application_resume_link(id).await })
+                .await
+            {
+                Ok(l) => {
+                    if let Some(go) = navigate.try_get_value() {
+                        go(&format!("/apply/{}", l.resume_token), Default::default());
+                    }
+                }
+                Err(e) => {
+                    let _ = open_error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = opening.try_set(false);
+        });
+    };
     view! {
         <section class="page">
             <p><A href="/applications">{move || format!("← {}", i18n.t(Key::NavApplications))}</A></p>
@@ -96,6 +120,19 @@ fn PartnerStatus(id: ApplicationId) -> impl IntoView {
                         {v.message.clone().map(|m| view! {
                             <div class="state error" role="status"><p>{move || i18n.t(Key::ReturnedMessage)}</p><p class="prewrap">{m}</p></div>
                         })}
+                        {st.is_open().then(|| {
+                            let returned = st == ApplicationStatus::ReturnedForInformation;
+                            view! {
+                                <p>
+                                    <button type="button" class:primary=returned disabled=move || opening.get() on:click=move |_| open_form()>
+                                        {move || if returned { i18n.t(Key::AnswerRequest) } else { i18n.t(Key::OpenForm) }}
+                                    </button>
+                                </p>
+                            }
+                        })}
+                        <Show when=move || open_error.get().is_some()>
+                            <div class="state error" role="alert">{move || open_error.get()}</div>
+                        </Show>
                         <h2>{move || i18n.t(Key::History)}</h2>
                         {history_list(i18n, v.history)}
                     }.into_any()

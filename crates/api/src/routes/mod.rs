@@ -142,6 +142,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::get().to(applications::partner_view::partner_view)),
                 )
                 .service(
+                    resource("/applications/{id}/resume-link")
+                        .route(web::post().to(applications::resume_link::resume_link)),
+                )
+                .service(
                     resource("/applications/{id}/transitions")
                         .route(web::post().to(applications::transition::transition)),
                 )

@@ -437,6 +437,44 @@ pub async fn partner_view(
     applicant_view(&row, history)
 }
 
+/// A fresh resume link for the partner's own open application (to answer a return for
+/// information or to withdraw from the form). Earlier links stop working.
+pub async fn reissue_link(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: ApplicationId,
+) -> ApiResult<domain::application::ResumeLink> {
+    if auth.role != Role::Partner {
+        return Err(ApiError::Forbidden);
+    }
+    let txn = db::begin_write(db).await?;
+    let row = load_visible(&txn, auth, id).await?;
+    if !repo::status_of(&row)?.is_open() {
+        return Err(ApiError::Conflict {
+            code: "application_closed",
+            detail: "this application is closed; nothing can be answered or withdrawn".into(),
+        });
+    }
+    let token = new_token();
+    repo::set_resume_token(&txn, id, hash_token(&token)).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "reissue_link",
+            entity: "application",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({}),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(domain::application::ResumeLink {
+        resume_token: token,
+    })
+}
+
 /// The routing answers as the rules see them: the one-time flag comes from the program's
 /// commitment, not from a separate question.
 fn effective_answers(form: &ApplicationForm) -> intake::RoutingAnswers {

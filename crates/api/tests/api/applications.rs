@@ -136,6 +136,26 @@ async fn an_organization_applies_without_an_account_and_gets_a_resume_link() {
     // Incomplete: every problem is listed, nothing is sent.
     let p = assert_problem(submit(&app, &d).await, 422, "validation_failed").await;
     assert_eq!(p["errors"][0]["field"], "program.support_areas");
+    assert_eq!(
+        p["errors"][0]["message"],
+        "Choose at least one support area."
+    );
+    // In Spanish when the caller asks for it.
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/public/applications/{}/submit", d.token)))
+        .header("if-match", format!("\"{}\"", d.version))
+        .header("accept-language", "es-MX,es;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    let p = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["field"], "program.support_areas");
+    assert_eq!(
+        p["errors"][0]["message"],
+        "Elija al menos un área de apoyo."
+    );
+    assert_eq!(p["detail"], "Faltan algunas respuestas o no son válidas.");
 
     // Resume by link, complete, send.
     let view: Value = app
@@ -1035,4 +1055,114 @@ async fn staff_assign_any_staff_owner_a_department_and_a_collaborating_school() 
         .find(|e| e["action"] == "assign")
         .expect("assignment is audited");
     assert_eq!(assign["changes"]["owner_id"]["after"], colleague_id);
+}
+
+#[actix_web::test]
+async fn a_signed_in_partner_answers_a_return_and_withdraws_from_a_fresh_link() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let id = submitted(&app, &school).await;
+    let staff = app.token_for(Role::Staff).await;
+    let res = step(
+        &app,
+        &staff,
+        &id,
+        json!({"action": "return_for_information", "note": "Which grades exactly?"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    // The contact gets a partner login.
+    let a: Value = app
+        .get(&format!("/api/v1/applications/{id}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let org_id = a["organization_id"].as_str().unwrap();
+    let org: Value = app
+        .get(&format!("/api/v1/organizations/{org_id}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let contact = org["contacts"][0]["id"].as_str().unwrap();
+    app.post(
+        &format!("/api/v1/organizations/{org_id}/contacts/{contact}/login"),
+        &staff,
+    )
+    .json(&json!({"password": "partner-password-1"}))
+    .send()
+    .await
+    .unwrap();
+    let partner: Value = app
+        .login("rosa@readingbuddies.example.org", "partner-password-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let partner = partner["access_token"].as_str().unwrap();
+    let link = |token: &str| {
+        app.post(&format!("/api/v1/applications/{id}/resume-link"), token)
+            .send()
+    };
+
+    assert_problem(link(&staff).await.unwrap(), 403, "forbidden").await;
+    let (_, _, stranger) = app.partner_org("Someone Else").await;
+    assert_problem(link(&stranger).await.unwrap(), 404, "not_found").await;
+
+    let res = link(partner).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let token = res.json::<Value>().await.unwrap()["resume_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let v: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["message"], "Which grades exactly?");
+    let again: Value = submit(
+        &app,
+        &Draft {
+            token: token.clone(),
+            version: v["version"].as_i64().unwrap(),
+        },
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(again["status"], "submitted");
+
+    // Withdraw from a fresh link; the old one no longer opens the form.
+    let token2 = link(partner).await.unwrap().json::<Value>().await.unwrap()["resume_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let old = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), 404);
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/public/applications/{token2}/withdraw")))
+        .header("if-match", format!("\"{}\"", again["version"]))
+        .json(&json!({"reason": "We found another school."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_problem(link(partner).await.unwrap(), 409, "application_closed").await;
 }

@@ -31,3 +31,16 @@ pub fn throttle(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
         .unwrap_or_default();
     state.public_limiter.check(&ip)
 }
+
+/// `es` when the caller's `Accept-Language` puts Spanish first, else `en`.
+pub fn language(req: &HttpRequest) -> &'static str {
+    let first = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if first.starts_with("es") { "es" } else { "en" }
+}

@@ -23,7 +23,8 @@ pub async fn start(
         &state.settings.server.public_url,
         body.into_inner(),
     )
-    .await?;
+    .await
+    .map_err(|e| e.in_language(super::language(&req)))?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(created))

@@ -10,7 +10,8 @@ use crate::state::AppState;
 ///
 /// Checks every answer (422 lists each missing or invalid one, e.g. `program.support_areas`),
 /// then sends it to the office: matched to an existing organization or recorded as a new
-/// applicant. After a return for information, sends the answers again.
+/// applicant. After a return for information, sends the answers again. Field messages are in
+/// Spanish when `Accept-Language` puts Spanish first (`es`), else English.
 #[utoipa::path(post, path = "/api/v1/public/applications/{token}/submit", tag = "public",
     params(("token" = String, Path, description = "The resume token"),
         ("If-Match" = String, Header, description = "The ETag you read")),
@@ -23,6 +24,8 @@ pub async fn submit(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     super::throttle(&req, &state)?;
-    let v = services::applications::submit(&state.db, &token, if_match.0).await?;
+    let v = services::applications::submit(&state.db, &token, if_match.0)
+        .await
+        .map_err(|e| e.in_language(super::language(&req)))?;
     Ok(super::with_etag(HttpResponse::Ok(), &v))
 }
