@@ -50,6 +50,8 @@ macro_rules! keys {
 
 keys! {
     NavAgreements => "Agreements", "Acuerdos";
+    InStageAtLeast => "In this stage for at least", "En esta etapa por lo menos";
+    DaysWord => "days", "días";
     AnswerRequest => "Answer the office's request", "Responder a la solicitud de la oficina";
     OpenForm => "Open the form (to view or withdraw)", "Abrir el formulario (para verlo o retirarlo)";
     Assignment => "Owner, department and school", "Responsable, departamento y escuela";

@@ -467,6 +467,9 @@ pub struct ApplicationQuery {
     pub school_id: Option<SchoolId>,
     /// Only applications owned by this staff member.
     pub owner_id: Option<UserId>,
+    /// Only applications that have been in their current status for at least this many days
+    /// (0–3650): the ones waiting longest.
+    pub min_days_in_status: Option<u32>,
     /// Free text: organization name or program title.
     pub q: Option<String>,
     /// Page size, 1–100 (default 25).

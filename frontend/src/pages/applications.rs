@@ -22,7 +22,9 @@ pub fn Applications() -> impl IntoView {
     let status = RwSignal::new(None::<ApplicationStatus>);
     let area = RwSignal::new(String::new());
     let school = RwSignal::new(String::new());
-    let mine_only = RwSignal::new(false);
+    let owner = RwSignal::new(String::new());
+    let min_days = RwSignal::new(String::new());
+    let staff = RwSignal::new(Vec::<domain::user::StaffMember>::new());
     let school_choices = RwSignal::new(Vec::<domain::school::SchoolChoice>::new());
     let items = RwSignal::new(None::<Result<Vec<ApplicationSummary>, String>>);
     let next = RwSignal::new(None::<String>);
@@ -33,11 +35,8 @@ pub fn Applications() -> impl IntoView {
             status: status.get_untracked(),
             support_area: SupportArea::parse(&area.get_untracked()),
             school_id: school.get_untracked().parse().ok(),
-            owner_id: if mine_only.get_untracked() {
-                auth.me.with_untracked(|m| m.as_ref().map(|m| m.id))
-            } else {
-                None
-            },
+            owner_id: owner.get_untracked().parse().ok(),
+            min_days_in_status: min_days.get_untracked().parse().ok(),
             limit: Some(25),
             cursor: if more { next.get_untracked() } else { None },
             ..Default::default()
@@ -78,7 +77,8 @@ pub fn Applications() -> impl IntoView {
         status.track();
         area.track();
         school.track();
-        mine_only.track();
+        owner.track();
+        min_days.track();
         load(false);
     });
     spawn_local(async move {
@@ -86,6 +86,13 @@ pub fn Applications() -> impl IntoView {
             school_choices.set(list);
         }
     });
+    if auth.can(Permission::ManageApplications) {
+        spawn_local(async move {
+            if let Ok(list) = auth.call(|c| async move { c.staff().await }).await {
+                let _ = staff.try_set(list);
+            }
+        });
+    }
     spawn_local(async move {
         if let Ok(s) = auth.call(|c| async move { c.pipeline().await }).await {
             stages.set(s);
@@ -141,7 +148,7 @@ pub fn Applications() -> impl IntoView {
                         }
                     }).collect_view()}
                 </nav>
-                <div class="filters four">
+                <div class="filters five">
                     <div class="field">
                         <label for="filter-app-school">{move || i18n.t(Key::SchoolServed)}</label>
                         <select id="filter-app-school" on:change=move |ev| school.set(event_target_value(&ev))>
@@ -152,11 +159,25 @@ pub fn Applications() -> impl IntoView {
                         </select>
                     </div>
                     <Show when=move || auth.can(Permission::ManageApplications)>
-                        <div class="field check">
-                            <input id="filter-mine" type="checkbox" prop:checked=move || mine_only.get() on:change=move |ev| mine_only.set(event_target_checked(&ev))/>
-                            <label for="filter-mine">{move || i18n.t(Key::MineOnly)}</label>
+                        <div class="field">
+                            <label for="filter-app-owner">{move || i18n.t(Key::Owner)}</label>
+                            <select id="filter-app-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                                <option value="">{move || i18n.t(Key::Any)}</option>
+                                {move || staff.get().into_iter().map(|m| view! {
+                                    <option value=m.id.to_string()>{m.display_name}</option>
+                                }).collect_view()}
+                            </select>
                         </div>
                     </Show>
+                    <div class="field">
+                        <label for="filter-app-age">{move || i18n.t(Key::InStageAtLeast)}</label>
+                        <select id="filter-app-age" on:change=move |ev| min_days.set(event_target_value(&ev))>
+                            <option value="">{move || i18n.t(Key::Any)}</option>
+                            {[7u32, 14, 30, 60].into_iter().map(|d| view! {
+                                <option value=d.to_string()>{move || format!("{d} {}", i18n.t(Key::DaysWord))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
                     <div class="field">
                         <label for="filter-app-area">{move || i18n.t(Key::SupportAreaFilter)}</label>
                         <select id="filter-app-area" on:change=move |ev| area.set(event_target_value(&ev))>

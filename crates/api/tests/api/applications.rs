@@ -1166,3 +1166,37 @@ async fn a_signed_in_partner_answers_a_return_and_withdraws_from_a_fresh_link() 
     assert_eq!(res.status(), 200);
     assert_problem(link(partner).await.unwrap(), 409, "application_closed").await;
 }
+
+#[actix_web::test]
+async fn the_pipeline_filters_by_time_in_status() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let id = submitted(&app, &school).await;
+    let staff = app.token_for(Role::Staff).await;
+    let ids = |v: Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let list = |q: &'static str| {
+        let req = app.get(&format!("/api/v1/applications{q}"), &staff).send();
+        async move { req.await.unwrap().json::<Value>().await.unwrap() }
+    };
+    assert_eq!(ids(list("?min_days_in_status=0").await), [id.as_str()]);
+    assert!(ids(list("?min_days_in_status=7").await).is_empty());
+    // Ten days later, it is among those waiting a week or more.
+    use db::entities::applications as a;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let ten_days_ago = chrono::Utc::now() - chrono::Duration::days(10);
+    a::Entity::update_many()
+        .col_expr(a::Column::StatusChangedAt, Expr::value(ten_days_ago))
+        .filter(a::Column::Id.eq(uuid::Uuid::parse_str(&id).unwrap()))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(ids(list("?min_days_in_status=7").await), [id]);
+}

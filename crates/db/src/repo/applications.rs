@@ -488,6 +488,10 @@ pub async fn list(
     if let Some(owner) = q.owner_id {
         sel = sel.filter(a::Column::OwnerId.eq(owner.0));
     }
+    if let Some(days) = q.min_days_in_status {
+        let since = Utc::now() - chrono::Duration::days(i64::from(std::cmp::Ord::min(days, 3650)));
+        sel = sel.filter(a::Column::StatusChangedAt.lte(since));
+    }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         sel =
             sel.filter(Expr::col(a::Column::SearchKey).like(super::contains(&text.to_lowercase())));
