@@ -39,6 +39,7 @@ pub mod problem;
 pub mod role;
 pub mod school;
 pub mod user;
+pub mod volunteer;
 
 pub use ids::{
     AgreementId, ApplicationId, ContactId, DeliverableId, OrganizationId, SchoolId, UserId,

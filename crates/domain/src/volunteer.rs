@@ -1,0 +1,459 @@
+//! Volunteers: the rules, pure and shared with the SPA. Who may serve (clearances with expiry
+//! and a grace period), how sign-ups fill slots and a waitlist, how hours are corrected (a new
+//! entry supersedes the old; both kept), and the definitions the dashboard counts.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Days before expiry when a clearance is due for renewal (and a reminder is queued).
+pub const RENEWAL_WINDOW_DAYS: i64 = 30;
+
+wire_enum!(
+    /// How a volunteer relates to the district.
+    VolunteerKind {
+        /// A parent or guardian of a student.
+        ParentGuardian => "parent_guardian",
+        /// A member of the community.
+        CommunityMember => "community_member",
+        /// Affiliated with a partner organization.
+        PartnerAffiliated => "partner_affiliated",
+        /// A college student.
+        CollegeStudent => "college_student",
+        /// A district employee.
+        Employee => "employee",
+    }
+);
+
+wire_enum!(
+    /// What a volunteer would like to do.
+    Interest {
+        /// Tutor.
+        Tutor => "tutor",
+        /// Mentor.
+        Mentor => "mentor",
+        /// Read with a student.
+        ReadWithStudent => "read_with_student",
+        /// Organize a volunteer program.
+        OrganizeProgram => "organize_program",
+        /// Speaker.
+        Speaker => "speaker",
+        /// Career day or college tour.
+        CareerDay => "career_day",
+        /// Clerical help.
+        Clerical => "clerical",
+        /// Marketing / PR help.
+        MarketingPr => "marketing_pr",
+        /// Chaperone field trips.
+        Chaperone => "chaperone",
+        /// Sponsor a program.
+        SponsorProgram => "sponsor_program",
+    }
+);
+
+wire_enum!(
+    /// A kind of clearance.
+    ClearanceType {
+        /// The annual volunteer registration / background check.
+        AnnualBackgroundCheck => "annual_background_check",
+        /// Fingerprinting, for overnight trips.
+        Fingerprinting => "fingerprinting",
+        /// Training.
+        Training => "training",
+    }
+);
+
+wire_enum!(
+    /// Where a clearance stands, as recorded.
+    ClearanceStatus {
+        /// Submitted, not decided.
+        Pending => "pending",
+        /// Cleared (until `expires_on`).
+        Cleared => "cleared",
+        /// Denied.
+        Denied => "denied",
+        /// Expired (recorded as such).
+        Expired => "expired",
+    }
+);
+
+/// One entry of a volunteer's clearance ledger (no raw background report is ever stored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClearanceRecord {
+    /// Which clearance.
+    pub kind: ClearanceType,
+    /// Its status as recorded.
+    pub status: ClearanceStatus,
+    /// When it was cleared.
+    pub cleared_on: Option<NaiveDate>,
+    /// The last day it is valid.
+    pub expires_on: Option<NaiveDate>,
+}
+
+/// Whether a volunteer may serve now, for one kind of clearance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "standing")]
+pub enum Standing {
+    /// Cleared and valid through `until`; `renewal_due` inside the renewal window.
+    Current {
+        /// Last valid day.
+        until: NaiveDate,
+        /// Within the renewal window.
+        renewal_due: bool,
+    },
+    /// Expired, but inside the configured grace period.
+    InGrace {
+        /// Last valid day.
+        expired_on: NaiveDate,
+        /// Last day of grace.
+        grace_until: NaiveDate,
+    },
+    /// Waiting for a decision.
+    Pending,
+    /// Denied.
+    Denied,
+    /// Expired beyond the grace period.
+    Expired {
+        /// Last valid day.
+        expired_on: NaiveDate,
+    },
+    /// No clearance of this kind on record.
+    Missing,
+}
+
+impl Standing {
+    /// May the volunteer sign up for (or check in to) an opportunity requiring it?
+    pub fn may_serve(self) -> bool {
+        matches!(self, Standing::Current { .. } | Standing::InGrace { .. })
+    }
+
+    /// Why not, and what to do: a stable code and a message for the volunteer.
+    pub fn refusal(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Standing::Current { .. } | Standing::InGrace { .. } => None,
+            Standing::Pending => Some((
+                "clearance_pending",
+                "Your clearance is still being reviewed. You can sign up once it is cleared.",
+            )),
+            Standing::Denied => Some((
+                "clearance_denied",
+                "Your clearance was not approved. Contact the volunteer office to talk about it.",
+            )),
+            Standing::Expired { .. } => Some((
+                "clearance_expired",
+                "Your clearance has expired. Renew your volunteer registration to sign up again.",
+            )),
+            Standing::Missing => Some((
+                "clearance_missing",
+                "This opportunity needs a volunteer clearance. Complete your volunteer registration first.",
+            )),
+        }
+    }
+}
+
+/// The standing for one kind of clearance on `today`, from the ledger: the best record counts
+/// (a current clearance beats a pending renewal, which beats an old denial).
+pub fn standing(
+    ledger: &[ClearanceRecord],
+    kind: ClearanceType,
+    today: NaiveDate,
+    grace_days: u32,
+) -> Standing {
+    let mut best = Standing::Missing;
+    let rank = |s: &Standing| match s {
+        Standing::Current { .. } => 5,
+        Standing::InGrace { .. } => 4,
+        Standing::Pending => 3,
+        Standing::Expired { .. } => 2,
+        Standing::Denied => 1,
+        Standing::Missing => 0,
+    };
+    for r in ledger.iter().filter(|r| r.kind == kind) {
+        let s = match (r.status, r.expires_on) {
+            (ClearanceStatus::Pending, _) => Standing::Pending,
+            (ClearanceStatus::Denied, _) => Standing::Denied,
+            (ClearanceStatus::Cleared, Some(until)) if today <= until => Standing::Current {
+                until,
+                renewal_due: (until - today).num_days() <= RENEWAL_WINDOW_DAYS,
+            },
+            (ClearanceStatus::Cleared | ClearanceStatus::Expired, Some(expired_on)) => {
+                let grace_until = expired_on + Duration::days(i64::from(grace_days));
+                if today <= grace_until && grace_days > 0 {
+                    Standing::InGrace {
+                        expired_on,
+                        grace_until,
+                    }
+                } else {
+                    Standing::Expired { expired_on }
+                }
+            }
+            // Cleared without an end date: valid (e.g. a one-time training).
+            (ClearanceStatus::Cleared, None) => Standing::Current {
+                until: NaiveDate::MAX,
+                renewal_due: false,
+            },
+            (ClearanceStatus::Expired, None) => Standing::Expired { expired_on: today },
+        };
+        let better = match (&s, &best) {
+            (Standing::Current { until: a, .. }, Standing::Current { until: b, .. }) => a > b,
+            _ => rank(&s) > rank(&best),
+        };
+        if better {
+            best = s;
+        }
+    }
+    best
+}
+
+/// Where a new sign-up lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignupPlace {
+    /// A slot is free: confirmed.
+    Confirmed,
+    /// Full: on the waitlist at this position (1 = next).
+    Waitlisted(u32),
+}
+
+/// The place of the next sign-up, given the slots and who holds them. Decided inside the same
+/// transaction that counts, so two sign-ups for the last slot cannot both be confirmed.
+pub fn next_place(slots: u32, confirmed: u32, waitlisted: u32) -> SignupPlace {
+    if confirmed < slots {
+        SignupPlace::Confirmed
+    } else {
+        SignupPlace::Waitlisted(waitlisted + 1)
+    }
+}
+
+/// An automatic check-out for a visit nobody checked out of: `cap_hours` after the check-in.
+pub fn auto_checkout(checked_in: DateTime<Utc>, cap_hours: u32) -> DateTime<Utc> {
+    checked_in + Duration::hours(i64::from(cap_hours))
+}
+
+/// A logged stretch of hours, as the correction chain sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HourLink {
+    /// The entry.
+    pub id: uuid::Uuid,
+    /// The entry it corrects, if any.
+    pub supersedes: Option<uuid::Uuid>,
+}
+
+/// The entries that count: every entry not corrected by a later one (entries are never edited
+/// in place; a correction is a new entry that supersedes the old one, and both are kept).
+pub fn current_entries(entries: &[HourLink]) -> Vec<uuid::Uuid> {
+    let replaced: std::collections::HashSet<uuid::Uuid> =
+        entries.iter().filter_map(|e| e.supersedes).collect();
+    entries
+        .iter()
+        .filter(|e| !replaced.contains(&e.id))
+        .map(|e| e.id)
+        .collect()
+}
+
+/// The dashboard's definitions, stated once (the API docs and the UI show these words).
+pub mod definitions {
+    /// A registered volunteer.
+    pub const REGISTERED: &str =
+        "Registered: has a volunteer profile and a current clearance (cleared, not expired).";
+    /// An active volunteer.
+    pub const ACTIVE: &str =
+        "Active: at least one approved hour in the current school year (July 1 to June 30).";
+    /// A parent leader.
+    pub const PARENT_LEADER: &str =
+        "Parent leader: flagged by a coordinator (PTA officer, school leadership team, etc.).";
+}
+
+/// The first day of the school year (July 1) that holds `day`.
+pub fn school_year_start(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    let year = if day.month() >= 7 {
+        day.year()
+    } else {
+        day.year() - 1
+    };
+    NaiveDate::from_ymd_opt(year, 7, 1).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn rec(status: ClearanceStatus, expires_on: Option<NaiveDate>) -> ClearanceRecord {
+        ClearanceRecord {
+            kind: ClearanceType::AnnualBackgroundCheck,
+            status,
+            cleared_on: None,
+            expires_on,
+        }
+    }
+
+    const BG: ClearanceType = ClearanceType::AnnualBackgroundCheck;
+
+    #[test]
+    fn clearance_gating_over_the_edges() {
+        let today = d(2026, 11, 23);
+        let cases: Vec<(Vec<ClearanceRecord>, u32, bool, Option<&str>)> = vec![
+            (vec![], 14, false, Some("clearance_missing")),
+            (
+                vec![rec(ClearanceStatus::Pending, None)],
+                14,
+                false,
+                Some("clearance_pending"),
+            ),
+            (
+                vec![rec(ClearanceStatus::Denied, None)],
+                14,
+                false,
+                Some("clearance_denied"),
+            ),
+            // Valid through its last day.
+            (
+                vec![rec(ClearanceStatus::Cleared, Some(today))],
+                0,
+                true,
+                None,
+            ),
+            // Expired yesterday: inside a 14-day grace, outside without grace.
+            (
+                vec![rec(ClearanceStatus::Cleared, Some(d(2026, 11, 22)))],
+                14,
+                true,
+                None,
+            ),
+            (
+                vec![rec(ClearanceStatus::Cleared, Some(d(2026, 11, 22)))],
+                0,
+                false,
+                Some("clearance_expired"),
+            ),
+            // Grace ends on its last day.
+            (
+                vec![rec(ClearanceStatus::Cleared, Some(d(2026, 11, 9)))],
+                14,
+                true,
+                None,
+            ),
+            (
+                vec![rec(ClearanceStatus::Cleared, Some(d(2026, 11, 8)))],
+                14,
+                false,
+                Some("clearance_expired"),
+            ),
+            // A renewal pending while the old one is still current: may serve.
+            (
+                vec![
+                    rec(ClearanceStatus::Cleared, Some(d(2026, 12, 1))),
+                    rec(ClearanceStatus::Pending, None),
+                ],
+                0,
+                true,
+                None,
+            ),
+            // An old denial does not outweigh a later clearance.
+            (
+                vec![
+                    rec(ClearanceStatus::Denied, None),
+                    rec(ClearanceStatus::Cleared, Some(d(2027, 6, 30))),
+                ],
+                0,
+                true,
+                None,
+            ),
+        ];
+        for (i, (ledger, grace, may, code)) in cases.into_iter().enumerate() {
+            let s = standing(&ledger, BG, today, grace);
+            assert_eq!(s.may_serve(), may, "case {i}: {s:?}");
+            assert_eq!(s.refusal().map(|r| r.0), code, "case {i}");
+        }
+        // Other kinds do not count.
+        let training = ClearanceRecord {
+            kind: ClearanceType::Training,
+            ..rec(ClearanceStatus::Cleared, Some(d(2027, 1, 1)))
+        };
+        assert_eq!(standing(&[training], BG, today, 0), Standing::Missing);
+    }
+
+    #[test]
+    fn renewal_is_due_in_the_last_thirty_days() {
+        let today = d(2026, 11, 23);
+        let s = |until| standing(&[rec(ClearanceStatus::Cleared, Some(until))], BG, today, 0);
+        assert_eq!(
+            s(d(2026, 12, 23)),
+            Standing::Current {
+                until: d(2026, 12, 23),
+                renewal_due: true
+            }
+        );
+        assert_eq!(
+            s(d(2026, 12, 24)),
+            Standing::Current {
+                until: d(2026, 12, 24),
+                renewal_due: false
+            }
+        );
+    }
+
+    #[test]
+    fn slots_fill_then_the_waitlist_grows() {
+        assert_eq!(next_place(3, 0, 0), SignupPlace::Confirmed);
+        assert_eq!(next_place(3, 2, 0), SignupPlace::Confirmed);
+        assert_eq!(next_place(3, 3, 0), SignupPlace::Waitlisted(1));
+        assert_eq!(next_place(3, 3, 4), SignupPlace::Waitlisted(5));
+        assert_eq!(next_place(0, 0, 0), SignupPlace::Waitlisted(1));
+    }
+
+    #[test]
+    fn corrections_replace_entries_and_keep_them() {
+        let (a, b, c, e) = (
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+        );
+        // b corrects a, c corrects b; e stands alone.
+        let chain = [
+            HourLink {
+                id: a,
+                supersedes: None,
+            },
+            HourLink {
+                id: b,
+                supersedes: Some(a),
+            },
+            HourLink {
+                id: c,
+                supersedes: Some(b),
+            },
+            HourLink {
+                id: e,
+                supersedes: None,
+            },
+        ];
+        assert_eq!(current_entries(&chain), [c, e]);
+    }
+
+    #[test]
+    fn the_school_year_starts_in_july() {
+        assert_eq!(school_year_start(d(2026, 11, 23)), d(2026, 7, 1));
+        assert_eq!(school_year_start(d(2026, 6, 30)), d(2025, 7, 1));
+        assert_eq!(school_year_start(d(2026, 7, 1)), d(2026, 7, 1));
+    }
+
+    #[test]
+    fn an_open_visit_is_closed_at_the_cap() {
+        let t = DateTime::parse_from_rfc3339("2026-11-23T08:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            auto_checkout(t, 8).to_rfc3339(),
+            "2026-11-23T16:00:00+00:00"
+        );
+    }
+}
