@@ -9,6 +9,7 @@ mod m20261123_000002_organizations;
 mod m20261123_000003_applications;
 mod m20261123_000004_agreements;
 mod m20261123_000005_application_collaborating_school;
+mod m20261123_000006_volunteers;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_applications::Migration),
             Box::new(m20261123_000004_agreements::Migration),
             Box::new(m20261123_000005_application_collaborating_school::Migration),
+            Box::new(m20261123_000006_volunteers::Migration),
         ]
     }
 }

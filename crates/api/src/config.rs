@@ -21,6 +21,15 @@ pub struct Settings {
     pub storage: StorageSettings,
     /// Background jobs.
     pub jobs: JobSettings,
+    /// Volunteer rules.
+    pub volunteers: VolunteerSettings,
+}
+
+/// Volunteer rules that the office may tune.
+#[derive(Debug, Clone, Deserialize)]
+pub struct VolunteerSettings {
+    /// Days after a clearance expires during which the volunteer may still serve.
+    pub clearance_grace_days: u32,
 }
 
 /// Where agreement documents are kept.
@@ -149,6 +158,9 @@ document_limit_bytes = 10485760
 
 [jobs]
 agreements_interval_secs = 300
+
+[volunteers]
+clearance_grace_days = 14
 
 [log]
 format = "pretty"

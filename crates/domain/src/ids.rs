@@ -74,3 +74,11 @@ id_type!(
     /// Identifies a deliverable of an agreement.
     DeliverableId
 );
+id_type!(
+    /// Identifies a volunteer profile.
+    VolunteerId
+);
+id_type!(
+    /// Identifies a clearance record.
+    ClearanceId
+);

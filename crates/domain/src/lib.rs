@@ -42,6 +42,7 @@ pub mod user;
 pub mod volunteer;
 
 pub use ids::{
-    AgreementId, ApplicationId, ContactId, DeliverableId, OrganizationId, SchoolId, UserId,
+    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, OrganizationId, SchoolId,
+    UserId, VolunteerId,
 };
 pub use role::{Permission, Role};

@@ -45,6 +45,10 @@ pub enum Permission {
     ReadMetrics,
     /// Change the district's goals.
     ManageGoals,
+    /// Read volunteer profiles (coordinators: their schools').
+    ReadVolunteers,
+    /// Record clearances and manage volunteers.
+    ManageVolunteers,
 }
 
 impl Role {
@@ -79,9 +83,11 @@ impl Role {
         match permission {
             ReadSchools => true,
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
-            | ManageAgreements => matches!(self, Role::Admin | Role::Staff),
+            | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
             ReadOrganizations | ReadAgreements => self != Role::Volunteer,
-            ReadMetrics => matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator),
+            ReadMetrics | ReadVolunteers => {
+                matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)
+            }
             ManageUsers | ManageGoals => self == Role::Admin,
         }
     }

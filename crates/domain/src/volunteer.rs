@@ -277,6 +277,209 @@ pub fn school_year_start(day: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 7, 1).unwrap_or(day)
 }
 
+// ---------- registration, profiles and the clearance ledger (API types) ----------
+
+fn invalid(code: &'static str, msg: &'static str) -> validator::ValidationError {
+    validator::ValidationError::new(code).with_message(msg.into())
+}
+
+fn phone_like(p: &str) -> Result<(), validator::ValidationError> {
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    if (10..=15).contains(&digits) && p.len() <= 20 {
+        Ok(())
+    } else {
+        Err(invalid("format", "Enter a phone number like 704-555-0100."))
+    }
+}
+
+fn check_registration(r: &VolunteerRegistration) -> Result<(), validator::ValidationError> {
+    if r.school_ids.is_empty() {
+        return Err(invalid("school_ids", "Choose at least one school."));
+    }
+    if r.kind == VolunteerKind::PartnerAffiliated && r.organization_id.is_none() {
+        return Err(invalid(
+            "organization_id",
+            "Choose the partner organization you volunteer with.",
+        ));
+    }
+    if !matches!(r.preferred_language.as_str(), "en" | "es") {
+        return Err(invalid("preferred_language", "Choose English or Spanish."));
+    }
+    Ok(())
+}
+
+/// `POST /api/v1/public/volunteers`: a volunteer registers (on a phone, no account yet).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"name": "Ana López", "email": "ana@example.org", "phone": "704-555-0101", "password": "a-long-passphrase", "preferred_language": "es", "kind": "parent_guardian", "organization_id": null, "school_ids": ["01a205e1-5e5f-7124-aeee-246a84093505"], "interests": ["read_with_student"], "availability": "Tuesday mornings", "fax_number": ""})))]
+#[validate(schema(function = "check_registration"))]
+pub struct VolunteerRegistration {
+    /// Full name.
+    #[validate(length(min = 1, max = 120, code = "required", message = "Enter your name."))]
+    pub name: String,
+    /// Email (the sign-in name).
+    #[validate(email(code = "email", message = "Enter a valid email address."))]
+    pub email: String,
+    /// Mobile phone.
+    #[validate(custom(function = "phone_like"))]
+    pub phone: String,
+    /// Password for the new account (at least 12 characters).
+    #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    pub password: String,
+    /// `en` or `es`.
+    #[serde(default = "english")]
+    pub preferred_language: String,
+    /// How the volunteer relates to the district.
+    pub kind: VolunteerKind,
+    /// The partner organization (partner-affiliated volunteers).
+    pub organization_id: Option<crate::OrganizationId>,
+    /// Schools they want to serve (at least one).
+    #[serde(default)]
+    pub school_ids: Vec<crate::SchoolId>,
+    /// What they would like to do.
+    #[serde(default)]
+    pub interests: Vec<Interest>,
+    /// When they are available.
+    #[serde(default)]
+    #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    pub availability: String,
+    /// Leave empty. (A field people do not see; bots fill it in.)
+    #[serde(default)]
+    pub fax_number: String,
+}
+
+fn english() -> String {
+    "en".into()
+}
+
+/// One record of the clearance ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Clearance {
+    /// Its id.
+    pub id: crate::ClearanceId,
+    /// Which clearance.
+    pub kind: ClearanceType,
+    /// Status as recorded.
+    pub status: ClearanceStatus,
+    /// When it was cleared.
+    pub cleared_on: Option<NaiveDate>,
+    /// The last day it is valid.
+    pub expires_on: Option<NaiveDate>,
+    /// Source / reference, e.g. the external screening system's id.
+    pub reference: String,
+    /// Who recorded it (none: the volunteer's own registration).
+    pub recorded_by: Option<crate::UserId>,
+    /// When.
+    pub recorded_at: DateTime<Utc>,
+}
+
+fn check_clearance(c: &ClearanceInput) -> Result<(), validator::ValidationError> {
+    if c.status == ClearanceStatus::Cleared {
+        let (Some(from), Some(to)) = (c.cleared_on, c.expires_on) else {
+            return Err(invalid(
+                "expires_on",
+                "A cleared clearance needs the day it was cleared and the day it expires.",
+            ));
+        };
+        if to <= from {
+            return Err(invalid(
+                "expires_on",
+                "The expiry date must come after the clearance date.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `POST /api/v1/volunteers/{id}/clearances`: staff record a clearance decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"kind": "annual_background_check", "status": "cleared", "cleared_on": "2026-11-20", "expires_on": "2027-11-19", "reference": "SCREEN-48213"})))]
+#[validate(schema(function = "check_clearance"))]
+pub struct ClearanceInput {
+    /// Which clearance.
+    pub kind: ClearanceType,
+    /// The decision.
+    pub status: ClearanceStatus,
+    /// When it was cleared.
+    pub cleared_on: Option<NaiveDate>,
+    /// The last day it is valid.
+    pub expires_on: Option<NaiveDate>,
+    /// Source / reference (no report contents).
+    #[serde(default)]
+    #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    pub reference: String,
+}
+
+/// A volunteer's profile with the clearance ledger and where they stand today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Volunteer {
+    /// The profile's id.
+    pub id: crate::VolunteerId,
+    /// The volunteer's login.
+    pub user_id: crate::UserId,
+    /// Full name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// `en` or `es`.
+    pub preferred_language: String,
+    /// Kind.
+    pub kind: VolunteerKind,
+    /// Partner organization, if affiliated.
+    pub organization_id: Option<crate::OrganizationId>,
+    /// Schools they serve.
+    pub school_ids: Vec<crate::SchoolId>,
+    /// Interests.
+    pub interests: Vec<Interest>,
+    /// Availability.
+    pub availability: String,
+    /// Flagged as a parent leader by a coordinator.
+    pub parent_leader: bool,
+    /// The clearance ledger, newest first.
+    pub clearances: Vec<Clearance>,
+    /// Today's standing for the annual background check (what sign-ups need).
+    pub standing: Standing,
+    /// Optimistic-concurrency version; also the `ETag`.
+    pub version: i32,
+    /// When they registered.
+    pub created_at: DateTime<Utc>,
+}
+
+/// One line of the volunteer list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VolunteerSummary {
+    /// The profile's id.
+    pub id: crate::VolunteerId,
+    /// Full name.
+    pub name: String,
+    /// Kind.
+    pub kind: VolunteerKind,
+    /// Schools.
+    pub school_ids: Vec<crate::SchoolId>,
+    /// Parent leader.
+    pub parent_leader: bool,
+    /// When they registered.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Filters of `GET /api/v1/volunteers`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct VolunteerQuery {
+    /// Only volunteers of this school.
+    pub school_id: Option<crate::SchoolId>,
+    /// Only this kind.
+    pub kind: Option<VolunteerKind>,
+    /// Page size, 1–100 (default 25).
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

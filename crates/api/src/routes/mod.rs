@@ -12,6 +12,7 @@ pub mod public_applications;
 pub mod schools;
 pub mod staff;
 pub mod users;
+pub mod volunteers;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{HttpRequest, HttpResponse, Resource, web};
@@ -217,6 +218,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(resource("/goals").route(web::get().to(goals::list::list)))
                 .service(resource("/goals/{key}").route(web::put().to(goals::update::update)))
+                .service(
+                    resource("/public/volunteers")
+                        .route(web::post().to(volunteers::register::register)),
+                )
+                .service(resource("/volunteers").route(web::get().to(volunteers::list::list)))
+                .service(resource("/volunteers/me").route(web::get().to(volunteers::me::me)))
+                .service(resource("/volunteers/{id}").route(web::get().to(volunteers::get::get)))
+                .service(
+                    resource("/volunteers/{id}/clearances")
+                        .route(web::post().to(volunteers::record_clearance::record_clearance)),
+                )
                 .service(resource("/staff").route(web::get().to(staff::list::list)))
                 .service(resource("/audit").route(web::get().to(audit::list::list)))
                 .service(resource("/openapi.json").route(web::get().to(crate::openapi::serve)))

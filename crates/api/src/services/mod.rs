@@ -9,6 +9,7 @@ pub mod organizations;
 pub mod school_import;
 pub mod schools;
 pub mod users;
+pub mod volunteers;
 
 use db::repo::cursor::Cursor;
 use domain::UserId;

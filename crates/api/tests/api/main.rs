@@ -19,3 +19,4 @@ mod problems;
 mod schools;
 mod spec;
 mod users;
+mod volunteers;

@@ -8,6 +8,7 @@ pub mod organizations;
 pub mod schools;
 pub mod tokens;
 pub mod users;
+pub mod volunteers;
 
 /// A case-sensitive `LIKE '%text%'` with `%`, `_` and `\\` in the text matched literally.
 /// Callers pass an already lower-cased (or otherwise normalized) text for their search key.

@@ -1,0 +1,253 @@
+//! Volunteers: self-registration (a volunteer login, a profile and a pending clearance), the
+//! profile with its clearance ledger and today's standing, scoped lists, and clearance
+//! decisions recorded by staff. The rules live in `domain::volunteer`.
+
+use chrono::Utc;
+use db::repo::audit::{self as audit, NewAuditEvent};
+use db::repo::volunteers::{self as repo, Scope};
+use db::repo::{organizations, schools, users};
+use domain::page::{Page, clamp_limit};
+use domain::volunteer::{
+    self as rules, ClearanceInput, ClearanceRecord, ClearanceStatus, ClearanceType, Standing,
+    Volunteer, VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+};
+use domain::{Permission, Role, UserId, VolunteerId};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use validator::Validate;
+
+use crate::auth::{AuthUser, password};
+use crate::error::{ApiError, ApiResult};
+
+fn missing(e: db::DbError) -> ApiError {
+    match e {
+        db::DbError::NotFound => ApiError::NotFound("volunteer"),
+        e => e.into(),
+    }
+}
+
+async fn assemble(
+    db: &impl ConnectionTrait,
+    row: &repo::Row,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    let id = VolunteerId(row.id);
+    let account = users::get(db, UserId(row.user_id)).await?;
+    let clearances = repo::clearances(db, id).await?;
+    let ledger: Vec<ClearanceRecord> = clearances
+        .iter()
+        .map(|c| ClearanceRecord {
+            kind: c.kind,
+            status: c.status,
+            cleared_on: c.cleared_on,
+            expires_on: c.expires_on,
+        })
+        .collect();
+    Ok(Volunteer {
+        id,
+        user_id: account.user.id,
+        name: account.user.display_name,
+        email: account.user.email,
+        phone: row.phone.clone(),
+        preferred_language: row.preferred_language.clone(),
+        kind: repo::kind_of(row)?,
+        organization_id: repo::organization(row),
+        school_ids: repo::schools(db, id).await?,
+        interests: repo::interests(db, id).await?,
+        availability: row.availability.clone(),
+        parent_leader: row.parent_leader,
+        standing: rules::standing(
+            &ledger,
+            ClearanceType::AnnualBackgroundCheck,
+            Utc::now().date_naive(),
+            grace_days,
+        ),
+        clearances,
+        version: row.version,
+        created_at: row.created_at,
+    })
+}
+
+/// Registers a volunteer: a volunteer login, the profile and a pending annual background check.
+/// A filled-in honeypot gets a convincing answer and nothing is stored.
+pub async fn register(
+    db: &DatabaseConnection,
+    grace_days: u32,
+    mut req: VolunteerRegistration,
+) -> ApiResult<Volunteer> {
+    req.validate().map_err(|e| ApiError::validation(&e))?;
+    req.email = req.email.trim().to_lowercase();
+    if !req.fax_number.trim().is_empty() {
+        tracing::warn!("volunteer honeypot filled in; dropped");
+        return Ok(Volunteer {
+            id: VolunteerId::new(),
+            user_id: UserId::new(),
+            name: req.name,
+            email: req.email,
+            phone: req.phone,
+            preferred_language: req.preferred_language,
+            kind: req.kind,
+            organization_id: req.organization_id,
+            school_ids: req.school_ids,
+            interests: req.interests,
+            availability: req.availability,
+            parent_leader: false,
+            clearances: vec![],
+            standing: Standing::Pending,
+            version: 1,
+            created_at: Utc::now(),
+        });
+    }
+    if users::find_by_email(db, &req.email).await?.is_some() {
+        return Err(ApiError::Conflict {
+            code: "already_registered",
+            detail: "an account with this email already exists; sign in instead".into(),
+        });
+    }
+    for s in &req.school_ids {
+        if schools::get(db, *s).await.is_err() {
+            return Err(ApiError::invalid_field(
+                "school_ids",
+                "unknown",
+                "One of the schools does not exist.",
+            ));
+        }
+    }
+    if let Some(o) = req.organization_id
+        && organizations::get(db, o).await.is_err()
+    {
+        return Err(ApiError::invalid_field(
+            "organization_id",
+            "unknown",
+            "No such partner organization.",
+        ));
+    }
+    let hash = password::hash_async(std::mem::take(&mut req.password)).await?;
+    let txn = db::begin_write(db).await?;
+    let user = users::create(
+        &txn,
+        users::NewUser {
+            email: &req.email,
+            display_name: req.name.trim(),
+            role: Role::Volunteer,
+            school_ids: &[],
+            password_hash: hash,
+        },
+    )
+    .await?;
+    let row = repo::insert(&txn, user.id, &req).await?;
+    let id = VolunteerId(row.id);
+    repo::add_clearance(
+        &txn,
+        id,
+        &ClearanceInput {
+            kind: ClearanceType::AnnualBackgroundCheck,
+            status: ClearanceStatus::Pending,
+            cleared_on: None,
+            expires_on: None,
+            reference: "registration".into(),
+        },
+        None,
+    )
+    .await?;
+    // No names, emails or phones in the audit trail: the ids say who.
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(user.id),
+            action: "register",
+            entity: "volunteer",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "kind": req.kind, "schools": req.school_ids }),
+            request_id: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(volunteer.id = %id, "volunteer registered");
+    assemble(db, &row, grace_days).await
+}
+
+fn scope(auth: &AuthUser) -> ApiResult<Scope> {
+    auth.require(Permission::ReadVolunteers)?;
+    Ok(if auth.role == Role::SchoolCoordinator {
+        Scope::Schools(auth.school_ids.clone())
+    } else {
+        Scope::All
+    })
+}
+
+/// The signed-in volunteer's own profile.
+pub async fn me(db: &DatabaseConnection, auth: &AuthUser, grace_days: u32) -> ApiResult<Volunteer> {
+    if auth.role != Role::Volunteer {
+        return Err(ApiError::Forbidden);
+    }
+    let row = repo::by_user(db, auth.id).await.map_err(missing)?;
+    assemble(db, &row, grace_days).await
+}
+
+/// One profile: the volunteer themself, staff, or a coordinator of one of their schools.
+/// Anyone else gets 404 (a volunteer asking for another) or 403 (roles without access).
+pub async fn get(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    let row = repo::get(db, id).await.map_err(missing)?;
+    if auth.role == Role::Volunteer {
+        if row.user_id != auth.id.0 {
+            return Err(ApiError::NotFound("volunteer"));
+        }
+    } else if !repo::in_scope(db, id, &scope(auth)?).await? {
+        return Err(ApiError::NotFound("volunteer"));
+    }
+    assemble(db, &row, grace_days).await
+}
+
+/// A page of volunteers the caller may see.
+pub async fn browse(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &VolunteerQuery,
+) -> ApiResult<Page<VolunteerSummary>> {
+    let s = scope(auth)?;
+    let after = super::parse_cursor(q.cursor.as_deref())?;
+    let (items, next) = repo::list(db, q, &s, clamp_limit(q.limit), after).await?;
+    Ok(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    })
+}
+
+/// Records a clearance decision (staff).
+pub async fn record_clearance(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    version: i32,
+    input: ClearanceInput,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    auth.require(Permission::ManageVolunteers)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    repo::get(&txn, id).await.map_err(missing)?;
+    repo::touch(&txn, id, version).await?;
+    repo::add_clearance(&txn, id, &input, Some(auth.id)).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "record_clearance",
+            entity: "volunteer",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "kind": input.kind, "status": input.status,
+                "cleared_on": input.cleared_on, "expires_on": input.expires_on }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let row = repo::get(db, id).await.map_err(missing)?;
+    assemble(db, &row, grace_days).await
+}

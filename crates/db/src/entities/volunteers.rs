@@ -1,0 +1,27 @@
+//! The `volunteers` table: Volunteer profiles, one per volunteer login.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "volunteers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub user_id: Uuid,
+    pub phone: String,
+    pub preferred_language: String,
+    pub kind: String,
+    pub organization_id: Option<Uuid>,
+    pub parent_leader: bool,
+    pub availability: String,
+    pub name_key: String,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,337 @@
+//! Volunteers: profiles with schools and interests, the clearance ledger, scoped lists.
+
+use chrono::Utc;
+use domain::volunteer::{
+    Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest, VolunteerKind,
+    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+};
+use domain::{ClearanceId, OrganizationId, SchoolId, UserId, VolunteerId};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::entities::{
+    clearances as cl, users as u, volunteer_interests as vi, volunteer_schools as vs,
+    volunteers as v,
+};
+use crate::repo::cursor::Cursor;
+use crate::{DbError, DbResult};
+
+/// A stored profile.
+pub type Row = v::Model;
+
+fn corrupt(id: Uuid, what: &str, value: &str) -> DbError {
+    DbError::Corrupt(format!("volunteer {id} {what} {value:?}"))
+}
+
+/// The kind stored with a row.
+pub fn kind_of(m: &Row) -> DbResult<VolunteerKind> {
+    VolunteerKind::parse(&m.kind).ok_or_else(|| corrupt(m.id, "kind", &m.kind))
+}
+
+/// The duplicate key of a name: lower case, single spaces.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .chars()
+        .take(200)
+        .collect()
+}
+
+/// Stores a profile for the volunteer login, with schools and interests.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    r: &VolunteerRegistration,
+) -> DbResult<Row> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let row = v::ActiveModel {
+        id: Set(id),
+        user_id: Set(user.0),
+        phone: Set(r.phone.trim().into()),
+        preferred_language: Set(r.preferred_language.clone()),
+        kind: Set(r.kind.as_str().into()),
+        organization_id: Set(r.organization_id.map(|o| o.0)),
+        parent_leader: Set(false),
+        availability: Set(r.availability.trim().into()),
+        name_key: Set(name_key(&r.name)),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    let mut schools = r.school_ids.clone();
+    schools.sort();
+    schools.dedup();
+    for s in schools {
+        vs::ActiveModel {
+            volunteer_id: Set(id),
+            school_id: Set(s.0),
+        }
+        .insert(db)
+        .await?;
+    }
+    let mut interests = r.interests.clone();
+    interests.sort();
+    interests.dedup();
+    for i in interests {
+        vi::ActiveModel {
+            volunteer_id: Set(id),
+            interest: Set(i.as_str().into()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(row)
+}
+
+/// One profile.
+pub async fn get(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Row> {
+    v::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+/// The profile of a login.
+pub async fn by_user(db: &impl ConnectionTrait, user: UserId) -> DbResult<Row> {
+    v::Entity::find()
+        .filter(v::Column::UserId.eq(user.0))
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+/// Schools of a profile.
+pub async fn schools(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<SchoolId>> {
+    Ok(vs::Entity::find()
+        .filter(vs::Column::VolunteerId.eq(id.0))
+        .order_by_asc(vs::Column::SchoolId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| SchoolId(r.school_id))
+        .collect())
+}
+
+/// Interests of a profile.
+pub async fn interests(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<Interest>> {
+    Ok(vi::Entity::find()
+        .filter(vi::Column::VolunteerId.eq(id.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| Interest::parse(&r.interest))
+        .collect())
+}
+
+/// Appends a clearance record.
+pub async fn add_clearance(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    c: &ClearanceInput,
+    by: Option<UserId>,
+) -> DbResult<()> {
+    cl::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        volunteer_id: Set(id.0),
+        kind: Set(c.kind.as_str().into()),
+        status: Set(c.status.as_str().into()),
+        cleared_on: Set(c.cleared_on),
+        expires_on: Set(c.expires_on),
+        reference: Set(c.reference.trim().chars().take(120).collect()),
+        recorded_by: Set(by.map(|u| u.0)),
+        recorded_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The clearance ledger of a profile, newest first.
+pub async fn clearances(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<Clearance>> {
+    cl::Entity::find()
+        .filter(cl::Column::VolunteerId.eq(id.0))
+        .order_by_desc(cl::Column::RecordedAt)
+        .order_by_desc(cl::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(Clearance {
+                id: ClearanceId(r.id),
+                kind: ClearanceType::parse(&r.kind)
+                    .ok_or_else(|| corrupt(r.volunteer_id, "clearance kind", &r.kind))?,
+                status: ClearanceStatus::parse(&r.status)
+                    .ok_or_else(|| corrupt(r.volunteer_id, "clearance status", &r.status))?,
+                cleared_on: r.cleared_on,
+                expires_on: r.expires_on,
+                reference: r.reference,
+                recorded_by: r.recorded_by.map(UserId),
+                recorded_at: r.recorded_at,
+            })
+        })
+        .collect()
+}
+
+/// Who may see which profiles.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Every profile (staff).
+    All,
+    /// Profiles of volunteers serving one of these schools (coordinators).
+    Schools(Vec<SchoolId>),
+}
+
+fn scoped(s: &Scope) -> Condition {
+    match s {
+        Scope::All => Condition::all(),
+        Scope::Schools(ids) => Condition::all().add(
+            v::Column::Id.in_subquery(
+                Query::select()
+                    .column(vs::Column::VolunteerId)
+                    .from(vs::Entity)
+                    .and_where(vs::Column::SchoolId.is_in(ids.iter().map(|s| s.0)))
+                    .to_owned(),
+            ),
+        ),
+    }
+}
+
+/// Whether the profile is in the scope.
+pub async fn in_scope(db: &impl ConnectionTrait, id: VolunteerId, s: &Scope) -> DbResult<bool> {
+    Ok(v::Entity::find()
+        .filter(v::Column::Id.eq(id.0))
+        .filter(scoped(s))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// A page of profiles, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &VolunteerQuery,
+    s: &Scope,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<(Vec<VolunteerSummary>, Option<Cursor>)> {
+    let mut sel = v::Entity::find().filter(scoped(s));
+    if let Some(school) = q.school_id {
+        sel = sel.filter(
+            v::Column::Id.in_subquery(
+                Query::select()
+                    .column(vs::Column::VolunteerId)
+                    .from(vs::Entity)
+                    .and_where(vs::Column::SchoolId.eq(school.0))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(k) = q.kind {
+        sel = sel.filter(v::Column::Kind.eq(k.as_str()));
+    }
+    if let Some(c) = after {
+        sel = sel.filter(v::Column::Id.lt(c.id));
+    }
+    let rows = sel
+        .order_by_desc(v::Column::Id)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let has_more = rows.len() as u64 > limit;
+    let rows: Vec<Row> = rows.into_iter().take(limit as usize).collect();
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut schools: HashMap<Uuid, Vec<SchoolId>> = HashMap::new();
+    if !ids.is_empty() {
+        for r in vs::Entity::find()
+            .filter(vs::Column::VolunteerId.is_in(ids.iter().copied()))
+            .all(db)
+            .await?
+        {
+            schools
+                .entry(r.volunteer_id)
+                .or_default()
+                .push(SchoolId(r.school_id));
+        }
+    }
+    let names = names_of(db, &rows.iter().map(|r| r.user_id).collect::<Vec<_>>()).await?;
+    let mut out = vec![];
+    for m in &rows {
+        out.push(VolunteerSummary {
+            id: VolunteerId(m.id),
+            name: names.get(&m.user_id).cloned().unwrap_or_default(),
+            kind: kind_of(m)?,
+            school_ids: schools.remove(&m.id).unwrap_or_default(),
+            parent_leader: m.parent_leader,
+            created_at: m.created_at,
+        });
+    }
+    let next = match (has_more, out.last()) {
+        (true, Some(last)) => Some(Cursor {
+            key: String::new(),
+            id: last.id.0,
+        }),
+        _ => None,
+    };
+    Ok((out, next))
+}
+
+/// Display names of many logins at once.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    users: &[Uuid],
+) -> DbResult<HashMap<Uuid, String>> {
+    if users.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(u::Entity::find()
+        .select_only()
+        .column(u::Column::Id)
+        .column(u::Column::DisplayName)
+        .filter(u::Column::Id.is_in(users.iter().copied()))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The partner organization of a row.
+pub fn organization(m: &Row) -> Option<OrganizationId> {
+    m.organization_id.map(OrganizationId)
+}
+
+/// Bumps the version when it is still `expected_version` (a change in a child table).
+pub async fn touch(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    expected_version: i32,
+) -> DbResult<()> {
+    let res = v::Entity::update_many()
+        .col_expr(
+            v::Column::Version,
+            sea_orm::sea_query::Expr::value(expected_version + 1),
+        )
+        .col_expr(
+            v::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(v::Column::Id.eq(id.0))
+        .filter(v::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        get(db, id).await?;
+        return Err(DbError::Stale);
+    }
+    Ok(())
+}
