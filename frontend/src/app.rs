@@ -44,6 +44,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agreements/dashboard") view=|| view! { <Protected><pages::agreement_dashboard::AgreementDashboard/></Protected> }/>
                     <Route path=path!("/agreements/:id") view=|| view! { <Protected><pages::agreement_detail::AgreementDetail/></Protected> }/>
                     <Route path=path!("/agreements/:id/edit") view=|| view! { <Protected><pages::agreement_form::EditAgreement/></Protected> }/>
+                    <Route path=path!("/volunteer") view=pages::volunteers::VolunteerRegister/>
+                    <Route path=path!("/volunteer/me") view=|| view! { <Protected><pages::volunteers::MyVolunteering/></Protected> }/>
+                    <Route path=path!("/volunteers") view=|| view! { <Protected><pages::volunteers::VolunteerList/></Protected> }/>
+                    <Route path=path!("/volunteers/:id") view=|| view! { <Protected><pages::volunteers::VolunteerDetail/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
             </Shell>
@@ -104,6 +108,12 @@ fn Shell(children: Children) -> impl IntoView {
                     <Show when=move || auth.can(Permission::ReadOrganizations)>
                         <A href="/organizations">{move || i18n.t(Key::NavOrganizations)}</A>
                     </Show>
+                    <Show when=move || auth.can(Permission::ReadVolunteers)>
+                        <A href="/volunteers">{move || i18n.t(Key::NavVolunteers)}</A>
+                    </Show>
+                    <Show when=move || auth.role() == Some(domain::Role::Volunteer)>
+                        <A href="/volunteer/me">{move || i18n.t(Key::MyVolunteering)}</A>
+                    </Show>
                     <Show when=move || auth.can(Permission::ManageUsers)>
                         <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
                     </Show>
@@ -111,6 +121,7 @@ fn Shell(children: Children) -> impl IntoView {
                 </Show>
                 <Show when=move || auth.state.get() == SessionState::SignedOut>
                     <A href="/apply">{move || i18n.t(Key::NavApply)}</A>
+                    <A href="/volunteer">{move || i18n.t(Key::NavVolunteer)}</A>
                     <A href="/login">{move || i18n.t(Key::SignIn)}</A>
                 </Show>
             </nav>

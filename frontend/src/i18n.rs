@@ -12,6 +12,7 @@ use domain::intake::{
 };
 use domain::school::{Designation, SchoolLevel, SchoolStatus};
 use domain::user::UserStatus;
+use domain::volunteer::{ClearanceStatus, ClearanceType, Interest, VolunteerKind};
 use leptos::prelude::*;
 
 /// A language of the UI.
@@ -49,6 +50,35 @@ macro_rules! keys {
 }
 
 keys! {
+    NavVolunteer => "Volunteer", "Voluntariado";
+    NavVolunteers => "Volunteers", "Voluntarios";
+    Availability => "When are you available?", "¿Cuándo está disponible?";
+    ClearanceCurrent => "Cleared: you can sign up for opportunities.", "Autorizado: puede inscribirse en oportunidades.";
+    ClearanceCurrentUntil => "Cleared: you can sign up for opportunities. Valid through", "Autorizado: puede inscribirse en oportunidades. Válido hasta el";
+    ClearanceDeniedText => "Your clearance was not approved. Contact the volunteer office to talk about it.", "Su autorización no fue aprobada. Comuníquese con la oficina de voluntariado para hablarlo.";
+    ClearanceExpiredText => "Your clearance has expired. Renew your volunteer registration to sign up again.", "Su autorización venció. Renueve su registro de voluntario para volver a inscribirse.";
+    ClearanceGrace => "Your clearance has expired; you may still serve during the grace period, until", "Su autorización venció; puede seguir participando durante el período de gracia, hasta el";
+    ClearanceKind => "Clearance", "Autorización";
+    ClearanceLedger => "Clearance history", "Historial de autorizaciones";
+    ClearanceMissingText => "Complete your volunteer registration to get a clearance.", "Complete su registro de voluntario para obtener una autorización.";
+    ClearancePendingText => "Your clearance is being reviewed. You can sign up for opportunities once it is cleared.", "Su autorización está en revisión. Podrá inscribirse en oportunidades cuando sea aprobada.";
+    ClearanceStatusLabel => "Clearance", "Autorización";
+    ClearedOn => "Cleared on", "Autorizado el";
+    Decision => "Decision", "Decisión";
+    FullName => "Full name", "Nombre completo";
+    Interests => "What would you like to do?", "¿Qué le gustaría hacer?";
+    MobilePhone => "Mobile phone", "Teléfono celular";
+    MyVolunteering => "My volunteering", "Mi voluntariado";
+    NewPassword => "Choose a password (at least 12 characters)", "Elija una contraseña (al menos 12 caracteres)";
+    NoVolunteers => "No volunteers yet.", "Aún no hay voluntarios.";
+    RecordClearance => "Record a clearance decision", "Registrar una decisión de autorización";
+    RegisterVolunteer => "Register", "Registrarme";
+    RenewSoon => "renew within 30 days", "renueve dentro de 30 días";
+    ScreeningReference => "Reference in the screening system", "Referencia en el sistema de verificación";
+    VolunteerIntro => "Register in a few minutes. The volunteer office reviews your clearance; then you can sign up at your schools.", "Regístrese en pocos minutos. La oficina de voluntariado revisa su autorización; luego podrá inscribirse en sus escuelas.";
+    VolunteerKindLabel => "I am a…", "Soy…";
+    VolunteerTitle => "Volunteer with our schools", "Sea voluntario en nuestras escuelas";
+
     NavAgreements => "Agreements", "Acuerdos";
     InStageAtLeast => "In this stage for at least", "En esta etapa por lo menos";
     DaysWord => "days", "días";
@@ -892,6 +922,77 @@ impl I18n {
             "accepted" => self.pick("Accepted", "Aceptado"),
             "changes_requested" => self.pick("Changes requested", "Cambios solicitados"),
             _ => self.pick("Submitted", "Enviado"),
+        }
+    }
+}
+
+impl I18n {
+    /// How a volunteer relates to the district.
+    pub fn volunteer_kind(&self, k: VolunteerKind) -> &'static str {
+        match k {
+            VolunteerKind::ParentGuardian => {
+                self.pick("Parent or guardian", "Madre, padre o tutor")
+            }
+            VolunteerKind::CommunityMember => {
+                self.pick("Community member", "Miembro de la comunidad")
+            }
+            VolunteerKind::PartnerAffiliated => {
+                self.pick("With a partner organization", "De una organización aliada")
+            }
+            VolunteerKind::CollegeStudent => {
+                self.pick("College student", "Estudiante universitario")
+            }
+            VolunteerKind::Employee => self.pick("District employee", "Empleado del distrito"),
+        }
+    }
+
+    /// A volunteer interest.
+    pub fn interest(&self, i: Interest) -> &'static str {
+        match i {
+            Interest::Tutor => self.pick("Tutor", "Dar tutoría"),
+            Interest::Mentor => self.pick("Mentor", "Ser mentor"),
+            Interest::ReadWithStudent => self.pick("Read with a student", "Leer con un estudiante"),
+            Interest::OrganizeProgram => self.pick(
+                "Organize a volunteer program",
+                "Organizar un programa de voluntariado",
+            ),
+            Interest::Speaker => self.pick("Speaker", "Dar una charla"),
+            Interest::CareerDay => self.pick(
+                "Career day or college tour",
+                "Día de carreras o visita universitaria",
+            ),
+            Interest::Clerical => self.pick("Clerical help", "Apoyo administrativo"),
+            Interest::MarketingPr => self.pick(
+                "Marketing / PR help",
+                "Apoyo de mercadeo / relaciones públicas",
+            ),
+            Interest::Chaperone => self.pick("Chaperone field trips", "Acompañar excursiones"),
+            Interest::SponsorProgram => self.pick("Sponsor a program", "Patrocinar un programa"),
+        }
+    }
+
+    /// A kind of clearance.
+    pub fn clearance_type(&self, t: ClearanceType) -> &'static str {
+        match t {
+            ClearanceType::AnnualBackgroundCheck => self.pick(
+                "Annual volunteer registration / background check",
+                "Registro anual de voluntario / verificación de antecedentes",
+            ),
+            ClearanceType::Fingerprinting => self.pick(
+                "Fingerprinting (overnight trips)",
+                "Huellas digitales (viajes con pernocta)",
+            ),
+            ClearanceType::Training => self.pick("Training", "Capacitación"),
+        }
+    }
+
+    /// A clearance status.
+    pub fn clearance_status(&self, s: ClearanceStatus) -> &'static str {
+        match s {
+            ClearanceStatus::Pending => self.pick("Pending", "Pendiente"),
+            ClearanceStatus::Cleared => self.pick("Cleared", "Autorizado"),
+            ClearanceStatus::Denied => self.pick("Denied", "Denegado"),
+            ClearanceStatus::Expired => self.pick("Expired", "Vencido"),
         }
     }
 }

@@ -556,6 +556,52 @@ impl Client {
         Self::json(self.request(Method::GET, "/api/v1/staff")).await
     }
 
+    // --- volunteers ---
+
+    /// Registers a volunteer (no account needed).
+    pub async fn register_volunteer(
+        &self,
+        req: &domain::volunteer::VolunteerRegistration,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/public/volunteers")
+                .json(req),
+        )
+        .await
+    }
+
+    /// The signed-in volunteer's profile.
+    pub async fn my_volunteer_profile(&self) -> ClientResult<domain::volunteer::Volunteer> {
+        Self::json(self.request(Method::GET, "/api/v1/volunteers/me")).await
+    }
+
+    /// A page of volunteers.
+    pub async fn list_volunteers(
+        &self,
+        q: &domain::volunteer::VolunteerQuery,
+    ) -> ClientResult<Page<domain::volunteer::VolunteerSummary>> {
+        Self::json(self.request(Method::GET, "/api/v1/volunteers").query(q)).await
+    }
+
+    /// One volunteer.
+    pub async fn get_volunteer(
+        &self,
+        id: domain::VolunteerId,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/volunteers/{id}"))).await
+    }
+
+    /// Records a clearance decision (staff).
+    pub async fn record_clearance(
+        &self,
+        id: domain::VolunteerId,
+        version: i32,
+        input: &domain::volunteer::ClearanceInput,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        let r = self.request(Method::POST, &format!("/api/v1/volunteers/{id}/clearances"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
     // --- agreements ---
 
     fn if_match(r: RequestBuilder, version: i32) -> RequestBuilder {

@@ -16,3 +16,4 @@ pub mod school_detail;
 pub mod school_form;
 pub mod schools;
 pub mod users;
+pub mod volunteers;

@@ -1,0 +1,432 @@
+//! Volunteers: registration on a phone (no account yet), "my volunteering" with the clearance
+//! standing, and for the office the volunteer list and profile where clearances are recorded.
+
+use chrono::NaiveDate;
+use domain::Permission;
+use domain::volunteer::{
+    Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest, Standing, Volunteer,
+    VolunteerKind, VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+};
+use domain::{SchoolId, VolunteerId};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::api::{error_text, field_errors, use_auth};
+use crate::components::field::{FieldErrors, TextField};
+use crate::components::status::{Empty, ErrorBox, Loading};
+use crate::i18n::{I18n, Key, use_i18n};
+
+/// `/volunteer`: register as a volunteer.
+#[component]
+pub fn VolunteerRegister() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let navigate = StoredValue::new_local(use_navigate());
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let kind = RwSignal::new(VolunteerKind::ParentGuardian.as_str().to_string());
+    let school_pick = RwSignal::new(String::new());
+    let schools = RwSignal::new(Vec::<SchoolId>::new());
+    let choices = RwSignal::new(Vec::<domain::school::SchoolChoice>::new());
+    let interests = RwSignal::new(Vec::<Interest>::new());
+    let availability = RwSignal::new(String::new());
+    let honeypot = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(list) = auth.anonymous().public_schools().await {
+            let _ = choices.try_set(list);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = VolunteerRegistration {
+            name: name.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            password: password.get_untracked(),
+            preferred_language: i18n.lang.get_untracked().tag().to_string(),
+            kind: VolunteerKind::parse(&kind.get_untracked())
+                .unwrap_or(VolunteerKind::CommunityMember),
+            organization_id: None,
+            school_ids: schools.get_untracked(),
+            interests: interests.get_untracked(),
+            availability: availability.get_untracked(),
+            fax_number: honeypot.get_untracked(),
+        };
+        busy.set(true);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let anon = auth.anonymous();
+            match anon.register_volunteer(&req).await {
+                Ok(_) => match anon.login(&req.email, &req.password).await {
+                    Ok(t) => {
+                        auth.set(t);
+                        if let Some(go) = navigate.try_get_value() {
+                            go("/volunteer/me", Default::default());
+                        }
+                    }
+                    Err(e) => {
+                        let _ = error.try_set(Some(error_text(&i18n, &e)));
+                    }
+                },
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    let err = move |f: &'static str| move || errors.with(|e| e.get(f).cloned());
+    view! {
+        <section class="page narrow">
+            <h1>{move || i18n.t(Key::VolunteerTitle)}</h1>
+            <p class="muted">{move || i18n.t(Key::VolunteerIntro)}</p>
+            <form class="form" novalidate on:submit=submit>
+                <Show when=move || error.get().is_some()>
+                    <div class="state error" role="alert">{move || error.get()}</div>
+                </Show>
+                <TextField name="name" label=Signal::derive(move || i18n.t(Key::FullName)) value=name errors=errors autocomplete="name" required=true/>
+                <TextField name="email" kind="email" label=Signal::derive(move || i18n.t(Key::Email)) value=email errors=errors autocomplete="email" required=true/>
+                <TextField name="phone" kind="tel" label=Signal::derive(move || i18n.t(Key::MobilePhone)) value=phone errors=errors autocomplete="tel" required=true/>
+                <TextField name="password" kind="password" label=Signal::derive(move || i18n.t(Key::NewPassword)) value=password errors=errors autocomplete="new-password" required=true/>
+                <div class="field">
+                    <label for="f-kind">{move || i18n.t(Key::VolunteerKindLabel)}</label>
+                    <select id="f-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                        {VolunteerKind::ALL.iter().filter(|k| **k != VolunteerKind::PartnerAffiliated).map(|k| {
+                            let k = *k;
+                            view! { <option value=k.as_str() selected=move || kind.get() == k.as_str()>{move || i18n.volunteer_kind(k)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field" class:invalid=move || err("school_ids")().is_some()>
+                    <label for="f-school-pick">{move || i18n.t(Key::SchoolsToServe)}</label>
+                    <div class="inline">
+                        <select id="f-school-pick" aria-describedby="f-school_ids-error" on:change=move |ev| school_pick.set(event_target_value(&ev))>
+                            <option value="">{move || i18n.t(Key::ChooseSchool)}</option>
+                            {move || choices.get().into_iter().map(|s| view! {
+                                <option value=s.id.to_string()>{format!("{} ({})", s.name, s.code)}</option>
+                            }).collect_view()}
+                        </select>
+                        <button type="button" on:click=move |_| {
+                            if let Ok(id) = school_pick.get_untracked().parse() {
+                                schools.update(|s| if !s.contains(&id) { s.push(id) });
+                            }
+                        }>{move || i18n.t(Key::AddSchoolToList)}</button>
+                    </div>
+                    <ul class="chips">
+                        {move || schools.get().into_iter().map(|id| {
+                            let label = choices.with(|c| c.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| id.to_string());
+                            let aria = label.clone();
+                            view! {
+                                <li class="chip">{label}
+                                    <button type="button" class="link" aria-label=move || format!("{} {aria}", i18n.t(Key::Remove))
+                                        on:click=move |_| schools.update(|s| s.retain(|x| *x != id))>"×"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p class="field-error" id="f-school_ids-error" aria-live="polite">{err("school_ids")}</p>
+                </div>
+                <fieldset class="checks">
+                    <legend>{move || i18n.t(Key::Interests)}</legend>
+                    {Interest::ALL.iter().map(|x| {
+                        let x = *x;
+                        let id = format!("f-interest-{}", x.as_str());
+                        view! {
+                            <div class="field check">
+                                <input id=id.clone() type="checkbox" prop:checked=move || interests.with(|i| i.contains(&x))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        interests.update(|i| { i.retain(|y| *y != x); if on { i.push(x) } });
+                                    }/>
+                                <label for=id>{move || i18n.interest(x)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="f-availability">{move || i18n.t(Key::Availability)}</label>
+                    <textarea id="f-availability" rows="2" prop:value=move || availability.get() on:input=move |ev| availability.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="hp" aria-hidden="true">
+                    <label for="fax_number">{move || i18n.t(Key::Honeypot)}</label>
+                    <input id="fax_number" name="fax_number" tabindex="-1" autocomplete="off"
+                        prop:value=move || honeypot.get() on:input=move |ev| honeypot.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::RegisterVolunteer)}</button>
+            </form>
+        </section>
+    }
+}
+
+fn standing_text(i18n: I18n, s: Standing) -> String {
+    match s {
+        Standing::Current { until, renewal_due } if until == NaiveDate::MAX => {
+            let _ = renewal_due;
+            i18n.t(Key::ClearanceCurrent).to_string()
+        }
+        Standing::Current { until, renewal_due } => {
+            let mut t = format!("{} {until}", i18n.t(Key::ClearanceCurrentUntil));
+            if renewal_due {
+                t.push_str(&format!(" · {}", i18n.t(Key::RenewSoon)));
+            }
+            t
+        }
+        Standing::InGrace { grace_until, .. } => {
+            format!("{} {grace_until}", i18n.t(Key::ClearanceGrace))
+        }
+        Standing::Pending => i18n.t(Key::ClearancePendingText).to_string(),
+        Standing::Denied => i18n.t(Key::ClearanceDeniedText).to_string(),
+        Standing::Expired { .. } => i18n.t(Key::ClearanceExpiredText).to_string(),
+        Standing::Missing => i18n.t(Key::ClearanceMissingText).to_string(),
+    }
+}
+
+fn ledger(i18n: I18n, list: Vec<Clearance>) -> impl IntoView {
+    view! {
+        <ul class="plain">
+            {list.into_iter().map(|c| {
+                let (k, s) = (c.kind, c.status);
+                view! {
+                    <li>
+                        <strong>{move || i18n.clearance_type(k)}</strong> " · "
+                        <span class="badge">{move || i18n.clearance_status(s)}</span>
+                        {c.expires_on.map(|d| view! { " · " {move || i18n.t(Key::ExpiresOn)} " " {d.to_string()} })}
+                        <span class="muted small">{format!(" · {}", c.recorded_at.format("%Y-%m-%d"))}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// `/volunteer/me`: the volunteer's own page.
+#[component]
+pub fn MyVolunteering() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let data = RwSignal::new(None::<Result<Volunteer, String>>);
+    spawn_local(async move {
+        let res = auth
+            .call(|c| async move { c.my_volunteer_profile().await })
+            .await;
+        let _ = data.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+    });
+    view! {
+        <section class="page narrow">
+            <h1>{move || i18n.t(Key::MyVolunteering)}</h1>
+            {move || match data.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any(),
+                Some(Ok(v)) => {
+                    let s = v.standing;
+                    view! {
+                        <p class="lead">{v.name.clone()}</p>
+                        <div class="panel" class:ok=s.may_serve() role="status">
+                            <h2>{move || i18n.t(Key::ClearanceStatusLabel)}</h2>
+                            <p>{move || standing_text(i18n, s)}</p>
+                        </div>
+                        <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
+                        {ledger(i18n, v.clearances.clone())}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// `/volunteers`: the office's list.
+#[component]
+pub fn VolunteerList() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let items = RwSignal::new(None::<Result<Vec<VolunteerSummary>, String>>);
+    let next = RwSignal::new(None::<String>);
+    let load = move |more: bool| {
+        let q = VolunteerQuery {
+            limit: Some(25),
+            cursor: if more { next.get_untracked() } else { None },
+            ..Default::default()
+        };
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let q = q.clone();
+                    async move { c.list_volunteers(&q).await }
+                })
+                .await;
+            match res {
+                Ok(page) => {
+                    let _ = next.try_set(page.next_cursor);
+                    let _ = items.try_update(|i| match i {
+                        Some(Ok(v)) if more => v.extend(page.items),
+                        _ => *i = Some(Ok(page.items)),
+                    });
+                }
+                Err(e) => {
+                    let _ = items.try_set(Some(Err(error_text(&i18n, &e))));
+                }
+            }
+        });
+    };
+    load(false);
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(Key::NavVolunteers)}</h1>
+            <p class="muted">{domain::volunteer::definitions::REGISTERED}</p>
+            {move || match items.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load(false))/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <Empty text=Signal::derive(move || i18n.t(Key::NoVolunteers).to_string())/> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="cards">
+                        {list.into_iter().map(|v| {
+                            let k = v.kind;
+                            view! {
+                                <li class="card">
+                                    <A href=format!("/volunteers/{}", v.id)><span class="card-title">{v.name.clone()}</span></A>
+                                    <span class="meta">{move || i18n.volunteer_kind(k)}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <Show when=move || next.get().is_some()>
+                        <button type="button" class="more" on:click=move |_| load(true)>{move || i18n.t(Key::LoadMore)}</button>
+                    </Show>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// `/volunteers/:id`: a profile, where staff record clearances.
+#[component]
+pub fn VolunteerDetail() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = params
+        .with_untracked(|p| p.get("id"))
+        .and_then(|s| s.parse::<VolunteerId>().ok());
+    let data = RwSignal::new(None::<Result<Volunteer, String>>);
+    let kind = RwSignal::new(ClearanceType::AnnualBackgroundCheck.as_str().to_string());
+    let status = RwSignal::new(ClearanceStatus::Cleared.as_str().to_string());
+    let cleared_on = RwSignal::new(String::new());
+    let expires_on = RwSignal::new(String::new());
+    let reference = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    if let Some(id) = id {
+        spawn_local(async move {
+            let res = auth
+                .call(|c| async move { c.get_volunteer(id).await })
+                .await;
+            let _ = data.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+        });
+    }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(id), Some(version)) = (
+            id,
+            data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|v| v.version)),
+        ) else {
+            return;
+        };
+        let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+        let input = ClearanceInput {
+            kind: ClearanceType::parse(&kind.get_untracked())
+                .unwrap_or(ClearanceType::AnnualBackgroundCheck),
+            status: ClearanceStatus::parse(&status.get_untracked())
+                .unwrap_or(ClearanceStatus::Pending),
+            cleared_on: date(cleared_on.get_untracked()),
+            expires_on: date(expires_on.get_untracked()),
+            reference: reference.get_untracked(),
+        };
+        busy.set(true);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.record_clearance(id, version, &input).await }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = data.try_set(Some(Ok(v)));
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <section class="page narrow">
+            <p><A href="/volunteers">{move || format!("← {}", i18n.t(Key::NavVolunteers))}</A></p>
+            {move || match (id, data.get()) {
+                (None, _) => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+                (_, None) => view! { <Loading/> }.into_any(),
+                (_, Some(Err(msg))) => view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any(),
+                (_, Some(Ok(v))) => {
+                    let (s, k) = (v.standing, v.kind);
+                    view! {
+                        <h1>{v.name.clone()}</h1>
+                        <dl class="details">
+                            <dt>{move || i18n.t(Key::VolunteerKindLabel)}</dt><dd>{move || i18n.volunteer_kind(k)}</dd>
+                            <dt>{move || i18n.t(Key::Email)}</dt><dd>{v.email.clone()}</dd>
+                            <dt>{move || i18n.t(Key::MobilePhone)}</dt><dd>{v.phone.clone()}</dd>
+                            <dt>{move || i18n.t(Key::Availability)}</dt><dd>{v.availability.clone()}</dd>
+                            <dt>{move || i18n.t(Key::ClearanceStatusLabel)}</dt><dd>{move || standing_text(i18n, s)}</dd>
+                        </dl>
+                        <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
+                        {ledger(i18n, v.clearances.clone())}
+                    }.into_any()
+                }
+            }}
+            <Show when=move || auth.can(Permission::ManageVolunteers) && data.with(|d| matches!(d, Some(Ok(_))))>
+                <form class="form panel" novalidate on:submit=submit>
+                    <h2>{move || i18n.t(Key::RecordClearance)}</h2>
+                    <Show when=move || error.get().is_some()>
+                        <div class="state error" role="alert">{move || error.get()}</div>
+                    </Show>
+                    <div class="field">
+                        <label for="f-clearance-kind">{move || i18n.t(Key::ClearanceKind)}</label>
+                        <select id="f-clearance-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                            {ClearanceType::ALL.iter().map(|k| {
+                                let k = *k;
+                                view! { <option value=k.as_str()>{move || i18n.clearance_type(k)}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-clearance-status">{move || i18n.t(Key::Decision)}</label>
+                        <select id="f-clearance-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                            {[ClearanceStatus::Cleared, ClearanceStatus::Pending, ClearanceStatus::Denied, ClearanceStatus::Expired].into_iter().map(|s| view! {
+                                <option value=s.as_str()>{move || i18n.clearance_status(s)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="grid two">
+                        <TextField name="cleared_on" kind="date" label=Signal::derive(move || i18n.t(Key::ClearedOn)) value=cleared_on errors=errors/>
+                        <TextField name="expires_on" kind="date" label=Signal::derive(move || i18n.t(Key::ExpiresOn)) value=expires_on errors=errors/>
+                    </div>
+                    <TextField name="reference" label=Signal::derive(move || i18n.t(Key::ScreeningReference)) value=reference errors=errors/>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::Save)}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}

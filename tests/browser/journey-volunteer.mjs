@@ -1,0 +1,81 @@
+// Journey: a parent registers as a volunteer on a phone in Spanish and sees the clearance
+// pending; staff record the clearance; the volunteer sees they may now sign up. Run by
+// `just e2e`. (Sign-ups, check-in and hours come with the next slices of the volunteers issue.)
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+
+const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
+const artifacts = new URL("./artifacts/", import.meta.url).pathname;
+mkdirSync(artifacts, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+const errors = [];
+function watch(page) {
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+  });
+}
+const pages = [];
+const iso = (d) => d.toISOString().slice(0, 10);
+const NAME = "Lucía Ramos";
+try {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "es-MX" });
+  const vol = await phone.newPage();
+  pages.push(vol);
+  watch(vol);
+  await vol.goto(`${base}/volunteer`);
+  await vol.getByRole("heading", { name: "Sea voluntario en nuestras escuelas" }).waitFor();
+  // Nothing filled in: the server's messages, in Spanish.
+  await vol.getByRole("button", { name: "Registrarme" }).click();
+  await vol.getByText("Escriba un correo electrónico válido.").waitFor();
+  await vol.getByLabel("Nombre completo").fill(NAME);
+  await vol.getByLabel("Correo electrónico").fill("lucia.ramos@example.org");
+  await vol.getByLabel("Teléfono celular").fill("704-555-0199");
+  await vol.getByLabel("Elija una contraseña (al menos 12 caracteres)").fill("una-clave-bastante-larga");
+  await vol.getByLabel("Soy…").selectOption("parent_guardian");
+  await vol.getByLabel("Escuelas a las que servirá").selectOption({ label: "Ashley Park Elementary (E001)" });
+  await vol.getByRole("button", { name: "Agregar escuela" }).click();
+  await vol.getByLabel("Leer con un estudiante").check();
+  await vol.getByRole("button", { name: "Registrarme" }).click();
+  await vol.getByRole("heading", { name: "Mi voluntariado" }).waitFor();
+  await vol.getByText("Su autorización está en revisión.").waitFor();
+  const overflow = await vol.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
+  await vol.screenshot({ path: `${artifacts}volunteer-pending-360-es.png`, fullPage: true });
+
+  // Staff record the clearance.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  const staff = await desk.newPage();
+  pages.push(staff);
+  watch(staff);
+  await staff.goto(`${base}/volunteers`);
+  await staff.getByLabel("Email").fill("staff@partnerhub.test");
+  await staff.getByLabel("Password").fill("demo-staff-password");
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  await staff.getByRole("heading", { name: "Volunteers" }).waitFor();
+  await staff.getByRole("link", { name: NAME }).click();
+  await staff.getByRole("heading", { name: NAME }).waitFor();
+  await staff.getByLabel("Cleared on").fill(iso(new Date()));
+  await staff.getByLabel("Expires on").fill(iso(new Date(Date.now() + 365 * 24 * 3600 * 1000)));
+  await staff.getByLabel("Reference in the screening system").fill("SCREEN-1001");
+  await staff.getByRole("button", { name: "Save" }).click();
+  await staff.getByText("Cleared: you can sign up for opportunities. Valid through").first().waitFor();
+
+  // The volunteer sees it.
+  await vol.reload();
+  await vol.getByText("Autorizado: puede inscribirse en oportunidades.").waitFor();
+
+  assert.deepEqual(errors, [], "no script errors");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → cleared");
+} catch (e) {
+  for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
+  console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);
+  throw e;
+} finally {
+  await browser.close();
+}
