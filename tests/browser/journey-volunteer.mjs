@@ -38,7 +38,10 @@ try {
   await vol.getByLabel("Teléfono celular").fill("704-555-0199");
   await vol.getByLabel("Elija una contraseña (al menos 12 caracteres)").fill("una-clave-bastante-larga");
   await vol.getByLabel("Soy…").selectOption("parent_guardian");
-  await vol.getByLabel("Escuelas a las que servirá").selectOption({ label: "Ashley Park Elementary (E001)" });
+  // By code: another journey renames this school.
+  const e001 = vol.locator("#f-school-pick option", { hasText: "(E001)" });
+  await e001.waitFor({ state: "attached" });
+  await vol.getByLabel("Escuelas a las que servirá").selectOption(await e001.getAttribute("value"));
   await vol.getByRole("button", { name: "Agregar escuela" }).click();
   await vol.getByLabel("Leer con un estudiante").check();
   await vol.getByRole("button", { name: "Registrarme" }).click();
