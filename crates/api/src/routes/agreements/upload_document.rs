@@ -1,11 +1,10 @@
 use actix_web::{HttpResponse, web};
 use domain::AgreementId;
 use domain::agreement::DocumentVersion;
-use futures_util::StreamExt;
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::services;
 use crate::state::AppState;
 
@@ -33,18 +32,10 @@ pub async fn upload_document(
     auth: AuthUser,
     id: web::Path<AgreementId>,
     q: web::Query<UploadQuery>,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let limit = state.settings.storage.document_limit_bytes;
-    let mut body = Vec::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|e| ApiError::BadRequest(format!("the upload was interrupted: {e}")))?;
-        if body.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge(limit));
-        }
-        body.extend_from_slice(&chunk);
-    }
+    let body =
+        super::super::read_body(payload, state.settings.storage.document_limit_bytes).await?;
     let v = services::agreements::upload(
         &state.db,
         state.documents.as_ref(),

@@ -2,7 +2,6 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use domain::Permission;
 use domain::school::ImportReport;
-use futures_util::StreamExt;
 
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
@@ -23,7 +22,7 @@ pub async fn import(
     req: HttpRequest,
     state: web::Data<AppState>,
     auth: AuthUser,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageSchools)?;
     let ct = req
@@ -36,16 +35,7 @@ pub async fn import(
             "send the file with Content-Type: text/csv",
         ));
     }
-    let limit = state.settings.server.upload_limit_bytes;
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|e| ApiError::BadRequest(format!("the upload was interrupted: {e}")))?;
-        if body.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge(limit));
-        }
-        body.extend_from_slice(&chunk);
-    }
+    let body = super::super::read_body(payload, state.settings.server.upload_limit_bytes).await?;
     let report = services::school_import::import(&state.db, &(&auth).into(), &body).await?;
     Ok(HttpResponse::Ok().json(report))
 }
