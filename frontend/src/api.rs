@@ -133,6 +133,9 @@ pub fn error_text(i18n: &I18n, e: &ClientError) -> String {
         ClientError::Api(p) if p.status == 422 && !p.errors.is_empty() => {
             i18n.t(Key::FixErrors).to_string()
         }
+        ClientError::Api(p) if i18n.lang.get_untracked() != Lang::En => {
+            domain::problem::spanish(&p.detail).unwrap_or_else(|| p.detail.clone())
+        }
         ClientError::Api(p) => p.detail.clone(),
         ClientError::Decode(d) => d.clone(),
     }

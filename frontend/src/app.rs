@@ -44,6 +44,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agreements/dashboard") view=|| view! { <Protected><pages::agreement_dashboard::AgreementDashboard/></Protected> }/>
                     <Route path=path!("/agreements/:id") view=|| view! { <Protected><pages::agreement_detail::AgreementDetail/></Protected> }/>
                     <Route path=path!("/agreements/:id/edit") view=|| view! { <Protected><pages::agreement_form::EditAgreement/></Protected> }/>
+                    <Route path=path!("/opportunities") view=|| view! { <Protected><pages::opportunities::OpportunityList/></Protected> }/>
+                    <Route path=path!("/opportunities/new") view=|| view! { <Protected><pages::opportunities::NewOpportunity/></Protected> }/>
+                    <Route path=path!("/opportunities/:id") view=|| view! { <Protected><pages::opportunities::OpportunityDetail/></Protected> }/>
+                    <Route path=path!("/opportunities/:id/edit") view=|| view! { <Protected><pages::opportunities::EditOpportunity/></Protected> }/>
                     <Route path=path!("/volunteer") view=pages::volunteers::VolunteerRegister/>
                     <Route path=path!("/volunteer/me") view=|| view! { <Protected><pages::volunteers::MyVolunteering/></Protected> }/>
                     <Route path=path!("/volunteers") view=|| view! { <Protected><pages::volunteers::VolunteerList/></Protected> }/>
@@ -114,6 +118,7 @@ fn Shell(children: Children) -> impl IntoView {
                     <Show when=move || auth.role() == Some(domain::Role::Volunteer)>
                         <A href="/volunteer/me">{move || i18n.t(Key::MyVolunteering)}</A>
                     </Show>
+                    <A href="/opportunities">{move || i18n.t(Key::NavOpportunities)}</A>
                     <Show when=move || auth.can(Permission::ManageUsers)>
                         <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
                     </Show>

@@ -10,6 +10,7 @@ use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
     OrganizationType, PlanningItem, Reason, SupportArea, TaxStatus,
 };
+use domain::opportunity::SignupStatus;
 use domain::school::{Designation, SchoolLevel, SchoolStatus};
 use domain::user::UserStatus;
 use domain::volunteer::{ClearanceStatus, ClearanceType, Interest, VolunteerKind};
@@ -52,6 +53,47 @@ macro_rules! keys {
 keys! {
     NavVolunteer => "Volunteer", "Voluntariado";
     NavVolunteers => "Volunteers", "Voluntarios";
+    NavOpportunities => "Opportunities", "Oportunidades";
+    OppActivity => "Activity", "Actividad";
+    OppAgeNumber => "Enter an age in years, or leave it empty.", "Escriba una edad en años o déjelo vacío.";
+    OppCancelled => "Cancelled:", "Cancelada:";
+    OppCancelMine => "Cancel my sign-up", "Cancelar mi inscripción";
+    OppCancelReason => "Why? Volunteers will see this.", "¿Por qué? Los voluntarios lo verán.";
+    OppCancelTitle => "Cancel this opportunity", "Cancelar esta oportunidad";
+    OppClearanceRequired => "Volunteers need a current clearance", "Los voluntarios necesitan una autorización vigente";
+    OppConfirmAge => "I confirm I am at least", "Confirmo que tengo al menos";
+    OppEdit => "Change the opportunity", "Modificar la oportunidad";
+    OppEnds => "Ends", "Termina";
+    OppFind => "Find opportunities", "Buscar oportunidades";
+    OppFrom => "From", "Desde";
+    OppFull => "Full", "Completo";
+    OppJoinWaitlist => "Join the waitlist", "Unirme a la lista de espera";
+    OppMinimumAge => "Minimum age (optional)", "Edad mínima (opcional)";
+    OppMinimumAgeText => "Minimum age", "Edad mínima";
+    OppNeedsClearance => "A current volunteer clearance is needed.", "Se necesita una autorización de voluntario vigente.";
+    OppNoSignups => "No sign-ups yet.", "Aún no hay inscripciones.";
+    OppMySignups => "My sign-ups", "Mis inscripciones";
+    OppNoneYet => "You have not signed up for anything yet.", "Todavía no se ha inscrito en nada.";
+    OppNone => "No opportunities match. Try another school, activity or day.", "Ninguna oportunidad coincide. Pruebe otra escuela, actividad o fecha.";
+    OppOnlyMine => "Only my sign-ups", "Solo mis inscripciones";
+    OppOnWaitlist => "on the waitlist", "en lista de espera";
+    OppPost => "Post an opportunity", "Publicar una oportunidad";
+    OppRepeatsUntil => "Repeats every week until (optional)", "Se repite cada semana hasta (opcional)";
+    OppRoster => "Who signed up", "Quiénes se inscribieron";
+    OppSchool => "School", "Escuela";
+    OppSignUp => "Sign up", "Inscribirme";
+    OppSignupCancelled => "Your sign-up is cancelled.", "Su inscripción fue cancelada.";
+    OppSlots => "Volunteers needed", "Voluntarios necesarios";
+    OppSlotsNumber => "Enter how many volunteers are needed (1 to 500).", "Escriba cuántos voluntarios se necesitan (de 1 a 500).";
+    OppSpotsOpen => "spots open", "lugares disponibles";
+    OppStarts => "Starts", "Comienza";
+    OppTitle => "Title", "Título";
+    OppWeeklyUntil => "every week until", "cada semana hasta el";
+    OppWhen => "When", "Cuándo";
+    OppYearsOld => "years old", "años";
+    OppYouAreConfirmed => "You are signed up.", "Está inscrito.";
+    OppYouAreWaitlisted => "You are on the waitlist, number", "Está en la lista de espera, número";
+    PartnerOrganizationLabel => "Partner organization", "Organización aliada";
     Availability => "When are you available?", "¿Cuándo está disponible?";
     ClearanceCurrent => "Cleared: you can sign up for opportunities.", "Autorizado: puede inscribirse en oportunidades.";
     ClearanceCurrentUntil => "Cleared: you can sign up for opportunities. Valid through", "Autorizado: puede inscribirse en oportunidades. Válido hasta el";
@@ -927,6 +969,15 @@ impl I18n {
 }
 
 impl I18n {
+    /// Where a sign-up stands.
+    pub fn signup_status(&self, s: SignupStatus) -> &'static str {
+        match s {
+            SignupStatus::Confirmed => self.pick("Confirmed", "Confirmado"),
+            SignupStatus::Waitlisted => self.pick("Waitlist", "Lista de espera"),
+            SignupStatus::Cancelled => self.pick("Cancelled", "Cancelado"),
+        }
+    }
+
     /// How a volunteer relates to the district.
     pub fn volunteer_kind(&self, k: VolunteerKind) -> &'static str {
         match k {

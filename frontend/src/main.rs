@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod i18n;
 mod pages;
+mod time;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -10,6 +10,7 @@ mod m20261123_000003_applications;
 mod m20261123_000004_agreements;
 mod m20261123_000005_application_collaborating_school;
 mod m20261123_000006_volunteers;
+mod m20261123_000007_opportunities;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_agreements::Migration),
             Box::new(m20261123_000005_application_collaborating_school::Migration),
             Box::new(m20261123_000006_volunteers::Migration),
+            Box::new(m20261123_000007_opportunities::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 // Journey: a parent registers as a volunteer on a phone in Spanish and sees the clearance
-// pending; staff record the clearance; the volunteer sees they may now sign up. Run by
-// `just e2e`. (Sign-ups, check-in and hours come with the next slices of the volunteers issue.)
+// pending; staff record the clearance; the volunteer sees they may now sign up; the school's
+// coordinator posts an opportunity; the volunteer signs up on the phone and the coordinator
+// sees them on the roster. Run by `just e2e`. (Check-in and hours come with the next slices.)
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -73,8 +74,50 @@ try {
   await vol.reload();
   await vol.getByText("Autorizado: puede inscribirse en oportunidades.").waitFor();
 
+  // The school's coordinator posts an opportunity (local times, tomorrow morning).
+  const coordinator = await desk.newPage();
+  pages.push(coordinator);
+  watch(coordinator);
+  await staff.getByRole("button", { name: "Sign out" }).click();
+  await coordinator.goto(`${base}/opportunities/new`);
+  await coordinator.getByLabel("Email").fill("coordinator@partnerhub.test");
+  await coordinator.getByLabel("Password").fill("demo-coordinator-password");
+  await coordinator.getByRole("button", { name: "Sign in" }).click();
+  await coordinator.getByRole("heading", { name: "Post an opportunity" }).waitFor();
+  const TITLE = "Reading buddies (E2E)";
+  const day = iso(new Date(Date.now() + 24 * 3600 * 1000));
+  await coordinator.getByLabel("Title").fill(TITLE);
+  await coordinator.getByLabel("Activity").selectOption("read_with_student");
+  // Saving without times: the form says what is missing.
+  await coordinator.getByRole("button", { name: "Save" }).click();
+  await coordinator.getByText("Choose a date.").first().waitFor();
+  await coordinator.getByLabel("Starts").fill(`${day}T09:00`);
+  await coordinator.getByLabel("Ends").fill(`${day}T10:00`);
+  await coordinator.getByLabel("Volunteers needed").fill("1");
+  await coordinator.getByRole("button", { name: "Save" }).click();
+  await coordinator.getByRole("heading", { name: TITLE }).waitFor();
+  await coordinator.getByText("No sign-ups yet.").waitFor();
+
+  // The volunteer finds it on the phone and signs up.
+  await vol.getByRole("link", { name: "Buscar oportunidades" }).click();
+  await vol.getByRole("heading", { name: "Oportunidades" }).waitFor();
+  await vol.getByRole("link", { name: TITLE }).click();
+  await vol.getByRole("heading", { name: TITLE }).waitFor();
+  await vol.getByText("1 / 1 lugares disponibles").waitFor();
+  await vol.getByRole("button", { name: "Inscribirme" }).click();
+  await vol.getByText("Está inscrito.").first().waitFor();
+  const overflow2 = await vol.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow2 <= 0, `the opportunity page is ${overflow2}px wider than a phone`);
+  await vol.screenshot({ path: `${artifacts}volunteer-signed-up-360-es.png`, fullPage: true });
+  await vol.getByRole("link", { name: "Mi voluntariado" }).click();
+  await vol.getByRole("link", { name: TITLE }).waitFor();
+
+  // The coordinator sees them on the roster.
+  await coordinator.reload();
+  await coordinator.getByText(NAME).waitFor();
+
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → cleared");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up");
 } catch (e) {
   for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);

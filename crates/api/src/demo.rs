@@ -220,7 +220,11 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
         let school = services::schools::add(db, &actor, s).await?;
         first_school.get_or_insert(school.id);
     }
-    for l in DEMO_LOGINS.iter().filter(|l| l.role != Role::Partner) {
+    let mut coordinator = None;
+    for l in DEMO_LOGINS
+        .iter()
+        .filter(|l| !matches!(l.role, Role::Partner | Role::Volunteer))
+    {
         let name = match l.role {
             Role::Admin => "Avery Admin",
             Role::Staff => "Sam Staff",
@@ -228,7 +232,7 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
             Role::Partner => "Pat Partner",
             Role::Volunteer => "Val Volunteer",
         };
-        services::users::create(
+        let user = services::users::create(
             db,
             &actor,
             CreateUser {
@@ -244,6 +248,9 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
             },
         )
         .await?;
+        if l.role == Role::SchoolCoordinator {
+            coordinator = Some(user.id);
+        }
     }
     let partner = DEMO_LOGINS
         .iter()
@@ -253,7 +260,135 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
         .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo school")))?;
     partner_with_approved_application(db, &actor, partner, school).await?;
     agreement_history(db, school).await?;
+    let coordinator = coordinator
+        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo coordinator")))?;
+    volunteering(db, school, coordinator).await?;
     Ok(true)
+}
+
+/// The demo volunteer (registered and cleared) and a few upcoming opportunities at the
+/// coordinator's school.
+async fn volunteering(
+    db: &DatabaseConnection,
+    school: domain::SchoolId,
+    coordinator: domain::UserId,
+) -> ApiResult<()> {
+    use domain::opportunity::OpportunityInput;
+    use domain::volunteer::{
+        ClearanceInput, ClearanceStatus, ClearanceType, Interest, VolunteerKind,
+        VolunteerRegistration,
+    };
+    let login = DEMO_LOGINS
+        .iter()
+        .find(|l| l.role == Role::Volunteer)
+        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo volunteer")))?;
+    let v = services::volunteers::register(
+        db,
+        0,
+        VolunteerRegistration {
+            name: "Val Volunteer".into(),
+            email: login.email.into(),
+            phone: "704-555-0142".into(),
+            password: login.password.into(),
+            preferred_language: "en".into(),
+            kind: VolunteerKind::ParentGuardian,
+            organization_id: None,
+            school_ids: vec![school],
+            interests: vec![Interest::ReadWithStudent, Interest::Tutor],
+            availability: "Weekday mornings".into(),
+            fax_number: String::new(),
+        },
+    )
+    .await?;
+    let today = chrono::Utc::now().date_naive();
+    db::repo::volunteers::add_clearance(
+        db,
+        v.id,
+        &ClearanceInput {
+            kind: ClearanceType::AnnualBackgroundCheck,
+            status: ClearanceStatus::Cleared,
+            cleared_on: Some(today - chrono::Days::new(30)),
+            expires_on: Some(today + chrono::Days::new(335)),
+            reference: "DEMO-0001".into(),
+        },
+        None,
+    )
+    .await?;
+    // (title, activity, in how many days, slots, weekly for how many days, minimum age)
+    let posts = [
+        (
+            "Reading buddies",
+            Interest::ReadWithStudent,
+            2u64,
+            4u32,
+            Some(70u64),
+            None::<u8>,
+        ),
+        (
+            "Math tutoring after school",
+            Interest::Tutor,
+            3,
+            3,
+            Some(56),
+            None,
+        ),
+        (
+            "Front office help",
+            Interest::Clerical,
+            1,
+            2,
+            Some(28),
+            None,
+        ),
+        (
+            "Career day speakers",
+            Interest::CareerDay,
+            14,
+            8,
+            None,
+            None,
+        ),
+        (
+            "Family night volunteers",
+            Interest::OrganizeProgram,
+            10,
+            6,
+            None,
+            None,
+        ),
+        (
+            "Field trip chaperones",
+            Interest::Chaperone,
+            21,
+            5,
+            None,
+            Some(21),
+        ),
+    ];
+    for (title, activity, in_days, slots, weeks_days, minimum_age) in posts {
+        let day = today + chrono::Days::new(in_days);
+        // 9 am Eastern.
+        let starts_at = day.and_hms_opt(14, 0, 0).unwrap_or_default().and_utc();
+        db::repo::opportunities::insert(
+            db,
+            coordinator,
+            &OpportunityInput {
+                title: title.into(),
+                activity,
+                school_id: school,
+                starts_at,
+                ends_at: starts_at + chrono::Duration::hours(2),
+                repeats_weekly_until: weeks_days.map(|w| day + chrono::Days::new(w)),
+                slots,
+                clearance_required: true,
+                minimum_age,
+                description: "Check in at the front office; a staff member will meet you there."
+                    .into(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 fn org_input(name: &str, city: &str) -> OrganizationInput {

@@ -602,6 +602,103 @@ impl Client {
         Self::json(Self::if_match(r, version).json(input)).await
     }
 
+    /// Active partner organizations (no account needed).
+    pub async fn public_partners(&self) -> ClientResult<Vec<domain::organization::PartnerChoice>> {
+        Self::json(self.request(Method::GET, "/api/v1/public/partners")).await
+    }
+
+    // --- opportunities and sign-ups ---
+
+    /// A page of opportunities.
+    pub async fn list_opportunities(
+        &self,
+        q: &domain::opportunity::OpportunityQuery,
+    ) -> ClientResult<Page<domain::opportunity::Opportunity>> {
+        Self::json(self.request(Method::GET, "/api/v1/opportunities").query(q)).await
+    }
+
+    /// One opportunity.
+    pub async fn get_opportunity(
+        &self,
+        id: domain::OpportunityId,
+    ) -> ClientResult<domain::opportunity::Opportunity> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/opportunities/{id}"))).await
+    }
+
+    /// Posts an opportunity.
+    pub async fn create_opportunity(
+        &self,
+        input: &domain::opportunity::OpportunityInput,
+    ) -> ClientResult<domain::opportunity::Opportunity> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/opportunities")
+                .json(input),
+        )
+        .await
+    }
+
+    /// Changes an opportunity.
+    pub async fn update_opportunity(
+        &self,
+        id: domain::OpportunityId,
+        version: i32,
+        input: &domain::opportunity::OpportunityInput,
+    ) -> ClientResult<domain::opportunity::Opportunity> {
+        let r = self.request(Method::PUT, &format!("/api/v1/opportunities/{id}"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Cancels an opportunity.
+    pub async fn cancel_opportunity(
+        &self,
+        id: domain::OpportunityId,
+        version: i32,
+        reason: &str,
+    ) -> ClientResult<domain::opportunity::Opportunity> {
+        let r = self.request(Method::POST, &format!("/api/v1/opportunities/{id}/cancel"));
+        let body = domain::opportunity::CancelRequest {
+            reason: reason.to_string(),
+        };
+        Self::json(Self::if_match(r, version).json(&body)).await
+    }
+
+    /// Signs the volunteer up (confirmed or waitlisted).
+    pub async fn sign_up(
+        &self,
+        id: domain::OpportunityId,
+        req: &domain::opportunity::SignupRequest,
+    ) -> ClientResult<domain::opportunity::Signup> {
+        Self::json(
+            self.request(Method::POST, &format!("/api/v1/opportunities/{id}/signups"))
+                .json(req),
+        )
+        .await
+    }
+
+    /// The roster of an opportunity.
+    pub async fn roster(
+        &self,
+        id: domain::OpportunityId,
+    ) -> ClientResult<Vec<domain::opportunity::Signup>> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/opportunities/{id}/signups"))).await
+    }
+
+    /// Cancels a sign-up.
+    pub async fn cancel_signup(
+        &self,
+        id: domain::SignupId,
+        reason: &str,
+    ) -> ClientResult<domain::opportunity::Signup> {
+        let body = domain::opportunity::CancelRequest {
+            reason: reason.to_string(),
+        };
+        Self::json(
+            self.request(Method::POST, &format!("/api/v1/signups/{id}/cancel"))
+                .json(&body),
+        )
+        .await
+    }
+
     // --- agreements ---
 
     fn if_match(r: RequestBuilder, version: i32) -> RequestBuilder {

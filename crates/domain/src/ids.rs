@@ -82,3 +82,11 @@ id_type!(
     /// Identifies a clearance record.
     ClearanceId
 );
+id_type!(
+    /// Identifies a volunteer opportunity at a school.
+    OpportunityId
+);
+id_type!(
+    /// Identifies a volunteer's sign-up for an opportunity.
+    SignupId
+);

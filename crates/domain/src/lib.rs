@@ -33,6 +33,7 @@ pub mod audit;
 pub mod auth;
 pub mod ids;
 pub mod intake;
+pub mod opportunity;
 pub mod organization;
 pub mod page;
 pub mod problem;
@@ -42,7 +43,7 @@ pub mod user;
 pub mod volunteer;
 
 pub use ids::{
-    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, OrganizationId, SchoolId,
-    UserId, VolunteerId,
+    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, OpportunityId,
+    OrganizationId, SchoolId, SignupId, UserId, VolunteerId,
 };
 pub use role::{Permission, Role};

@@ -7,6 +7,16 @@ use validator::Validate;
 use crate::intake::{OrganizationStatus, OrganizationType, SupportArea, TaxStatus};
 use crate::{ContactId, OrganizationId};
 
+/// An active partner as public forms offer it (the volunteer registration's picker).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerChoice {
+    /// The organization's id.
+    pub id: OrganizationId,
+    /// The name it goes by.
+    pub name: String,
+}
+
 /// An organization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

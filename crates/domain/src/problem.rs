@@ -96,6 +96,26 @@ pub fn spanish(message: &str) -> Option<String> {
         "Enter a phone number like 704-555-0100." => {
             "Escriba un número de teléfono como 704-555-0100."
         }
+        "Your clearance is still being reviewed. You can sign up once it is cleared." => {
+            "Su autorización todavía está en revisión. Podrá inscribirse cuando se apruebe."
+        }
+        "Your clearance was not approved. Contact the volunteer office to talk about it." => {
+            "Su autorización no fue aprobada. Comuníquese con la oficina de voluntarios para hablarlo."
+        }
+        "Your clearance has expired. Renew your volunteer registration to sign up again." => {
+            "Su autorización venció. Renueve su registro de voluntario para volver a inscribirse."
+        }
+        "This opportunity needs a volunteer clearance. Complete your volunteer registration first." => {
+            "Esta oportunidad requiere una autorización de voluntario. Complete primero su registro de voluntario."
+        }
+        "You are already signed up for this opportunity." => {
+            "Ya está inscrito en esta oportunidad."
+        }
+        "This opportunity has already taken place." => "Esta oportunidad ya tuvo lugar.",
+        "Choose the partner organization you volunteer with." => {
+            "Elija la organización asociada con la que es voluntario."
+        }
+        "Choose at least one school." => "Elija al menos una escuela.",
         _ => return None,
     };
     Some(es.into())

@@ -49,6 +49,8 @@ pub enum Permission {
     ReadVolunteers,
     /// Record clearances and manage volunteers.
     ManageVolunteers,
+    /// Post, change and cancel opportunities; see their rosters (coordinators: their schools').
+    ManageOpportunities,
 }
 
 impl Role {
@@ -85,7 +87,7 @@ impl Role {
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
             | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
             ReadOrganizations | ReadAgreements => self != Role::Volunteer,
-            ReadMetrics | ReadVolunteers => {
+            ReadMetrics | ReadVolunteers | ManageOpportunities => {
                 matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)
             }
             ManageUsers | ManageGoals => self == Role::Admin,

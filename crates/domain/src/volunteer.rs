@@ -152,58 +152,76 @@ impl Standing {
     }
 }
 
-/// The standing for one kind of clearance on `today`, from the ledger: the best record counts
-/// (a current clearance beats a pending renewal, which beats an old denial).
+/// The standing for one kind of clearance on `today`, from the ledger in the order it was
+/// recorded (oldest first). The latest decision counts — a denial or an expiry recorded after a
+/// clearance ends it, a clearance after a denial restores it — except that a renewal submitted
+/// (pending) while a clearance is still valid leaves the volunteer cleared until it runs out.
 pub fn standing(
     ledger: &[ClearanceRecord],
     kind: ClearanceType,
     today: NaiveDate,
     grace_days: u32,
 ) -> Standing {
-    let mut best = Standing::Missing;
-    let rank = |s: &Standing| match s {
-        Standing::Current { .. } => 5,
-        Standing::InGrace { .. } => 4,
-        Standing::Pending => 3,
-        Standing::Expired { .. } => 2,
-        Standing::Denied => 1,
-        Standing::Missing => 0,
+    let from_expiry = |expired_on: NaiveDate| {
+        let grace_until = expired_on + Duration::days(i64::from(grace_days));
+        if grace_days > 0 && today <= grace_until {
+            Standing::InGrace {
+                expired_on,
+                grace_until,
+            }
+        } else {
+            Standing::Expired { expired_on }
+        }
     };
+    let mut state = Standing::Missing;
     for r in ledger.iter().filter(|r| r.kind == kind) {
-        let s = match (r.status, r.expires_on) {
+        state = match (r.status, r.expires_on) {
+            // A renewal in progress does not take away a clearance that still holds.
+            (ClearanceStatus::Pending, _) if state.may_serve() => state,
             (ClearanceStatus::Pending, _) => Standing::Pending,
             (ClearanceStatus::Denied, _) => Standing::Denied,
             (ClearanceStatus::Cleared, Some(until)) if today <= until => Standing::Current {
                 until,
                 renewal_due: (until - today).num_days() <= RENEWAL_WINDOW_DAYS,
             },
-            (ClearanceStatus::Cleared | ClearanceStatus::Expired, Some(expired_on)) => {
-                let grace_until = expired_on + Duration::days(i64::from(grace_days));
-                if today <= grace_until && grace_days > 0 {
-                    Standing::InGrace {
-                        expired_on,
-                        grace_until,
-                    }
-                } else {
-                    Standing::Expired { expired_on }
-                }
-            }
+            (ClearanceStatus::Cleared, Some(expired_on)) => from_expiry(expired_on),
             // Cleared without an end date: valid (e.g. a one-time training).
             (ClearanceStatus::Cleared, None) => Standing::Current {
                 until: NaiveDate::MAX,
                 renewal_due: false,
             },
-            (ClearanceStatus::Expired, None) => Standing::Expired { expired_on: today },
+            (ClearanceStatus::Expired, Some(expired_on)) if expired_on < today => {
+                from_expiry(expired_on)
+            }
+            (ClearanceStatus::Expired, _) => Standing::Expired { expired_on: today },
         };
-        let better = match (&s, &best) {
-            (Standing::Current { until: a, .. }, Standing::Current { until: b, .. }) => a > b,
-            _ => rank(&s) > rank(&best),
-        };
-        if better {
-            best = s;
-        }
     }
-    best
+    state
+}
+
+/// Today's standing for the annual background check (what sign-ups and check-ins need), from a
+/// ledger as the API lists it (newest first).
+pub fn serving_standing(
+    ledger_newest_first: &[Clearance],
+    today: NaiveDate,
+    grace_days: u32,
+) -> Standing {
+    let records: Vec<ClearanceRecord> = ledger_newest_first
+        .iter()
+        .rev()
+        .map(|c| ClearanceRecord {
+            kind: c.kind,
+            status: c.status,
+            cleared_on: c.cleared_on,
+            expires_on: c.expires_on,
+        })
+        .collect();
+    standing(
+        &records,
+        ClearanceType::AnnualBackgroundCheck,
+        today,
+        grace_days,
+    )
 }
 
 /// Where a new sign-up lands.
@@ -558,6 +576,45 @@ mod tests {
                 0,
                 true,
                 None,
+            ),
+            // The decision on a pending registration is what counts.
+            (
+                vec![
+                    rec(ClearanceStatus::Pending, None),
+                    rec(ClearanceStatus::Denied, None),
+                ],
+                14,
+                false,
+                Some("clearance_denied"),
+            ),
+            (
+                vec![
+                    rec(ClearanceStatus::Pending, None),
+                    rec(ClearanceStatus::Cleared, Some(d(2027, 1, 1))),
+                ],
+                0,
+                true,
+                None,
+            ),
+            // A pending renewal after the clearance ran out: pending.
+            (
+                vec![
+                    rec(ClearanceStatus::Cleared, Some(d(2026, 1, 1))),
+                    rec(ClearanceStatus::Pending, None),
+                ],
+                14,
+                false,
+                Some("clearance_pending"),
+            ),
+            // Staff revoke a clearance before it runs out.
+            (
+                vec![
+                    rec(ClearanceStatus::Cleared, Some(d(2027, 6, 30))),
+                    rec(ClearanceStatus::Denied, None),
+                ],
+                14,
+                false,
+                Some("clearance_denied"),
             ),
             // An old denial does not outweigh a later clearance.
             (

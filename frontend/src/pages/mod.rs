@@ -9,6 +9,7 @@ pub mod applications;
 pub mod apply;
 pub mod login;
 pub mod not_found;
+pub mod opportunities;
 pub mod organization_detail;
 pub mod organization_form;
 pub mod organizations;

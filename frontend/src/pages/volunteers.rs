@@ -32,6 +32,8 @@ pub fn VolunteerRegister() -> impl IntoView {
     let school_pick = RwSignal::new(String::new());
     let schools = RwSignal::new(Vec::<SchoolId>::new());
     let choices = RwSignal::new(Vec::<domain::school::SchoolChoice>::new());
+    let organization = RwSignal::new(String::new());
+    let partners = RwSignal::new(Vec::<domain::organization::PartnerChoice>::new());
     let interests = RwSignal::new(Vec::<Interest>::new());
     let availability = RwSignal::new(String::new());
     let honeypot = RwSignal::new(String::new());
@@ -41,6 +43,11 @@ pub fn VolunteerRegister() -> impl IntoView {
     spawn_local(async move {
         if let Ok(list) = auth.anonymous().public_schools().await {
             let _ = choices.try_set(list);
+        }
+    });
+    spawn_local(async move {
+        if let Ok(list) = auth.anonymous().public_partners().await {
+            let _ = partners.try_set(list);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -53,7 +60,7 @@ pub fn VolunteerRegister() -> impl IntoView {
             preferred_language: i18n.lang.get_untracked().tag().to_string(),
             kind: VolunteerKind::parse(&kind.get_untracked())
                 .unwrap_or(VolunteerKind::CommunityMember),
-            organization_id: None,
+            organization_id: organization.get_untracked().parse().ok(),
             school_ids: schools.get_untracked(),
             interests: interests.get_untracked(),
             availability: availability.get_untracked(),
@@ -100,12 +107,26 @@ pub fn VolunteerRegister() -> impl IntoView {
                 <div class="field">
                     <label for="f-kind">{move || i18n.t(Key::VolunteerKindLabel)}</label>
                     <select id="f-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                        {VolunteerKind::ALL.iter().filter(|k| **k != VolunteerKind::PartnerAffiliated).map(|k| {
+                        {VolunteerKind::ALL.iter().map(|k| {
                             let k = *k;
                             view! { <option value=k.as_str() selected=move || kind.get() == k.as_str()>{move || i18n.volunteer_kind(k)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
+                <Show when=move || kind.get() == VolunteerKind::PartnerAffiliated.as_str()>
+                    <div class="field" class:invalid=move || err("organization_id")().is_some()>
+                        <label for="f-organization_id">{move || i18n.t(Key::PartnerOrganizationLabel)}</label>
+                        <select id="f-organization_id" aria-describedby="f-organization_id-error" on:change=move |ev| organization.set(event_target_value(&ev))>
+                            <option value="">{move || i18n.t(Key::ChoosePartner)}</option>
+                            {move || partners.get().into_iter().map(|p| {
+                                let v = p.id.to_string();
+                                let sel = organization.get() == v;
+                                view! { <option value=v selected=sel>{p.name.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                        <p class="field-error" id="f-organization_id-error" aria-live="polite">{err("organization_id")}</p>
+                    </div>
+                </Show>
                 <div class="field" class:invalid=move || err("school_ids")().is_some()>
                     <label for="f-school-pick">{move || i18n.t(Key::SchoolsToServe)}</label>
                     <div class="inline">
@@ -214,11 +235,26 @@ pub fn MyVolunteering() -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let data = RwSignal::new(None::<Result<Volunteer, String>>);
+    let signups = RwSignal::new(None::<Vec<domain::opportunity::Opportunity>>);
     spawn_local(async move {
         let res = auth
             .call(|c| async move { c.my_volunteer_profile().await })
             .await;
         let _ = data.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+        let q = domain::opportunity::OpportunityQuery {
+            mine: Some(true),
+            limit: Some(100),
+            ..Default::default()
+        };
+        if let Ok(page) = auth
+            .call(|c| {
+                let q = q.clone();
+                async move { c.list_opportunities(&q).await }
+            })
+            .await
+        {
+            let _ = signups.try_set(Some(page.items));
+        }
     });
     view! {
         <section class="page narrow">
@@ -234,6 +270,29 @@ pub fn MyVolunteering() -> impl IntoView {
                             <h2>{move || i18n.t(Key::ClearanceStatusLabel)}</h2>
                             <p>{move || standing_text(i18n, s)}</p>
                         </div>
+                        <h2>{move || i18n.t(Key::OppMySignups)}</h2>
+                        {move || match signups.get() {
+                            None => view! { <Loading/> }.into_any(),
+                            Some(list) if list.is_empty() => view! { <Empty text=Signal::derive(move || i18n.t(Key::OppNoneYet).to_string())/> }.into_any(),
+                            Some(list) => view! {
+                                <ul class="plain">
+                                    {list.into_iter().map(|o| {
+                                        let st = o.my_signup.as_ref().map(|m| m.status);
+                                        let pos = o.my_signup.as_ref().and_then(|m| m.waitlist_position);
+                                        view! {
+                                            <li>
+                                                <A href=format!("/opportunities/{}", o.id)>{o.title.clone()}</A>
+                                                " · " {o.school_name.clone()} " · "
+                                                {crate::time::local_text(o.starts_at, i18n.lang.get_untracked())}
+                                                {st.map(|st| view! { <span class="badge">{move || i18n.signup_status(st)}</span> })}
+                                                {pos.map(|n| format!(" #{n}"))}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                        }}
+                        <p><A href="/opportunities" attr:class="button primary">{move || i18n.t(Key::OppFind)}</A></p>
                         <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
                         {ledger(i18n, v.clearances.clone())}
                     }.into_any()

@@ -7,9 +7,11 @@ pub mod auth;
 pub mod goals;
 pub mod health;
 pub mod metrics;
+pub mod opportunities;
 pub mod organizations;
 pub mod public_applications;
 pub mod schools;
+pub mod signups;
 pub mod staff;
 pub mod users;
 pub mod volunteers;
@@ -236,6 +238,32 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/public/volunteers")
                         .route(web::post().to(volunteers::register::register)),
+                )
+                .service(
+                    resource("/public/partners")
+                        .route(web::get().to(public_applications::partners::partners)),
+                )
+                .service(
+                    resource("/opportunities")
+                        .route(web::get().to(opportunities::list::list))
+                        .route(web::post().to(opportunities::create::create)),
+                )
+                .service(
+                    resource("/opportunities/{id}")
+                        .route(web::get().to(opportunities::get::get))
+                        .route(web::put().to(opportunities::update::update)),
+                )
+                .service(
+                    resource("/opportunities/{id}/cancel")
+                        .route(web::post().to(opportunities::cancel::cancel)),
+                )
+                .service(
+                    resource("/opportunities/{id}/signups")
+                        .route(web::get().to(opportunities::roster::roster))
+                        .route(web::post().to(opportunities::sign_up::sign_up)),
+                )
+                .service(
+                    resource("/signups/{id}/cancel").route(web::post().to(signups::cancel::cancel)),
                 )
                 .service(resource("/volunteers").route(web::get().to(volunteers::list::list)))
                 .service(resource("/volunteers/me").route(web::get().to(volunteers::me::me)))

@@ -14,6 +14,9 @@ pub const ENTITIES: &[&str] = &[
     "application",
     "agreement",
     "goal",
+    "volunteer",
+    "opportunity",
+    "signup",
 ];
 
 /// The newest events of an entity kind, optionally for one record.

@@ -57,6 +57,13 @@ pub fn may_edit_contacts(auth: &AuthUser, id: OrganizationId) -> ApiResult<()> {
     }
 }
 
+/// Active partners' ids and names, for public forms.
+pub async fn partner_choices(
+    db: &DatabaseConnection,
+) -> ApiResult<Vec<domain::organization::PartnerChoice>> {
+    Ok(repo::active_partners(db).await?)
+}
+
 /// A page of the directory.
 pub async fn browse(
     db: &DatabaseConnection,

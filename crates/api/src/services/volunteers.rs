@@ -8,8 +8,8 @@ use db::repo::volunteers::{self as repo, Scope};
 use db::repo::{organizations, schools, users};
 use domain::page::{Page, clamp_limit};
 use domain::volunteer::{
-    self as rules, ClearanceInput, ClearanceRecord, ClearanceStatus, ClearanceType, Standing,
-    Volunteer, VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+    self as rules, ClearanceInput, ClearanceStatus, ClearanceType, Standing, Volunteer,
+    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
 };
 use domain::{Permission, Role, UserId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -33,15 +33,6 @@ async fn assemble(
     let id = VolunteerId(row.id);
     let account = users::get(db, UserId(row.user_id)).await?;
     let clearances = repo::clearances(db, id).await?;
-    let ledger: Vec<ClearanceRecord> = clearances
-        .iter()
-        .map(|c| ClearanceRecord {
-            kind: c.kind,
-            status: c.status,
-            cleared_on: c.cleared_on,
-            expires_on: c.expires_on,
-        })
-        .collect();
     Ok(Volunteer {
         id,
         user_id: account.user.id,
@@ -55,12 +46,7 @@ async fn assemble(
         interests: repo::interests(db, id).await?,
         availability: row.availability.clone(),
         parent_leader: row.parent_leader,
-        standing: rules::standing(
-            &ledger,
-            ClearanceType::AnnualBackgroundCheck,
-            Utc::now().date_naive(),
-            grace_days,
-        ),
+        standing: rules::serving_standing(&clearances, Utc::now().date_naive(), grace_days),
         clearances,
         version: row.version,
         created_at: row.created_at,

@@ -14,6 +14,7 @@ mod audit;
 mod auth;
 mod client;
 mod helpers;
+mod opportunities;
 mod organizations;
 mod problems;
 mod schools;

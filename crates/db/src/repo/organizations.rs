@@ -442,6 +442,28 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Active partners' ids and names, by name.
+pub async fn active_partners(
+    db: &impl ConnectionTrait,
+) -> DbResult<Vec<domain::organization::PartnerChoice>> {
+    Ok(o::Entity::find()
+        .select_only()
+        .column(o::Column::Id)
+        .column(o::Column::LegalName)
+        .filter(o::Column::Status.eq(OrganizationStatus::ActivePartner.as_str()))
+        .order_by_asc(o::Column::LegalName)
+        .order_by_asc(o::Column::Id)
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, name)| domain::organization::PartnerChoice {
+            id: OrganizationId(id),
+            name,
+        })
+        .collect())
+}
+
 /// Legal names of many organizations at once.
 pub async fn names_of(
     db: &impl ConnectionTrait,

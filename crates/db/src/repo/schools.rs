@@ -238,6 +238,26 @@ pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
         .collect()
 }
 
+/// Names of many schools at once.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: &[uuid::Uuid],
+) -> DbResult<std::collections::HashMap<uuid::Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(s::Entity::find()
+        .select_only()
+        .column(s::Column::Id)
+        .column(s::Column::Name)
+        .filter(s::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(uuid::Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// District codes of many schools at once.
 pub async fn codes_of(
     db: &impl ConnectionTrait,

@@ -305,6 +305,23 @@ pub async fn names_of(
         .collect())
 }
 
+/// The logins of many profiles at once, by profile id.
+pub async fn users_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<HashMap<Uuid, Uuid>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(v::Entity::find()
+        .select_only()
+        .column(v::Column::Id)
+        .column(v::Column::UserId)
+        .filter(v::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(Uuid, Uuid)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// The partner organization of a row.
 pub fn organization(m: &Row) -> Option<OrganizationId> {
     m.organization_id.map(OrganizationId)

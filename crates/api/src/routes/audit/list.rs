@@ -12,7 +12,8 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
-    /// The kind of record: `school` or `user`.
+    /// The kind of record: `school`, `user`, `organization`, `application`, `agreement`,
+    /// `goal`, `volunteer`, `opportunity` or `signup`.
     pub entity: String,
     /// One record's id.
     pub id: Option<String>,

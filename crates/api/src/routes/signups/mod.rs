@@ -1,0 +1,3 @@
+//! `/api/v1/signups/{id}`: one volunteer's sign-up for an opportunity.
+
+pub mod cancel;

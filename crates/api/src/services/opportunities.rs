@@ -1,0 +1,579 @@
+//! Opportunities and sign-ups: coordinators post for their schools (staff anywhere), every
+//! signed-in user browses, volunteers sign up (a slot or the waitlist, gated by their
+//! clearance) and cancel; a freed slot goes to the first on the waitlist in the same
+//! transaction. The rules live in `domain::opportunity` and `domain::volunteer`.
+
+use chrono::Utc;
+use db::repo::audit::{self as audit, NewAuditEvent};
+use db::repo::opportunities::{self as repo, Listing, Row, SignupRow};
+use db::repo::{schools, volunteers};
+use domain::opportunity::{
+    self as rules, CancelRequest, MySignup, Opportunity, OpportunityInput, OpportunityQuery,
+    OpportunityStatus, Signup, SignupAction, SignupRequest, SignupStatus,
+};
+use domain::page::{Page, clamp_limit};
+use domain::volunteer::{self as vrules, SignupPlace};
+use domain::{OpportunityId, Permission, Role, SchoolId, SignupId, UserId, VolunteerId};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use std::collections::HashMap;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult};
+
+fn missing(e: db::DbError) -> ApiError {
+    match e {
+        db::DbError::NotFound => ApiError::NotFound("opportunity"),
+        e => e.into(),
+    }
+}
+
+/// May the caller manage opportunities at this school? Staff anywhere, coordinators theirs.
+fn require_school(auth: &AuthUser, school: SchoolId) -> ApiResult<()> {
+    auth.require(Permission::ManageOpportunities)?;
+    if auth.role == Role::SchoolCoordinator && !auth.school_ids.contains(&school) {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(())
+}
+
+fn u32_of(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// The volunteer profile of a volunteer login (none for other roles).
+async fn caller_volunteer(
+    db: &impl ConnectionTrait,
+    auth: &AuthUser,
+) -> ApiResult<Option<VolunteerId>> {
+    if auth.role != Role::Volunteer {
+        return Ok(None);
+    }
+    match volunteers::by_user(db, auth.id).await {
+        Ok(v) => Ok(Some(VolunteerId(v.id))),
+        Err(db::DbError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Position on the waitlist (1 = next) of a waitlisted row, from the queue.
+fn position_in(queue: &[SignupRow], id: Uuid) -> Option<u32> {
+    queue
+        .iter()
+        .filter(|s| s.status == SignupStatus::Waitlisted.as_str())
+        .position(|s| s.id == id)
+        .map(|p| p as u32 + 1)
+}
+
+async fn assemble_many(
+    db: &impl ConnectionTrait,
+    rows: Vec<Row>,
+    me: Option<VolunteerId>,
+) -> ApiResult<Vec<Opportunity>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let counts = repo::counts(db, &ids).await?;
+    let mine = match me {
+        Some(v) => repo::signups_of(db, &ids, v).await?,
+        None => HashMap::new(),
+    };
+    let mut school_ids: Vec<Uuid> = rows.iter().map(|r| r.school_id).collect();
+    school_ids.sort();
+    school_ids.dedup();
+    let names = schools::names_of(db, &school_ids).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let (confirmed, waitlisted) = counts.get(&r.id).copied().unwrap_or_default();
+        let my_signup = match mine.get(&r.id) {
+            Some(s) => {
+                let status = repo::signup_status_of(s)?;
+                let waitlist_position = if status == SignupStatus::Waitlisted {
+                    position_in(&repo::queue(db, OpportunityId(r.id)).await?, s.id)
+                } else {
+                    None
+                };
+                Some(MySignup {
+                    id: SignupId(s.id),
+                    status,
+                    waitlist_position,
+                })
+            }
+            None => None,
+        };
+        out.push(Opportunity {
+            id: OpportunityId(r.id),
+            activity: repo::activity_of(&r)?,
+            status: repo::status_of(&r)?,
+            school_id: SchoolId(r.school_id),
+            school_name: names.get(&r.school_id).cloned().unwrap_or_default(),
+            title: r.title,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            repeats_weekly_until: r.repeats_weekly_until,
+            slots: u32_of(r.slots),
+            confirmed,
+            waitlisted,
+            clearance_required: r.clearance_required,
+            minimum_age: r.minimum_age.and_then(|a| u8::try_from(a).ok()),
+            description: r.description,
+            cancel_reason: r.cancel_reason,
+            my_signup,
+            created_by: UserId(r.created_by),
+            version: r.version,
+            created_at: r.created_at,
+        });
+    }
+    Ok(out)
+}
+
+async fn assemble(
+    db: &impl ConnectionTrait,
+    row: Row,
+    me: Option<VolunteerId>,
+) -> ApiResult<Opportunity> {
+    assemble_many(db, vec![row], me)
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound("opportunity"))
+}
+
+async fn check_input(
+    db: &impl ConnectionTrait,
+    auth: &AuthUser,
+    i: &OpportunityInput,
+) -> ApiResult<()> {
+    i.validate().map_err(|e| ApiError::validation(&e))?;
+    if schools::get(db, i.school_id).await.is_err() {
+        return Err(ApiError::invalid_field(
+            "school_id",
+            "unknown",
+            "No such school.",
+        ));
+    }
+    require_school(auth, i.school_id)
+}
+
+/// Posts an opportunity (coordinators for their schools, staff anywhere).
+pub async fn post(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    input: OpportunityInput,
+) -> ApiResult<Opportunity> {
+    auth.require(Permission::ManageOpportunities)?;
+    check_input(db, auth, &input).await?;
+    let txn = db::begin_write(db).await?;
+    let row = repo::insert(&txn, auth.id, &input).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "post",
+            entity: "opportunity",
+            entity_id: row.id.to_string(),
+            changes: serde_json::to_value(&input).unwrap_or_default(),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(opportunity.id = %row.id, "opportunity posted");
+    assemble(db, row, None).await
+}
+
+/// Promotes the first waitlisted sign-ups into the free slots; audited one by one.
+async fn fill_free_slots(
+    db: &impl ConnectionTrait,
+    auth: &AuthUser,
+    id: OpportunityId,
+    slots: u32,
+) -> ApiResult<()> {
+    let queue = repo::queue(db, id).await?;
+    let confirmed = queue
+        .iter()
+        .filter(|s| s.status == SignupStatus::Confirmed.as_str())
+        .count() as u32;
+    let free = slots.saturating_sub(confirmed) as usize;
+    for s in queue
+        .iter()
+        .filter(|s| s.status == SignupStatus::Waitlisted.as_str())
+        .take(free)
+    {
+        let to = rules::next_signup_status(repo::signup_status_of(s)?, SignupAction::Promote)
+            .map_err(ApiError::transition)?;
+        repo::set_signup_status(db, SignupId(s.id), to, None).await?;
+        audit::record(
+            db,
+            NewAuditEvent {
+                actor: Some(auth.id),
+                action: "promote",
+                entity: "signup",
+                entity_id: s.id.to_string(),
+                changes: serde_json::json!({ "opportunity": id, "volunteer": s.volunteer_id,
+                    "to": to }),
+                request_id: auth.request_id.clone(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Changes an opportunity's terms. Fewer slots than confirmed sign-ups: 409; more slots move
+/// the first on the waitlist up.
+pub async fn revise(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: OpportunityId,
+    version: i32,
+    input: OpportunityInput,
+) -> ApiResult<Opportunity> {
+    auth.require(Permission::ManageOpportunities)?;
+    let current = repo::get(db, id).await.map_err(missing)?;
+    require_school(auth, SchoolId(current.school_id))?;
+    check_input(db, auth, &input).await?;
+    let txn = db::begin_write(db).await?;
+    let current = repo::lock(&txn, id).await.map_err(missing)?;
+    if repo::status_of(&current)? == OpportunityStatus::Cancelled {
+        return Err(ApiError::Conflict {
+            code: "opportunity_cancelled",
+            detail: "this opportunity was cancelled; post a new one".into(),
+        });
+    }
+    let (confirmed, _) = repo::counts(&txn, &[id.0])
+        .await?
+        .get(&id.0)
+        .copied()
+        .unwrap_or_default();
+    if input.slots < confirmed {
+        return Err(ApiError::Conflict {
+            code: "slots_below_confirmed",
+            detail: format!(
+                "{confirmed} volunteers hold a slot; cancel sign-ups before lowering the slots below that"
+            ),
+        });
+    }
+    repo::update(&txn, id, version, &input).await?;
+    fill_free_slots(&txn, auth, id, input.slots).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "revise",
+            entity: "opportunity",
+            entity_id: id.to_string(),
+            changes: serde_json::to_value(&input).unwrap_or_default(),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    assemble(db, repo::get(db, id).await?, None).await
+}
+
+/// Cancels an opportunity (a reason is required); its sign-ups are cancelled with it.
+pub async fn cancel(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: OpportunityId,
+    version: i32,
+    req: CancelRequest,
+) -> ApiResult<Opportunity> {
+    auth.require(Permission::ManageOpportunities)?;
+    req.validate().map_err(|e| ApiError::validation(&e))?;
+    let reason = req.reason.trim();
+    if reason.is_empty() {
+        return Err(ApiError::invalid_field(
+            "reason",
+            "required",
+            "Say why the opportunity is cancelled; volunteers see it.",
+        ));
+    }
+    let current = repo::get(db, id).await.map_err(missing)?;
+    require_school(auth, SchoolId(current.school_id))?;
+    let txn = db::begin_write(db).await?;
+    let current = repo::lock(&txn, id).await.map_err(missing)?;
+    rules::cancel_opportunity(repo::status_of(&current)?).map_err(ApiError::transition)?;
+    repo::set_cancelled(&txn, id, version, reason).await?;
+    for s in repo::queue(&txn, id).await? {
+        repo::set_signup_status(
+            &txn,
+            SignupId(s.id),
+            SignupStatus::Cancelled,
+            Some("opportunity cancelled"),
+        )
+        .await?;
+    }
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "cancel",
+            entity: "opportunity",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "reason": reason }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    assemble(db, repo::get(db, id).await?, None).await
+}
+
+/// A page of opportunities, soonest first (any signed-in user).
+pub async fn browse(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &OpportunityQuery,
+) -> ApiResult<Page<Opportunity>> {
+    let me = caller_volunteer(db, auth).await?;
+    let listing = match (q.mine.unwrap_or(false), me) {
+        (false, _) => Listing::All,
+        (true, Some(v)) => Listing::SignedUpBy(v),
+        (true, None) => {
+            return Ok(Page {
+                items: vec![],
+                next_cursor: None,
+            });
+        }
+    };
+    let from = q
+        .from
+        .unwrap_or_else(|| Utc::now().date_naive())
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc())
+        .unwrap_or_else(Utc::now);
+    let after = super::parse_cursor(q.cursor.as_deref())?;
+    let (rows, next) = repo::list(db, q, from, listing, clamp_limit(q.limit), after).await?;
+    Ok(Page {
+        items: assemble_many(db, rows, me).await?,
+        next_cursor: next.map(|c| c.encode()),
+    })
+}
+
+/// One opportunity (any signed-in user).
+pub async fn get(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: OpportunityId,
+) -> ApiResult<Opportunity> {
+    let row = repo::get(db, id).await.map_err(missing)?;
+    let me = caller_volunteer(db, auth).await?;
+    assemble(db, row, me).await
+}
+
+fn signup_view(row: &SignupRow, queue: &[SignupRow], name: String) -> ApiResult<Signup> {
+    let status = repo::signup_status_of(row)?;
+    Ok(Signup {
+        id: SignupId(row.id),
+        opportunity_id: OpportunityId(row.opportunity_id),
+        volunteer_id: VolunteerId(row.volunteer_id),
+        volunteer_name: name,
+        status,
+        waitlist_position: if status == SignupStatus::Waitlisted {
+            position_in(queue, row.id)
+        } else {
+            None
+        },
+        created_at: row.queued_at,
+    })
+}
+
+/// The volunteer's clearance standing today, refused with a stable code when they may not serve.
+pub async fn require_clearance(
+    db: &impl ConnectionTrait,
+    v: VolunteerId,
+    grace_days: u32,
+) -> ApiResult<()> {
+    let standing = vrules::serving_standing(
+        &volunteers::clearances(db, v).await?,
+        Utc::now().date_naive(),
+        grace_days,
+    );
+    match standing.refusal() {
+        None => Ok(()),
+        Some((code, message)) => Err(ApiError::Conflict {
+            code,
+            detail: message.into(),
+        }),
+    }
+}
+
+/// A volunteer signs up: a slot if one is free, otherwise the end of the waitlist.
+pub async fn sign_up(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: OpportunityId,
+    req: SignupRequest,
+    grace_days: u32,
+) -> ApiResult<Signup> {
+    if auth.role != Role::Volunteer {
+        return Err(ApiError::Forbidden);
+    }
+    let me = caller_volunteer(db, auth)
+        .await?
+        .ok_or(ApiError::NotFound("volunteer"))?;
+    let txn = db::begin_write(db).await?;
+    let opp = repo::lock(&txn, id).await.map_err(missing)?;
+    if repo::status_of(&opp)? == OpportunityStatus::Cancelled {
+        return Err(ApiError::Conflict {
+            code: "opportunity_cancelled",
+            detail: format!(
+                "this opportunity was cancelled: {}",
+                opp.cancel_reason.as_deref().unwrap_or("")
+            ),
+        });
+    }
+    if opp.last_at < Utc::now() {
+        return Err(ApiError::Conflict {
+            code: "opportunity_past",
+            detail: "This opportunity has already taken place.".into(),
+        });
+    }
+    if let Some(age) = opp.minimum_age
+        && !req.confirms_minimum_age
+    {
+        return Err(ApiError::invalid_field(
+            "confirms_minimum_age",
+            "required",
+            &format!("Confirm that you are at least {age} years old."),
+        ));
+    }
+    if opp.clearance_required {
+        require_clearance(&txn, me, grace_days).await?;
+    }
+    let existing = repo::signup_of(&txn, id, me).await?;
+    if let Some(s) = &existing
+        && s.status != SignupStatus::Cancelled.as_str()
+    {
+        return Err(ApiError::Conflict {
+            code: "already_signed_up",
+            detail: "You are already signed up for this opportunity.".into(),
+        });
+    }
+    let queue = repo::queue(&txn, id).await?;
+    let confirmed = queue
+        .iter()
+        .filter(|s| s.status == SignupStatus::Confirmed.as_str())
+        .count() as u32;
+    let waitlisted = queue.len() as u32 - confirmed;
+    let status = match vrules::next_place(u32_of(opp.slots), confirmed, waitlisted) {
+        SignupPlace::Confirmed => SignupStatus::Confirmed,
+        SignupPlace::Waitlisted(_) => SignupStatus::Waitlisted,
+    };
+    let row = repo::enqueue(&txn, id, me, status, existing).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "sign_up",
+            entity: "signup",
+            entity_id: row.id.to_string(),
+            changes: serde_json::json!({ "opportunity": id, "volunteer": me, "status": status }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    let queue = repo::queue(&txn, id).await?;
+    txn.commit().await?;
+    let name = volunteers::names_of(db, &[auth.id.0])
+        .await?
+        .remove(&auth.id.0)
+        .unwrap_or_default();
+    signup_view(&row, &queue, name)
+}
+
+/// Cancels a sign-up: the volunteer their own, a coordinator of the school or staff any. The
+/// freed slot goes to the first on the waitlist.
+pub async fn cancel_signup(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: SignupId,
+    req: CancelRequest,
+) -> ApiResult<Signup> {
+    req.validate().map_err(|e| ApiError::validation(&e))?;
+    let not_found = |e: db::DbError| match e {
+        db::DbError::NotFound => ApiError::NotFound("signup"),
+        e => e.into(),
+    };
+    let row = repo::signup(db, id).await.map_err(not_found)?;
+    let opp_id = OpportunityId(row.opportunity_id);
+    if auth.role == Role::Volunteer {
+        let me = caller_volunteer(db, auth).await?;
+        if me != Some(VolunteerId(row.volunteer_id)) {
+            return Err(ApiError::NotFound("signup"));
+        }
+    } else {
+        let opp = repo::get(db, opp_id).await.map_err(missing)?;
+        require_school(auth, SchoolId(opp.school_id))?;
+    }
+    let txn = db::begin_write(db).await?;
+    let opp = repo::lock(&txn, opp_id).await.map_err(missing)?;
+    let row = repo::signup(&txn, id).await.map_err(not_found)?;
+    let to = rules::next_signup_status(repo::signup_status_of(&row)?, SignupAction::Cancel)
+        .map_err(ApiError::transition)?;
+    let reason = req.reason.trim();
+    let row = repo::set_signup_status(&txn, id, to, (!reason.is_empty()).then_some(reason)).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "cancel",
+            entity: "signup",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "opportunity": opp_id, "volunteer": row.volunteer_id,
+                "reason": reason }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    if repo::status_of(&opp)? == OpportunityStatus::Open {
+        fill_free_slots(&txn, auth, opp_id, u32_of(opp.slots)).await?;
+    }
+    txn.commit().await?;
+    let name = volunteer_names(db, &[row.volunteer_id])
+        .await?
+        .remove(&row.volunteer_id)
+        .unwrap_or_default();
+    signup_view(&row, &[], name)
+}
+
+/// Display names of volunteer profiles, by profile id.
+async fn volunteer_names(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> ApiResult<HashMap<Uuid, String>> {
+    let users = volunteers::users_of(db, ids).await?;
+    let names = volunteers::names_of(db, &users.values().copied().collect::<Vec<_>>()).await?;
+    Ok(users
+        .into_iter()
+        .filter_map(|(v, u)| names.get(&u).map(|n| (v, n.clone())))
+        .collect())
+}
+
+/// The roster: confirmed first, then the waitlist in order (coordinators of the school, staff).
+pub async fn roster(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: OpportunityId,
+) -> ApiResult<Vec<Signup>> {
+    let opp = repo::get(db, id).await.map_err(missing)?;
+    require_school(auth, SchoolId(opp.school_id))?;
+    let queue = repo::queue(db, id).await?;
+    let names = volunteer_names(
+        db,
+        &queue.iter().map(|s| s.volunteer_id).collect::<Vec<_>>(),
+    )
+    .await?;
+    let mut out = queue
+        .iter()
+        .map(|s| {
+            signup_view(
+                s,
+                &queue,
+                names.get(&s.volunteer_id).cloned().unwrap_or_default(),
+            )
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    out.sort_by_key(|s| (s.status != SignupStatus::Confirmed, s.waitlist_position));
+    Ok(out)
+}
