@@ -48,6 +48,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/opportunities/new") view=|| view! { <Protected><pages::opportunities::NewOpportunity/></Protected> }/>
                     <Route path=path!("/opportunities/:id") view=|| view! { <Protected><pages::opportunities::OpportunityDetail/></Protected> }/>
                     <Route path=path!("/opportunities/:id/edit") view=|| view! { <Protected><pages::opportunities::EditOpportunity/></Protected> }/>
+                    <Route path=path!("/volunteer/check-in/:school") view=|| view! { <Protected><pages::hours::CheckInPage/></Protected> }/>
+                    <Route path=path!("/hours") view=|| view! { <Protected><pages::hours::HourReview/></Protected> }/>
                     <Route path=path!("/volunteer") view=pages::volunteers::VolunteerRegister/>
                     <Route path=path!("/volunteer/me") view=|| view! { <Protected><pages::volunteers::MyVolunteering/></Protected> }/>
                     <Route path=path!("/volunteers") view=|| view! { <Protected><pages::volunteers::VolunteerList/></Protected> }/>
@@ -119,6 +121,9 @@ fn Shell(children: Children) -> impl IntoView {
                         <A href="/volunteer/me">{move || i18n.t(Key::MyVolunteering)}</A>
                     </Show>
                     <A href="/opportunities">{move || i18n.t(Key::NavOpportunities)}</A>
+                    <Show when=move || auth.can(Permission::ReviewHours)>
+                        <A href="/hours">{move || i18n.t(Key::NavHours)}</A>
+                    </Show>
                     <Show when=move || auth.can(Permission::ManageUsers)>
                         <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
                     </Show>

@@ -6,6 +6,7 @@ use domain::agreement::{
     AgreementAction, AgreementKind, AgreementStatus, DeliverableStatus, Party, Responsible,
 };
 use domain::application::SubtaskStatus;
+use domain::hours::HourStatus;
 use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
     OrganizationType, PlanningItem, Reason, SupportArea, TaxStatus,
@@ -54,6 +55,34 @@ keys! {
     NavVolunteer => "Volunteer", "Voluntariado";
     NavVolunteers => "Volunteers", "Voluntarios";
     NavOpportunities => "Opportunities", "Oportunidades";
+    NavHours => "Hours", "Horas";
+    CheckInCode => "Volunteer check-in code", "Código de registro de voluntarios";
+    CheckInCodeHelp => "Print it and post it at the front office. Volunteers scan it with their phone to check in and out.", "Imprímalo y colóquelo en la recepción. Los voluntarios lo escanean con su teléfono para registrar entrada y salida.";
+    CheckInLink => "Open the check-in page", "Abrir la página de registro";
+    Print => "Print", "Imprimir";
+    HoursApprove => "Approve selected", "Aprobar las seleccionadas";
+    HoursCheckedInSince => "You are checked in since", "Está registrado desde las";
+    HoursCheckIn => "Check in", "Registrar entrada";
+    HoursCheckInTitle => "Volunteer check-in", "Registro de voluntarios";
+    HoursCheckOut => "Check out", "Registrar salida";
+    HoursChooseFirst => "Choose at least one entry first.", "Primero elija al menos una entrada.";
+    HoursCorrection => "correction", "corrección";
+    HoursDay => "Day", "Día";
+    HoursDecided => "entries decided.", "entradas decididas.";
+    HoursFlagged => "closed automatically: check it", "cerrada automáticamente: revísela";
+    HoursHowLong => "How long (hours, e.g. 1.5)", "Cuánto tiempo (horas, p. ej. 1.5)";
+    HoursLog => "Log hours", "Registrar horas";
+    HoursMine => "My hours", "Mis horas";
+    HoursNone => "No hours yet.", "Todavía no hay horas.";
+    HoursNote => "Note for the coordinator (optional)", "Nota para el coordinador (opcional)";
+    HoursNumber => "Enter the hours as a number between 0 and 24.", "Escriba las horas como un número entre 0 y 24.";
+    HoursQueueEmpty => "Nothing waiting for approval.", "Nada pendiente de aprobación.";
+    HoursReject => "Reject selected", "Rechazar las seleccionadas";
+    HoursRejectReason => "Reason (needed to reject; the volunteer sees it)", "Motivo (necesario para rechazar; el voluntario lo verá)";
+    HoursReview => "Hours to approve", "Horas por aprobar";
+    HoursReviewIntro => "Oldest first. Choose entries, then approve or reject them together.", "Las más antiguas primero. Elija entradas y apruébelas o rechácelas juntas.";
+    HoursSelectAll => "Select all shown", "Seleccionar todas las mostradas";
+    HoursThanks => "Thank you! Checked out; time recorded, waiting for approval:", "¡Gracias! Salida registrada; tiempo anotado, pendiente de aprobación:";
     OppActivity => "Activity", "Actividad";
     OppAgeNumber => "Enter an age in years, or leave it empty.", "Escriba una edad en años o déjelo vacío.";
     OppCancelled => "Cancelled:", "Cancelada:";
@@ -969,6 +998,16 @@ impl I18n {
 }
 
 impl I18n {
+    /// Where an hour entry stands.
+    pub fn hour_status(&self, s: HourStatus) -> &'static str {
+        match s {
+            HourStatus::Open => self.pick("Checked in", "Registrado"),
+            HourStatus::Pending => self.pick("Waiting for approval", "Pendiente de aprobación"),
+            HourStatus::Approved => self.pick("Approved", "Aprobada"),
+            HourStatus::Rejected => self.pick("Rejected", "Rechazada"),
+        }
+    }
+
     /// Where a sign-up stands.
     pub fn signup_status(&self, s: SignupStatus) -> &'static str {
         match s {

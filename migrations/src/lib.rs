@@ -11,6 +11,7 @@ mod m20261123_000004_agreements;
 mod m20261123_000005_application_collaborating_school;
 mod m20261123_000006_volunteers;
 mod m20261123_000007_opportunities;
+mod m20261123_000008_hours;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_application_collaborating_school::Migration),
             Box::new(m20261123_000006_volunteers::Migration),
             Box::new(m20261123_000007_opportunities::Migration),
+            Box::new(m20261123_000008_hours::Migration),
         ]
     }
 }

@@ -1,7 +1,8 @@
 // Journey: a parent registers as a volunteer on a phone in Spanish and sees the clearance
 // pending; staff record the clearance; the volunteer sees they may now sign up; the school's
 // coordinator posts an opportunity; the volunteer signs up on the phone and the coordinator
-// sees them on the roster. Run by `just e2e`. (Check-in and hours come with the next slices.)
+// sees them on the roster; the volunteer checks in and out by the school's code and logs hours;
+// the coordinator approves them. Run by `just e2e`. (The dashboard comes with the next slice.)
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -42,7 +43,8 @@ try {
   // By code: another journey renames this school.
   const e001 = vol.locator("#f-school-pick option", { hasText: "(E001)" });
   await e001.waitFor({ state: "attached" });
-  await vol.getByLabel("Escuelas a las que servirá").selectOption(await e001.getAttribute("value"));
+  const schoolId = await e001.getAttribute("value");
+  await vol.getByLabel("Escuelas a las que servirá").selectOption(schoolId);
   await vol.getByRole("button", { name: "Agregar escuela" }).click();
   await vol.getByLabel("Leer con un estudiante").check();
   await vol.getByRole("button", { name: "Registrarme" }).click();
@@ -116,8 +118,36 @@ try {
   await coordinator.reload();
   await coordinator.getByText(NAME).waitFor();
 
+  // At the school: the QR code opens the check-in page; check in, then out.
+  await vol.goto(`${base}/volunteer/check-in/${schoolId}`);
+  await vol.getByRole("heading", { name: "Registro de voluntarios" }).waitFor();
+  await vol.getByLabel("Actividad").selectOption("read_with_student");
+  await vol.getByRole("button", { name: "Registrar entrada" }).click();
+  await vol.getByText("Está registrado desde las").waitFor();
+  await vol.getByRole("button", { name: "Registrar salida" }).click();
+  await vol.getByText("¡Gracias! Salida registrada").waitFor();
+  // And logs an earlier afternoon by hand.
+  await vol.getByRole("link", { name: "Mi voluntariado" }).click();
+  await vol.getByRole("heading", { name: "Mis horas" }).waitFor();
+  await vol.getByLabel("Cuánto tiempo (horas, p. ej. 1.5)").fill("1.5");
+  await vol.getByLabel("Nota para el coordinador (opcional)").fill("Feria del libro");
+  await vol.getByRole("button", { name: "Registrar horas" }).click();
+  await vol.getByText("1:30 h").waitFor();
+  await vol.screenshot({ path: `${artifacts}volunteer-hours-360-es.png`, fullPage: true });
+
+  // The coordinator approves both from the queue, oldest first.
+  await coordinator.goto(`${base}/hours`);
+  await coordinator.getByRole("heading", { name: "Hours to approve" }).waitFor();
+  const mine = coordinator.locator("li.card", { hasText: NAME });
+  assert.equal(await mine.count(), 2, "two entries of the volunteer wait for approval");
+  for (const box of await mine.getByRole("checkbox").all()) await box.check();
+  await coordinator.getByRole("button", { name: "Approve selected" }).click();
+  await coordinator.getByText("2 entries decided.").waitFor();
+  await vol.reload();
+  await vol.getByText("Aprobada").first().waitFor();
+
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → coordinator approves");
 } catch (e) {
   for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);

@@ -30,6 +30,8 @@ pub struct Settings {
 pub struct VolunteerSettings {
     /// Days after a clearance expires during which the volunteer may still serve.
     pub clearance_grace_days: u32,
+    /// Hours after a check-in when a visit nobody checked out of is closed (and flagged).
+    pub checkout_cap_hours: u32,
 }
 
 /// Where agreement documents are kept.
@@ -47,6 +49,8 @@ pub struct JobSettings {
     /// Seconds between runs of the agreement job (activation, expiry, renewal reminders);
     /// 0 turns it off (tests run it by hand).
     pub agreements_interval_secs: u64,
+    /// Seconds between runs of the hours job (closes forgotten check-outs at the cap); 0 off.
+    pub hours_interval_secs: u64,
 }
 
 /// HTTP server settings.
@@ -158,9 +162,11 @@ document_limit_bytes = 10485760
 
 [jobs]
 agreements_interval_secs = 300
+hours_interval_secs = 300
 
 [volunteers]
 clearance_grace_days = 14
+checkout_cap_hours = 8
 
 [log]
 format = "pretty"

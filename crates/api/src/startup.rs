@@ -66,6 +66,14 @@ impl Application {
                 std::time::Duration::from_secs(every),
             ));
         }
+        let every = state.settings.jobs.hours_interval_secs;
+        if every > 0 {
+            tokio::spawn(crate::services::hours::run_forever(
+                db.clone(),
+                std::time::Duration::from_secs(every),
+                state.settings.volunteers.checkout_cap_hours,
+            ));
+        }
         let server = run(listener, state)?;
         Ok(Application { port, server, db })
     }

@@ -699,6 +699,66 @@ impl Client {
         .await
     }
 
+    // --- hours ---
+
+    /// A page of hour entries.
+    pub async fn list_hours(
+        &self,
+        q: &domain::hours::HourQuery,
+    ) -> ClientResult<Page<domain::hours::HourEntry>> {
+        Self::json(self.request(Method::GET, "/api/v1/hours").query(q)).await
+    }
+
+    /// Logs hours (volunteers).
+    pub async fn log_hours(
+        &self,
+        input: &domain::hours::HourInput,
+    ) -> ClientResult<domain::hours::HourEntry> {
+        Self::json(self.request(Method::POST, "/api/v1/hours").json(input)).await
+    }
+
+    /// Checks in at a school (volunteers).
+    pub async fn check_in(
+        &self,
+        req: &domain::hours::CheckIn,
+    ) -> ClientResult<domain::hours::HourEntry> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/hours/check-in")
+                .json(req),
+        )
+        .await
+    }
+
+    /// Checks out of the open visit (volunteers).
+    pub async fn check_out(&self) -> ClientResult<domain::hours::HourEntry> {
+        Self::json(self.request(Method::POST, "/api/v1/hours/check-out")).await
+    }
+
+    /// Corrects an entry (a new entry supersedes it).
+    pub async fn correct_hours(
+        &self,
+        id: domain::HourEntryId,
+        input: &domain::hours::CorrectionInput,
+    ) -> ClientResult<domain::hours::HourEntry> {
+        Self::json(
+            self.request(Method::POST, &format!("/api/v1/hours/{id}/corrections"))
+                .json(input),
+        )
+        .await
+    }
+
+    /// Approves or rejects entries, all or none.
+    pub async fn decide_hours(
+        &self,
+        req: &domain::hours::HourDecision,
+    ) -> ClientResult<Vec<domain::hours::HourEntry>> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/hours/decisions")
+                .json(req),
+        )
+        .await
+    }
+
     // --- agreements ---
 
     fn if_match(r: RequestBuilder, version: i32) -> RequestBuilder {

@@ -90,3 +90,7 @@ id_type!(
     /// Identifies a volunteer's sign-up for an opportunity.
     SignupId
 );
+id_type!(
+    /// Identifies an entry of volunteer hours.
+    HourEntryId
+);

@@ -31,6 +31,7 @@ pub mod agreement;
 pub mod application;
 pub mod audit;
 pub mod auth;
+pub mod hours;
 pub mod ids;
 pub mod intake;
 pub mod opportunity;
@@ -43,7 +44,7 @@ pub mod user;
 pub mod volunteer;
 
 pub use ids::{
-    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, OpportunityId,
+    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, OpportunityId,
     OrganizationId, SchoolId, SignupId, UserId, VolunteerId,
 };
 pub use role::{Permission, Role};

@@ -51,6 +51,8 @@ pub enum Permission {
     ManageVolunteers,
     /// Post, change and cancel opportunities; see their rosters (coordinators: their schools').
     ManageOpportunities,
+    /// Approve, reject and correct volunteer hours (coordinators: their schools').
+    ReviewHours,
 }
 
 impl Role {
@@ -87,7 +89,7 @@ impl Role {
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
             | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
             ReadOrganizations | ReadAgreements => self != Role::Volunteer,
-            ReadMetrics | ReadVolunteers | ManageOpportunities => {
+            ReadMetrics | ReadVolunteers | ManageOpportunities | ReviewHours => {
                 matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)
             }
             ManageUsers | ManageGoals => self == Role::Admin,

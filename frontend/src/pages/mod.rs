@@ -7,6 +7,7 @@ pub mod agreements;
 pub mod application_detail;
 pub mod applications;
 pub mod apply;
+pub mod hours;
 pub mod login;
 pub mod not_found;
 pub mod opportunities;

@@ -77,6 +77,7 @@ pub fn SchoolDetail() -> impl IntoView {
                 Some(Ok(s)) => {
                     let archived = s.status == SchoolStatus::Archived;
                     let sid = s.id;
+                    let qr_alt = s.name.clone();
                     view! {
                         <div class="page-head">
                             <h1>{s.name.clone()}</h1>
@@ -101,6 +102,18 @@ pub fn SchoolDetail() -> impl IntoView {
                             <dt>{move || i18n.t(Key::Address)}</dt><dd>{format!("{}, {} {}", s.address, s.city, s.postal_code)}</dd>
                             <dt>{move || i18n.t(Key::Status)}</dt><dd>{move || i18n.school_status(s.status)}</dd>
                         </dl>
+                        <Show when=move || auth.can(Permission::ReviewHours)>
+                            <div class="panel qr">
+                                <h2>{move || i18n.t(Key::CheckInCode)}</h2>
+                                <p class="muted">{move || i18n.t(Key::CheckInCodeHelp)}</p>
+                                <img src=format!("/api/v1/public/schools/{sid}/check-in-code.svg") width="240" height="240"
+                                    alt={ let n = qr_alt.clone(); move || format!("{} {n}", i18n.t(Key::CheckInCode)) }/>
+                                <p><A href=format!("/volunteer/check-in/{sid}")>{move || i18n.t(Key::CheckInLink)}</A></p>
+                                <button type="button" class="noprint" on:click=move |_| {
+                                    if let Some(w) = web_sys::window() { let _ = w.print(); }
+                                }>{move || i18n.t(Key::Print)}</button>
+                            </div>
+                        </Show>
                         <Show when=move || auth.can(Permission::ReadAudit)>
                             <History id=sid version=s.version/>
                         </Show>

@@ -293,6 +293,7 @@ pub fn MyVolunteering() -> impl IntoView {
                             }.into_any(),
                         }}
                         <p><A href="/opportunities" attr:class="button primary">{move || i18n.t(Key::OppFind)}</A></p>
+                        <crate::pages::hours::MyHours schools=Signal::derive({ let s = v.school_ids.clone(); move || s.clone() })/>
                         <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
                         {ledger(i18n, v.clearances.clone())}
                     }.into_any()

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod goals;
 pub mod health;
+pub mod hours;
 pub mod metrics;
 pub mod opportunities;
 pub mod organizations;
@@ -240,6 +241,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(volunteers::register::register)),
                 )
                 .service(
+                    resource("/public/schools/{id}/check-in-code.svg")
+                        .route(web::get().to(public_applications::check_in_code::check_in_code)),
+                )
+                .service(
                     resource("/public/partners")
                         .route(web::get().to(public_applications::partners::partners)),
                 )
@@ -264,6 +269,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(
                     resource("/signups/{id}/cancel").route(web::post().to(signups::cancel::cancel)),
+                )
+                .service(
+                    resource("/hours")
+                        .route(web::get().to(hours::list::list))
+                        .route(web::post().to(hours::log::log)),
+                )
+                .service(
+                    resource("/hours/check-in").route(web::post().to(hours::check_in::check_in)),
+                )
+                .service(
+                    resource("/hours/check-out").route(web::post().to(hours::check_out::check_out)),
+                )
+                .service(resource("/hours/decisions").route(web::post().to(hours::decide::decide)))
+                .service(
+                    resource("/hours/{id}/corrections")
+                        .route(web::post().to(hours::correct::correct)),
                 )
                 .service(resource("/volunteers").route(web::get().to(volunteers::list::list)))
                 .service(resource("/volunteers/me").route(web::get().to(volunteers::me::me)))

@@ -17,6 +17,7 @@ pub const ENTITIES: &[&str] = &[
     "volunteer",
     "opportunity",
     "signup",
+    "hours",
 ];
 
 /// The newest events of an entity kind, optionally for one record.

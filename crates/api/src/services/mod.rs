@@ -5,6 +5,7 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod hours;
 pub mod opportunities;
 pub mod organizations;
 pub mod school_import;

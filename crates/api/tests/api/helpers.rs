@@ -78,6 +78,7 @@ impl TestApp {
         settings.auth.login_per_account_per_minute = 1000;
         settings.database.max_connections = 5;
         settings.jobs.agreements_interval_secs = 0;
+        settings.jobs.hours_interval_secs = 0;
         let docs = std::env::temp_dir().join(format!(
             "partnerhub-test-docs-{}",
             uuid::Uuid::new_v4().simple()

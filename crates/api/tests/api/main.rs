@@ -14,6 +14,7 @@ mod audit;
 mod auth;
 mod client;
 mod helpers;
+mod hours;
 mod opportunities;
 mod organizations;
 mod problems;

@@ -17,6 +17,7 @@ pub mod audit_events;
 pub mod clearances;
 pub mod contacts;
 pub mod goals;
+pub mod hour_entries;
 pub mod opportunities;
 pub mod organization_support_areas;
 pub mod organizations;

@@ -4,6 +4,7 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod cursor;
+pub mod hours;
 pub mod opportunities;
 pub mod organizations;
 pub mod schools;

@@ -13,7 +13,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// The kind of record: `school`, `user`, `organization`, `application`, `agreement`,
-    /// `goal`, `volunteer`, `opportunity` or `signup`.
+    /// `goal`, `volunteer`, `opportunity`, `signup` or `hours`.
     pub entity: String,
     /// One record's id.
     pub id: Option<String>,

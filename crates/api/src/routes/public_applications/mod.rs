@@ -1,6 +1,7 @@
 //! `/api/v1/public/applications`: the partnership application, no account needed. The resume
 //! token in the path is the applicant's key. Rate limited per IP; a honeypot field catches bots.
 
+pub mod check_in_code;
 pub mod partners;
 pub mod save;
 pub mod schools;

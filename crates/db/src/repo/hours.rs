@@ -1,0 +1,282 @@
+//! Hour entries. Status changes are guarded by the status they leave (`WHERE status = …`), so two
+//! coordinators deciding the same entry, or a check-out racing the automatic one, change it once.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::hours::{HourQuery, HourSource, HourStatus};
+use domain::volunteer::Interest;
+use domain::{HourEntryId, OpportunityId, SchoolId, UserId, VolunteerId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::hour_entries as h;
+use crate::repo::cursor::Cursor;
+use crate::{DbError, DbResult};
+
+/// A stored entry.
+pub type Row = h::Model;
+
+fn corrupt(id: Uuid, what: &str, value: &str) -> DbError {
+    DbError::Corrupt(format!("hour entry {id} {what} {value:?}"))
+}
+
+/// The status of a row.
+pub fn status_of(m: &Row) -> DbResult<HourStatus> {
+    HourStatus::parse(&m.status).ok_or_else(|| corrupt(m.id, "status", &m.status))
+}
+
+/// The source of a row.
+pub fn source_of(m: &Row) -> DbResult<HourSource> {
+    HourSource::parse(&m.source).ok_or_else(|| corrupt(m.id, "source", &m.source))
+}
+
+/// The activity of a row.
+pub fn activity_of(m: &Row) -> DbResult<Interest> {
+    Interest::parse(&m.activity).ok_or_else(|| corrupt(m.id, "activity", &m.activity))
+}
+
+/// A new entry.
+#[derive(Debug, Clone)]
+pub struct NewEntry<'a> {
+    /// The volunteer.
+    pub volunteer: VolunteerId,
+    /// Where.
+    pub school: SchoolId,
+    /// For which opportunity.
+    pub opportunity: Option<OpportunityId>,
+    /// What.
+    pub activity: Interest,
+    /// The day.
+    pub work_date: NaiveDate,
+    /// How long.
+    pub minutes: u32,
+    /// Note.
+    pub note: &'a str,
+    /// Logged or checked in.
+    pub source: HourSource,
+    /// Open (checked in) or pending.
+    pub status: HourStatus,
+    /// When checked in.
+    pub checked_in_at: Option<DateTime<Utc>>,
+    /// Why (a correction's reason).
+    pub reason: Option<&'a str>,
+    /// The entry it corrects.
+    pub supersedes: Option<HourEntryId>,
+    /// Who recorded it.
+    pub by: UserId,
+}
+
+/// Stores an entry.
+pub async fn insert(db: &impl ConnectionTrait, n: NewEntry<'_>) -> DbResult<Row> {
+    Ok(h::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        volunteer_id: Set(n.volunteer.0),
+        school_id: Set(n.school.0),
+        opportunity_id: Set(n.opportunity.map(|o| o.0)),
+        activity: Set(n.activity.as_str().into()),
+        work_date: Set(n.work_date),
+        minutes: Set(i32::try_from(n.minutes).unwrap_or(i32::MAX)),
+        note: Set(n.note.trim().into()),
+        source: Set(n.source.as_str().into()),
+        checked_in_at: Set(n.checked_in_at),
+        checked_out_at: Set(None),
+        auto_checked_out: Set(false),
+        status: Set(n.status.as_str().into()),
+        reason: Set(n.reason.map(str::to_string)),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        supersedes: Set(n.supersedes.map(|s| s.0)),
+        superseded_by: Set(None),
+        created_by: Set(n.by.0),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// One entry.
+pub async fn get(db: &impl ConnectionTrait, id: HourEntryId) -> DbResult<Row> {
+    h::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+/// Several entries (those that exist).
+pub async fn many(db: &impl ConnectionTrait, ids: &[HourEntryId]) -> DbResult<Vec<Row>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(h::Entity::find()
+        .filter(h::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .all(db)
+        .await?)
+}
+
+/// The volunteer's visit still open (checked in, not out), if any.
+pub async fn open_visit(db: &impl ConnectionTrait, v: VolunteerId) -> DbResult<Option<Row>> {
+    Ok(h::Entity::find()
+        .filter(h::Column::VolunteerId.eq(v.0))
+        .filter(h::Column::Status.eq(HourStatus::Open.as_str()))
+        .one(db)
+        .await?)
+}
+
+/// Open visits checked in before `before` (forgotten check-outs).
+pub async fn forgotten(db: &impl ConnectionTrait, before: DateTime<Utc>) -> DbResult<Vec<Row>> {
+    Ok(h::Entity::find()
+        .filter(h::Column::Status.eq(HourStatus::Open.as_str()))
+        .filter(h::Column::CheckedInAt.lt(before))
+        .all(db)
+        .await?)
+}
+
+/// Closes an open visit; `false` when it was no longer open.
+pub async fn close(
+    db: &impl ConnectionTrait,
+    id: HourEntryId,
+    out: DateTime<Utc>,
+    minutes: u32,
+    automatic: bool,
+) -> DbResult<bool> {
+    let res = h::Entity::update_many()
+        .col_expr(h::Column::CheckedOutAt, Expr::value(out))
+        .col_expr(
+            h::Column::Minutes,
+            Expr::value(i32::try_from(minutes).unwrap_or(i32::MAX)),
+        )
+        .col_expr(h::Column::AutoCheckedOut, Expr::value(automatic))
+        .col_expr(h::Column::Status, Expr::value(HourStatus::Pending.as_str()))
+        .filter(h::Column::Id.eq(id.0))
+        .filter(h::Column::Status.eq(HourStatus::Open.as_str()))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Records a decision on a pending, current entry; `false` when it was not (any more).
+pub async fn decide(
+    db: &impl ConnectionTrait,
+    id: HourEntryId,
+    to: HourStatus,
+    reason: Option<&str>,
+    by: UserId,
+) -> DbResult<bool> {
+    let res = h::Entity::update_many()
+        .col_expr(h::Column::Status, Expr::value(to.as_str()))
+        .col_expr(h::Column::Reason, Expr::value(reason.map(str::to_string)))
+        .col_expr(h::Column::DecidedBy, Expr::value(by.0))
+        .col_expr(h::Column::DecidedAt, Expr::value(Utc::now()))
+        .filter(h::Column::Id.eq(id.0))
+        .filter(h::Column::Status.eq(HourStatus::Pending.as_str()))
+        .filter(h::Column::SupersededBy.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Links the old entry to its correction; `false` when it was already corrected.
+pub async fn link_correction(
+    db: &impl ConnectionTrait,
+    old: HourEntryId,
+    new: HourEntryId,
+) -> DbResult<bool> {
+    let res = h::Entity::update_many()
+        .col_expr(h::Column::SupersededBy, Expr::value(new.0))
+        .filter(h::Column::Id.eq(old.0))
+        .filter(h::Column::SupersededBy.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Whose entries a list may show.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Everyone's (staff).
+    All,
+    /// These schools' (coordinators).
+    Schools(Vec<SchoolId>),
+    /// One volunteer's own.
+    Volunteer(VolunteerId),
+}
+
+/// Whether an entry is in the scope.
+pub fn in_scope(m: &Row, s: &Scope) -> bool {
+    match s {
+        Scope::All => true,
+        Scope::Schools(ids) => ids.contains(&SchoolId(m.school_id)),
+        Scope::Volunteer(v) => m.volunteer_id == v.0,
+    }
+}
+
+/// A page of entries: pending ones oldest first (the review queue), others newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &HourQuery,
+    s: &Scope,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<(Vec<Row>, Option<Cursor>)> {
+    let mut sel = h::Entity::find();
+    sel = match s {
+        Scope::All => sel,
+        Scope::Schools(ids) => sel.filter(h::Column::SchoolId.is_in(ids.iter().map(|i| i.0))),
+        Scope::Volunteer(v) => sel.filter(h::Column::VolunteerId.eq(v.0)),
+    };
+    if let Some(st) = q.status {
+        sel = sel.filter(h::Column::Status.eq(st.as_str()));
+    }
+    if let Some(school) = q.school_id {
+        sel = sel.filter(h::Column::SchoolId.eq(school.0));
+    }
+    if let Some(v) = q.volunteer_id {
+        sel = sel.filter(h::Column::VolunteerId.eq(v.0));
+    }
+    if q.flagged.unwrap_or(false) {
+        sel = sel.filter(h::Column::AutoCheckedOut.eq(true));
+    }
+    if !q.include_superseded.unwrap_or(false) {
+        sel = sel.filter(h::Column::SupersededBy.is_null());
+    }
+    let oldest_first = q.status == Some(HourStatus::Pending);
+    if let Some(c) = after {
+        let at = DateTime::parse_from_rfc3339(&c.key)
+            .map_err(|_| DbError::Corrupt("cursor".into()))?
+            .with_timezone(&Utc);
+        sel = sel.filter(if oldest_first {
+            Condition::any().add(h::Column::CreatedAt.gt(at)).add(
+                Condition::all()
+                    .add(h::Column::CreatedAt.eq(at))
+                    .add(h::Column::Id.gt(c.id)),
+            )
+        } else {
+            Condition::any().add(h::Column::CreatedAt.lt(at)).add(
+                Condition::all()
+                    .add(h::Column::CreatedAt.eq(at))
+                    .add(h::Column::Id.lt(c.id)),
+            )
+        });
+    }
+    sel = if oldest_first {
+        sel.order_by_asc(h::Column::CreatedAt)
+            .order_by_asc(h::Column::Id)
+    } else {
+        sel.order_by_desc(h::Column::CreatedAt)
+            .order_by_desc(h::Column::Id)
+    };
+    let mut rows = sel.limit(limit + 1).all(db).await?;
+    let next = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| Cursor {
+            key: r.created_at.to_rfc3339(),
+            id: r.id,
+        })
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
