@@ -41,6 +41,10 @@ test-pg:
 e2e: tools
     ./scripts/e2e.sh
 
+# Speed at district scale (release build, scratch database): the volunteer dashboard against a raw GROUP BY, as a ratio.
+bench:
+    ./scripts/bench.sh
+
 # Regenerate api-spec/openapi.json from the code (a test fails when it is stale).
 spec:
     cargo run -q -p partnerhub-api --locked -- spec > api-spec/openapi.json

@@ -12,6 +12,7 @@ mod m20261123_000005_application_collaborating_school;
 mod m20261123_000006_volunteers;
 mod m20261123_000007_opportunities;
 mod m20261123_000008_hours;
+mod m20261123_000009_volunteer_totals;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_volunteers::Migration),
             Box::new(m20261123_000007_opportunities::Migration),
             Box::new(m20261123_000008_hours::Migration),
+            Box::new(m20261123_000009_volunteer_totals::Migration),
         ]
     }
 }

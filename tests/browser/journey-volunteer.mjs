@@ -2,7 +2,8 @@
 // pending; staff record the clearance; the volunteer sees they may now sign up; the school's
 // coordinator posts an opportunity; the volunteer signs up on the phone and the coordinator
 // sees them on the roster; the volunteer checks in and out by the school's code and logs hours;
-// the coordinator approves them. Run by `just e2e`. (The dashboard comes with the next slice.)
+// the coordinator approves them and the dashboard counts one more active volunteer. Run by
+// `just e2e`.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -135,6 +136,12 @@ try {
   await vol.getByText("1:30 h").waitFor();
   await vol.screenshot({ path: `${artifacts}volunteer-hours-360-es.png`, fullPage: true });
 
+  // The coordinator's dashboard before the approval.
+  await coordinator.goto(`${base}/volunteers/dashboard`);
+  await coordinator.getByRole("heading", { name: "Volunteer dashboard" }).waitFor();
+  const activeNow = async () => Number(await coordinator.locator(".stats div", { hasText: "Active volunteers" }).locator("dd").innerText());
+  const before = await activeNow();
+
   // The coordinator approves both from the queue, oldest first.
   await coordinator.goto(`${base}/hours`);
   await coordinator.getByRole("heading", { name: "Hours to approve" }).waitFor();
@@ -145,9 +152,18 @@ try {
   await coordinator.getByText("2 entries decided.").waitFor();
   await vol.reload();
   await vol.getByText("Aprobada").first().waitFor();
+  // The dashboard counts one more active volunteer.
+  await coordinator.goto(`${base}/volunteers/dashboard`);
+  await coordinator.getByRole("heading", { name: "Volunteer dashboard" }).waitFor();
+  await coordinator.locator(".stats").waitFor();
+  assert.equal(await activeNow(), before + 1, "one more active volunteer");
+  await coordinator.setViewportSize({ width: 360, height: 780 });
+  const overflow3 = await coordinator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow3 <= 0, `the dashboard is ${overflow3}px wider than a phone`);
+  await coordinator.screenshot({ path: `${artifacts}volunteer-dashboard-360.png`, fullPage: true });
 
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → coordinator approves");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → coordinator approves → dashboard +1");
 } catch (e) {
   for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);

@@ -30,7 +30,19 @@ pub enum Command {
     /// Apply pending database migrations, then exit.
     Migrate,
     /// Load the demo data set into an empty database and print the demo logins.
-    SeedDemo,
+    SeedDemo {
+        /// `demo` (a few of everything) or `district` (adds 20,000 volunteers and 1,000,000
+        /// approved hour entries, for the dashboards and `just bench`).
+        #[arg(long, value_enum, default_value = "demo")]
+        scale: Scale,
+    },
+    /// Time the volunteer dashboard against a raw GROUP BY over the hour log on the same
+    /// database (load it with `seed-demo --scale district` first); prints the ratio.
+    BenchDashboard {
+        /// Timed runs of each.
+        #[arg(long, default_value_t = 15)]
+        runs: usize,
+    },
     /// Create an admin account. The password is read from PARTNERHUB_ADMIN_PASSWORD or stdin.
     CreateAdmin {
         /// The admin's email.
@@ -42,6 +54,15 @@ pub enum Command {
     },
     /// Print the OpenAPI document.
     Spec,
+}
+
+/// How much demo data to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scale {
+    /// A few of everything.
+    Demo,
+    /// A district's volume of volunteering.
+    District,
 }
 
 /// Runs the command line.
@@ -64,7 +85,7 @@ pub async fn main() -> anyhow::Result<()> {
             open_database(&settings).await?;
             println!("migrations applied");
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { scale } => {
             settings.database.auto_migrate = true;
             let db = open_database(&settings).await?;
             if crate::demo::seed(&db)
@@ -72,6 +93,22 @@ pub async fn main() -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?
             {
                 println!("demo data loaded: {} schools", crate::demo::schools().len());
+                if scale == Scale::District {
+                    let started = std::time::Instant::now();
+                    crate::demo_district::seed(
+                        &db,
+                        crate::demo_district::VOLUNTEERS,
+                        crate::demo_district::HOUR_ENTRIES,
+                    )
+                    .await
+                    .map_err(|e| anyhow::anyhow!("seeding the district scale failed: {e}"))?;
+                    println!(
+                        "district scale loaded: {} volunteers, {} hour entries in {:.0?}",
+                        crate::demo_district::VOLUNTEERS,
+                        crate::demo_district::HOUR_ENTRIES,
+                        started.elapsed()
+                    );
+                }
             } else {
                 println!("the database already has data; demo data not loaded");
             }
@@ -79,6 +116,11 @@ pub async fn main() -> anyhow::Result<()> {
             for l in crate::demo::DEMO_LOGINS {
                 println!("  {:<20} {:<30} {}", l.role.as_str(), l.email, l.password);
             }
+        }
+        Command::BenchDashboard { runs } => {
+            let db = open_database(&settings).await?;
+            crate::bench::dashboard(&db, runs.max(1), settings.volunteers.hourly_value_cents)
+                .await?;
         }
         Command::CreateAdmin { email, name } => {
             settings.database.auto_migrate = true;

@@ -32,6 +32,9 @@ pub struct VolunteerSettings {
     pub clearance_grace_days: u32,
     /// Hours after a check-in when a visit nobody checked out of is closed (and flagged).
     pub checkout_cap_hours: u32,
+    /// The value of a volunteer hour for reporting, in cents (default: Independent Sector's
+    /// national estimate for 2024, $34.79).
+    pub hourly_value_cents: i64,
 }
 
 /// Where agreement documents are kept.
@@ -167,6 +170,7 @@ hours_interval_secs = 300
 [volunteers]
 clearance_grace_days = 14
 checkout_cap_hours = 8
+hourly_value_cents = 3479
 
 [log]
 format = "pretty"

@@ -92,6 +92,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::agreements::submit_final_report::submit_final_report,
         routes::agreements::review_final_report::review_final_report,
         routes::metrics::agreements::agreements,
+        routes::metrics::volunteers::volunteers,
         routes::volunteers::register::register,
         routes::volunteers::me::me,
         routes::volunteers::list::list,

@@ -699,6 +699,18 @@ impl Client {
         .await
     }
 
+    /// The volunteer dashboard.
+    pub async fn volunteer_metrics(
+        &self,
+        q: &domain::volunteer_metrics::VolunteerMetricsQuery,
+    ) -> ClientResult<domain::volunteer_metrics::VolunteerMetrics> {
+        Self::json(
+            self.request(Method::GET, "/api/v1/metrics/volunteers")
+                .query(q),
+        )
+        .await
+    }
+
     // --- hours ---
 
     /// A page of hour entries.

@@ -42,6 +42,7 @@ pub mod role;
 pub mod school;
 pub mod user;
 pub mod volunteer;
+pub mod volunteer_metrics;
 
 pub use ids::{
     AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, OpportunityId,

@@ -18,4 +18,5 @@ pub mod school_detail;
 pub mod school_form;
 pub mod schools;
 pub mod users;
+pub mod volunteer_dashboard;
 pub mod volunteers;

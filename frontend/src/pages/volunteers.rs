@@ -340,7 +340,12 @@ pub fn VolunteerList() -> impl IntoView {
     load(false);
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Key::NavVolunteers)}</h1>
+            <div class="page-head">
+                <h1>{move || i18n.t(Key::NavVolunteers)}</h1>
+                <div class="actions">
+                    <A href="/volunteers/dashboard" attr:class="button">{move || i18n.t(Key::VolDashboard)}</A>
+                </div>
+            </div>
             <p class="muted">{domain::volunteer::definitions::REGISTERED}</p>
             {move || match items.get() {
                 None => view! { <Loading/> }.into_any(),

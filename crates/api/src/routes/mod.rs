@@ -234,6 +234,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     resource("/metrics/agreements")
                         .route(web::get().to(metrics::agreements::agreements)),
                 )
+                .service(
+                    resource("/metrics/volunteers")
+                        .route(web::get().to(metrics::volunteers::volunteers)),
+                )
                 .service(resource("/goals").route(web::get().to(goals::list::list)))
                 .service(resource("/goals/{key}").route(web::put().to(goals::update::update)))
                 .service(

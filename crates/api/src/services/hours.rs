@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::hours::{self as repo, NewEntry, Row, Scope};
-use db::repo::{opportunities, schools, volunteers};
+use db::repo::{opportunities, schools, volunteer_totals, volunteers};
 use domain::hours::{
     self as rules, CheckIn, CorrectionInput, HourAction, HourDecision, HourEntry, HourInput,
     HourQuery, HourSource, HourStatus, Verdict,
@@ -413,6 +413,19 @@ pub async fn correct(
     if !repo::link_correction(&txn, id, HourEntryId(row.id)).await? {
         return Err(already_corrected());
     }
+    // A corrected approved entry no longer counts (its correction will when approved).
+    if repo::status_of(&old)? == HourStatus::Approved {
+        volunteer_totals::add(
+            &txn,
+            VolunteerId(old.volunteer_id),
+            SchoolId(old.school_id),
+            repo::activity_of(&old)?,
+            old.work_date,
+            -i64::from(old.minutes),
+            -1,
+        )
+        .await?;
+    }
     record(
         &txn,
         Some(auth),
@@ -479,6 +492,18 @@ pub async fn decide(
                 code: "not_pending",
                 detail: format!("hour entry {id} was corrected or decided meanwhile"),
             });
+        }
+        if to == HourStatus::Approved {
+            volunteer_totals::add(
+                &txn,
+                VolunteerId(r.volunteer_id),
+                SchoolId(r.school_id),
+                repo::activity_of(r)?,
+                r.work_date,
+                i64::from(r.minutes),
+                1,
+            )
+            .await?;
         }
         record(
             &txn,

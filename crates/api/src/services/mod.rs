@@ -11,6 +11,7 @@ pub mod organizations;
 pub mod school_import;
 pub mod schools;
 pub mod users;
+pub mod volunteer_metrics;
 pub mod volunteers;
 
 use db::repo::cursor::Cursor;

@@ -153,6 +153,22 @@ pub async fn register(
     assemble(db, &row, grace_days).await
 }
 
+/// Keeps the profile's last day of clearance (what the dashboard's "registered" counts) in step
+/// with the ledger; call in the transaction that changed the ledger.
+pub async fn keep_cleared_until(db: &impl ConnectionTrait, id: VolunteerId) -> ApiResult<()> {
+    let today = Utc::now().date_naive();
+    let until = match rules::serving_standing(&repo::clearances(db, id).await?, today, 0) {
+        // Without an end date: far in the future, and storable in every database.
+        Standing::Current { until, .. } => {
+            Some(until.min(chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(until)))
+        }
+        Standing::InGrace { expired_on, .. } | Standing::Expired { expired_on } => Some(expired_on),
+        Standing::Pending | Standing::Denied | Standing::Missing => None,
+    };
+    repo::set_cleared_until(db, id, until).await?;
+    Ok(())
+}
+
 fn scope(auth: &AuthUser) -> ApiResult<Scope> {
     auth.require(Permission::ReadVolunteers)?;
     Ok(if auth.role == Role::SchoolCoordinator {
@@ -220,6 +236,7 @@ pub async fn record_clearance(
     repo::get(&txn, id).await.map_err(missing)?;
     repo::touch(&txn, id, version).await?;
     repo::add_clearance(&txn, id, &input, Some(auth.id)).await?;
+    keep_cleared_until(&txn, id).await?;
     audit::record(
         &txn,
         NewAuditEvent {

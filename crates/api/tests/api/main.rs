@@ -21,4 +21,5 @@ mod problems;
 mod schools;
 mod spec;
 mod users;
+mod volunteer_metrics;
 mod volunteers;

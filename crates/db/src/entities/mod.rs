@@ -28,6 +28,7 @@ pub mod signups;
 pub mod user_organizations;
 pub mod user_schools;
 pub mod users;
+pub mod volunteer_hour_totals;
 pub mod volunteer_interests;
 pub mod volunteer_schools;
 pub mod volunteers;

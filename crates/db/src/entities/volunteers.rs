@@ -16,6 +16,8 @@ pub struct Model {
     pub parent_leader: bool,
     pub availability: String,
     pub name_key: String,
+    /// The last day of the current clearance (none: not cleared); kept with each decision.
+    pub cleared_until: Option<Date>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

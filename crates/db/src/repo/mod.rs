@@ -10,6 +10,7 @@ pub mod organizations;
 pub mod schools;
 pub mod tokens;
 pub mod users;
+pub mod volunteer_totals;
 pub mod volunteers;
 
 /// A case-sensitive `LIKE '%text%'` with `%`, `_` and `\\` in the text matched literally.

@@ -62,6 +62,7 @@ pub async fn insert(
         parent_leader: Set(false),
         availability: Set(r.availability.trim().into()),
         name_key: Set(name_key(&r.name)),
+        cleared_until: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -303,6 +304,23 @@ pub async fn names_of(
         .await?
         .into_iter()
         .collect())
+}
+
+/// Keeps the last day of the current clearance (what "registered" counts).
+pub async fn set_cleared_until(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    until: Option<chrono::NaiveDate>,
+) -> DbResult<()> {
+    v::Entity::update_many()
+        .col_expr(
+            v::Column::ClearedUntil,
+            sea_orm::sea_query::Expr::value(until),
+        )
+        .filter(v::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The logins of many profiles at once, by profile id.

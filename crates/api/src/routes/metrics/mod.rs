@@ -1,3 +1,4 @@
 //! `/api/v1/metrics`: the office's numbers against the district's goals.
 
 pub mod agreements;
+pub mod volunteers;

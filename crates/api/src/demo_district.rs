@@ -1,0 +1,199 @@
+//! `seed-demo --scale district`: the demo data plus a district's volume of volunteering —
+//! 20,000 volunteers and 1,000,000 approved hour entries over this school year and the last,
+//! with the dashboard's summaries built from them — for trying the dashboards and for
+//! `just bench`. Deterministic (a fixed seed), written in bulk.
+
+use chrono::{Days, Duration, NaiveDate, Utc};
+use db::entities::{
+    clearances as cl, hour_entries as h, volunteer_hour_totals as t, volunteer_schools as vs,
+    volunteers as v,
+};
+use domain::hours::{HourSource, HourStatus};
+use domain::volunteer::{
+    ClearanceStatus, ClearanceType, Interest, VolunteerKind, school_year_start,
+};
+use domain::volunteer_metrics::month_of;
+use domain::{Role, SchoolId};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::error::ApiResult;
+
+/// Volunteers at district scale.
+pub const VOLUNTEERS: usize = 20_000;
+/// Hour entries at district scale.
+pub const HOUR_ENTRIES: usize = 1_000_000;
+const BATCH: usize = 1_000;
+
+/// Adds the district-scale volume to a database that holds the demo data.
+pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) -> ApiResult<()> {
+    let schools: Vec<SchoolId> = db::repo::schools::all_active(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    if schools.is_empty() {
+        return Ok(());
+    }
+    let mut rng = fastrand::Rng::with_seed(2026);
+    let today = Utc::now().date_naive();
+    let first_day = school_year_start(today) - Days::new(365);
+    let span = (today - first_day).num_days().max(1) as u64;
+    // One password for every generated login (hashed once): they are for load, not sign-in.
+    let hash = crate::auth::password::hash_async("district-scale-volunteer".into()).await?;
+    let now = Utc::now();
+    let system = Uuid::nil();
+
+    let mut ids = Vec::with_capacity(volunteers);
+    let mut home = Vec::with_capacity(volunteers);
+    for chunk in (0..volunteers).collect::<Vec<_>>().chunks(BATCH) {
+        let txn = db::begin_write(db).await?;
+        let mut users = vec![];
+        let mut profiles = vec![];
+        let mut links = vec![];
+        let mut ledger = vec![];
+        for i in chunk {
+            let (uid, vid) = (Uuid::now_v7(), Uuid::now_v7());
+            let school = schools[rng.usize(..schools.len())];
+            let kind = VolunteerKind::ALL[rng.usize(..VolunteerKind::ALL.len())];
+            let created = now - Duration::days(rng.i64(0..(span as i64)));
+            let cleared = rng.u8(..100) < 85;
+            let until = today + Days::new(rng.u64(1..330));
+            users.push(db::entities::users::ActiveModel {
+                id: Set(uid),
+                email: Set(format!("volunteer{i:05}@district.example")),
+                display_name: Set(format!("Volunteer {i:05}")),
+                role: Set(Role::Volunteer.as_str().into()),
+                password_hash: Set(hash.clone()),
+                status: Set("active".into()),
+                version: Set(1),
+                created_at: Set(created),
+                updated_at: Set(created),
+            });
+            profiles.push(v::ActiveModel {
+                id: Set(vid),
+                user_id: Set(uid),
+                phone: Set(format!("704-555-{:04}", i % 10_000)),
+                preferred_language: Set(if rng.u8(..100) < 30 { "es" } else { "en" }.into()),
+                kind: Set(kind.as_str().into()),
+                organization_id: Set(None),
+                parent_leader: Set(kind == VolunteerKind::ParentGuardian && rng.u8(..100) < 10),
+                availability: Set(String::new()),
+                name_key: Set(format!("volunteer {i:05}")),
+                cleared_until: Set(cleared.then_some(until)),
+                version: Set(1),
+                created_at: Set(created),
+                updated_at: Set(created),
+            });
+            links.push(vs::ActiveModel {
+                volunteer_id: Set(vid),
+                school_id: Set(school.0),
+            });
+            ledger.push(cl::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                volunteer_id: Set(vid),
+                kind: Set(ClearanceType::AnnualBackgroundCheck.as_str().into()),
+                status: Set(if cleared {
+                    ClearanceStatus::Cleared
+                } else {
+                    ClearanceStatus::Pending
+                }
+                .as_str()
+                .into()),
+                cleared_on: Set(cleared.then(|| until - Days::new(365))),
+                expires_on: Set(cleared.then_some(until)),
+                reference: Set("DISTRICT-SCALE".into()),
+                recorded_by: Set(None),
+                recorded_at: Set(created),
+            });
+            ids.push(vid);
+            home.push(school);
+        }
+        db::entities::users::Entity::insert_many(users)
+            .exec_without_returning(&txn)
+            .await?;
+        v::Entity::insert_many(profiles)
+            .exec_without_returning(&txn)
+            .await?;
+        vs::Entity::insert_many(links)
+            .exec_without_returning(&txn)
+            .await?;
+        cl::Entity::insert_many(ledger)
+            .exec_without_returning(&txn)
+            .await?;
+        txn.commit().await?;
+    }
+
+    let mut totals: HashMap<(Uuid, Uuid, Interest, NaiveDate), (i64, i64)> = HashMap::new();
+    let mut written = 0;
+    while written < entries {
+        let n = BATCH.min(entries - written);
+        let txn = db::begin_write(db).await?;
+        let mut rows = Vec::with_capacity(n);
+        for _ in 0..n {
+            let who = rng.usize(..ids.len());
+            // Mostly at the volunteer's school, sometimes another.
+            let school = if rng.u8(..100) < 90 {
+                home[who]
+            } else {
+                schools[rng.usize(..schools.len())]
+            };
+            let activity = Interest::ALL[rng.usize(..Interest::ALL.len())];
+            let day = first_day + Days::new(rng.u64(0..span));
+            let minutes = 15 * rng.i32(2..17);
+            let e = totals
+                .entry((ids[who], school.0, activity, month_of(day)))
+                .or_default();
+            e.0 += i64::from(minutes);
+            e.1 += 1;
+            rows.push(h::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                volunteer_id: Set(ids[who]),
+                school_id: Set(school.0),
+                opportunity_id: Set(None),
+                activity: Set(activity.as_str().into()),
+                work_date: Set(day),
+                minutes: Set(minutes),
+                note: Set(String::new()),
+                source: Set(HourSource::Logged.as_str().into()),
+                checked_in_at: Set(None),
+                checked_out_at: Set(None),
+                auto_checked_out: Set(false),
+                status: Set(HourStatus::Approved.as_str().into()),
+                reason: Set(None),
+                decided_by: Set(Some(system)),
+                decided_at: Set(Some(now)),
+                supersedes: Set(None),
+                superseded_by: Set(None),
+                created_by: Set(system),
+                created_at: Set(now),
+            });
+        }
+        h::Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await?;
+        txn.commit().await?;
+        written += n;
+    }
+    let all: Vec<_> = totals.into_iter().collect();
+    for chunk in all.chunks(BATCH) {
+        let txn = db::begin_write(db).await?;
+        t::Entity::insert_many(
+            chunk
+                .iter()
+                .map(|((vid, sid, a, m), (min, n))| t::ActiveModel {
+                    volunteer_id: Set(*vid),
+                    school_id: Set(*sid),
+                    activity: Set(a.as_str().into()),
+                    month: Set(*m),
+                    minutes: Set(*min),
+                    entries: Set(*n),
+                }),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        txn.commit().await?;
+    }
+    Ok(())
+}

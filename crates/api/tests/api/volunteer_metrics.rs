@@ -1,0 +1,158 @@
+//! The volunteer dashboard over HTTP: exact numbers from a small data set, kept in step with
+//! approvals and corrections, and scoped to what the caller may see.
+
+use chrono::Utc;
+use domain::{Role, SchoolId};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, assert_problem};
+use crate::opportunities::{cleared_volunteer, volunteer};
+
+async fn metrics(app: &TestApp, token: &str, query: &str) -> Value {
+    let res = app
+        .get(&format!("/api/v1/metrics/volunteers{query}"), token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+async fn log(app: &TestApp, token: &str, school: SchoolId, minutes: u32) -> Value {
+    let res = app
+        .post("/api/v1/hours", token)
+        .json(&json!({"school_id": school, "activity": "tutor",
+            "work_date": Utc::now().date_naive().to_string(), "minutes": minutes}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    res.json().await.unwrap()
+}
+
+async fn approve(app: &TestApp, token: &str, entries: &[&Value]) {
+    let ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let res = app
+        .post("/api/v1/hours/decisions", token)
+        .json(&json!({"entry_ids": ids, "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[actix_web::test]
+async fn the_dashboard_counts_by_the_definitions_and_follows_approvals_and_corrections() {
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let b = app.create_school("E2", "Other Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (_, v1) = cleared_volunteer(&app, &staff, a, "one@example.org").await;
+    let (_, v2) = cleared_volunteer(&app, &staff, b, "two@example.org").await;
+    let (_, v3) = volunteer(&app, a, "three@example.org").await; // pending clearance
+
+    let empty = metrics(&app, &staff, "").await;
+    assert_eq!(
+        (empty["registered"].clone(), empty["active"].clone()),
+        (json!(2), json!(0))
+    );
+    assert_eq!(empty["new_registrations"], 3);
+    assert_eq!(empty["goal"]["target"], 17500);
+    assert!(
+        empty["definitions"]["active"]
+            .as_str()
+            .unwrap()
+            .starts_with("Active:")
+    );
+
+    let e1 = log(&app, &v1, a, 90).await;
+    let e2 = log(&app, &v2, b, 60).await;
+    let e3 = log(&app, &v3, a, 30).await;
+    // Pending hours do not count.
+    assert_eq!(metrics(&app, &staff, "").await["active"], 0);
+    approve(&app, &staff, &[&e1, &e2, &e3]).await;
+    let m = metrics(&app, &staff, "").await;
+    assert_eq!(m["active"], 3);
+    assert_eq!(m["minutes"], 180);
+    assert_eq!(m["value_cents"], 3479 * 3);
+    let by_school: Vec<(String, i64)> = m["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"].as_str().unwrap().to_string(),
+                g["minutes"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(by_school, [(a.to_string(), 120), (b.to_string(), 60)]);
+    assert_eq!(
+        m["by_month"].as_array().unwrap().last().unwrap()["active"],
+        3
+    );
+
+    // A correction takes the approved minutes back until the correction is approved.
+    let res = app
+        .post(&format!("/api/v1/hours/{}/corrections", e1["id"].as_str().unwrap()), &v1)
+        .json(&json!({"entry": {"school_id": a, "activity": "mentor",
+            "work_date": Utc::now().date_naive().to_string(), "minutes": 45}, "reason": "Left early"}))
+        .send()
+        .await
+        .unwrap();
+    let fix: Value = res.json().await.unwrap();
+    let m = metrics(&app, &staff, "").await;
+    assert_eq!(
+        (m["active"].clone(), m["minutes"].clone()),
+        (json!(2), json!(90))
+    );
+    approve(&app, &staff, &[&fix]).await;
+    let m = metrics(&app, &staff, "?group_by=activity").await;
+    assert_eq!(
+        (m["active"].clone(), m["minutes"].clone()),
+        (json!(3), json!(135))
+    );
+    let acts: Vec<(&str, i64)> = m["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["key"].as_str().unwrap(), g["minutes"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(acts, [("tutor", 90), ("mentor", 45)]);
+    let kinds = metrics(&app, &staff, "?group_by=kind").await;
+    assert_eq!(kinds["groups"][0]["key"], "community_member");
+    assert_eq!(kinds["groups"][0]["active"], 3);
+
+    // Coordinators see their schools; another school is refused; partners see nothing.
+    let (email, password) = app.create_user(Role::SchoolCoordinator, vec![a]).await;
+    let coord: Value = app.login(&email, &password).await.json().await.unwrap();
+    let coord = coord["access_token"].as_str().unwrap();
+    let mine = metrics(&app, coord, "").await;
+    assert_eq!(
+        (mine["active"].clone(), mine["minutes"].clone()),
+        (json!(2), json!(75))
+    );
+    assert_eq!(
+        mine["registered"], 1,
+        "one and three serve here; three is not cleared"
+    );
+    let res = app
+        .get(&format!("/api/v1/metrics/volunteers?school_id={b}"), coord)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+    let (_, _, partner) = app.partner_org("Some Partner").await;
+    let res = app
+        .get("/api/v1/metrics/volunteers", &partner)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+    let res = app
+        .get("/api/v1/metrics/volunteers", &v1)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+}
