@@ -14,8 +14,6 @@ use crate::volunteer::Interest;
 pub const MAX_MINUTES: u32 = 24 * 60;
 /// How far back hours may be logged, in days.
 pub const MAX_AGE_DAYS: i64 = 366;
-/// The most entries one approval may decide.
-pub const MAX_BATCH: usize = 200;
 
 wire_enum!(
     /// Where an hour entry stands.

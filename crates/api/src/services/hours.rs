@@ -54,8 +54,7 @@ async fn scope(db: &impl ConnectionTrait, auth: &AuthUser) -> ApiResult<Scope> {
 
 async fn assemble(db: &impl ConnectionTrait, rows: Vec<Row>) -> ApiResult<Vec<HourEntry>> {
     let vol_ids: Vec<Uuid> = rows.iter().map(|r| r.volunteer_id).collect();
-    let users = volunteers::users_of(db, &vol_ids).await?;
-    let names = volunteers::names_of(db, &users.values().copied().collect::<Vec<_>>()).await?;
+    let names = volunteers::display_names(db, &vol_ids).await?;
     let mut school_ids: Vec<Uuid> = rows.iter().map(|r| r.school_id).collect();
     school_ids.sort();
     school_ids.dedup();
@@ -65,11 +64,7 @@ async fn assemble(db: &impl ConnectionTrait, rows: Vec<Row>) -> ApiResult<Vec<Ho
             Ok(HourEntry {
                 id: HourEntryId(r.id),
                 volunteer_id: VolunteerId(r.volunteer_id),
-                volunteer_name: users
-                    .get(&r.volunteer_id)
-                    .and_then(|u| names.get(u))
-                    .cloned()
-                    .unwrap_or_default(),
+                volunteer_name: names.get(&r.volunteer_id).cloned().unwrap_or_default(),
                 school_id: SchoolId(r.school_id),
                 school_name: school_names.get(&r.school_id).cloned().unwrap_or_default(),
                 opportunity_id: r.opportunity_id.map(OpportunityId),

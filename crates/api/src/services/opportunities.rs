@@ -530,24 +530,11 @@ pub async fn cancel_signup(
         fill_free_slots(&txn, auth, opp_id, u32_of(opp.slots)).await?;
     }
     txn.commit().await?;
-    let name = volunteer_names(db, &[row.volunteer_id])
+    let name = volunteers::display_names(db, &[row.volunteer_id])
         .await?
         .remove(&row.volunteer_id)
         .unwrap_or_default();
     signup_view(&row, &[], name)
-}
-
-/// Display names of volunteer profiles, by profile id.
-async fn volunteer_names(
-    db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> ApiResult<HashMap<Uuid, String>> {
-    let users = volunteers::users_of(db, ids).await?;
-    let names = volunteers::names_of(db, &users.values().copied().collect::<Vec<_>>()).await?;
-    Ok(users
-        .into_iter()
-        .filter_map(|(v, u)| names.get(&u).map(|n| (v, n.clone())))
-        .collect())
 }
 
 /// The roster: confirmed first, then the waitlist in order (coordinators of the school, staff).
@@ -559,7 +546,7 @@ pub async fn roster(
     let opp = repo::get(db, id).await.map_err(missing)?;
     require_school(auth, SchoolId(opp.school_id))?;
     let queue = repo::queue(db, id).await?;
-    let names = volunteer_names(
+    let names = volunteers::display_names(
         db,
         &queue.iter().map(|s| s.volunteer_id).collect::<Vec<_>>(),
     )

@@ -186,6 +186,19 @@ impl TestApp {
             .to_string()
     }
 
+    /// A fresh coordinator of one school, signed in: their access token.
+    pub async fn coordinator_of(&self, school: SchoolId) -> String {
+        let (email, password) = self
+            .create_user(Role::SchoolCoordinator, vec![school])
+            .await;
+        let res = self.login(&email, &password).await;
+        assert_eq!(res.status(), 200);
+        res.json::<serde_json::Value>().await.unwrap()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     /// Some school (creates one when there is none).
     pub async fn any_school(&self) -> SchoolId {
         let (page, _) = db::repo::schools::list(&self.db, &Default::default(), 1, None)

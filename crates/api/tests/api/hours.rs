@@ -51,19 +51,13 @@ async fn list(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
     v["items"].as_array().unwrap().clone()
 }
 
-async fn coordinator_of(app: &TestApp, school: SchoolId) -> String {
-    let (email, password) = app.create_user(Role::SchoolCoordinator, vec![school]).await;
-    let v: Value = app.login(&email, &password).await.json().await.unwrap();
-    v["access_token"].as_str().unwrap().to_string()
-}
-
 #[actix_web::test]
 async fn coordinators_decide_their_schools_hours_in_bulk_and_no_others() {
     let app = TestApp::spawn().await;
     let a = app.create_school("E1", "Mine Elementary").await;
     let b = app.create_school("E2", "Other Elementary").await;
     let staff = app.token_for(Role::Staff).await;
-    let coord = coordinator_of(&app, a).await;
+    let coord = app.coordinator_of(a).await;
     let (_, vol) = volunteer(&app, a, "v@example.org").await;
     let a1 = log(&app, &vol, &hours(a, 60)).await;
     assert_eq!(a1["status"], "pending");
@@ -309,7 +303,7 @@ async fn a_correction_supersedes_the_entry_and_both_are_kept() {
     let app = TestApp::spawn().await;
     let school = app.create_school("E1", "Mine Elementary").await;
     let staff = app.token_for(Role::Staff).await;
-    let coord = coordinator_of(&app, school).await;
+    let coord = app.coordinator_of(school).await;
     let (_, vol) = volunteer(&app, school, "v@example.org").await;
     let (_, other) = volunteer(&app, school, "o@example.org").await;
     let first = log(&app, &vol, &hours(school, 60)).await;

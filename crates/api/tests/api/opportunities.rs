@@ -105,18 +105,12 @@ async fn sign_up(app: &TestApp, token: &str, opp: &Value) -> reqwest::Response {
     .unwrap()
 }
 
-async fn coordinator_of(app: &TestApp, school: SchoolId) -> String {
-    let (email, password) = app.create_user(Role::SchoolCoordinator, vec![school]).await;
-    let v: Value = app.login(&email, &password).await.json().await.unwrap();
-    v["access_token"].as_str().unwrap().to_string()
-}
-
 #[actix_web::test]
 async fn coordinators_post_for_their_schools_and_everyone_signed_in_browses() {
     let app = TestApp::spawn().await;
     let mine = app.create_school("E1", "Mine Elementary").await;
     let other = app.create_school("E2", "Other Elementary").await;
-    let coord = coordinator_of(&app, mine).await;
+    let coord = app.coordinator_of(mine).await;
     let staff = app.token_for(Role::Staff).await;
 
     let a = post_opportunity(&app, &coord, &opportunity(mine, 2)).await;
@@ -231,7 +225,7 @@ async fn slots_fill_in_order_then_the_waitlist_and_a_cancel_moves_the_next_one_u
     let app = TestApp::spawn().await;
     let school = app.create_school("E1", "Mine Elementary").await;
     let staff = app.token_for(Role::Staff).await;
-    let coord = coordinator_of(&app, school).await;
+    let coord = app.coordinator_of(school).await;
     let opp = post_opportunity(&app, &coord, &opportunity(school, 1)).await;
     let (_, a) = cleared_volunteer(&app, &staff, school, "a@example.org").await;
     let (_, b) = cleared_volunteer(&app, &staff, school, "b@example.org").await;
@@ -511,8 +505,8 @@ async fn cancelling_an_opportunity_needs_a_reason_and_cancels_its_sign_ups() {
     let school = app.create_school("E1", "Mine Elementary").await;
     let other = app.create_school("E2", "Other Elementary").await;
     let staff = app.token_for(Role::Staff).await;
-    let coord = coordinator_of(&app, school).await;
-    let stranger = coordinator_of(&app, other).await;
+    let coord = app.coordinator_of(school).await;
+    let stranger = app.coordinator_of(other).await;
     let opp = post_opportunity(&app, &coord, &opportunity(school, 2)).await;
     let (_, vol) = cleared_volunteer(&app, &staff, school, "a@example.org").await;
     assert_eq!(sign_up(&app, &vol, &opp).await.status(), 201);

@@ -124,9 +124,7 @@ async fn the_dashboard_counts_by_the_definitions_and_follows_approvals_and_corre
     assert_eq!(kinds["groups"][0]["active"], 3);
 
     // Coordinators see their schools; another school is refused; partners see nothing.
-    let (email, password) = app.create_user(Role::SchoolCoordinator, vec![a]).await;
-    let coord: Value = app.login(&email, &password).await.json().await.unwrap();
-    let coord = coord["access_token"].as_str().unwrap();
+    let coord = &app.coordinator_of(a).await;
     let mine = metrics(&app, coord, "").await;
     assert_eq!(
         (mine["active"].clone(), mine["minutes"].clone()),

@@ -340,6 +340,19 @@ pub async fn users_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<HashM
         .collect())
 }
 
+/// Display names of many volunteer profiles at once, by profile id.
+pub async fn display_names(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> DbResult<HashMap<Uuid, String>> {
+    let users = users_of(db, ids).await?;
+    let names = names_of(db, &users.values().copied().collect::<Vec<_>>()).await?;
+    Ok(users
+        .into_iter()
+        .filter_map(|(v, u)| names.get(&u).map(|n| (v, n.clone())))
+        .collect())
+}
+
 /// The partner organization of a row.
 pub fn organization(m: &Row) -> Option<OrganizationId> {
     m.organization_id.map(OrganizationId)
