@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hours") view=|| view! { <Protected><pages::hours::HourReview/></Protected> }/>
                     <Route path=path!("/volunteer") view=pages::volunteers::VolunteerRegister/>
                     <Route path=path!("/volunteer/me") view=|| view! { <Protected><pages::volunteers::MyVolunteering/></Protected> }/>
+                    <Route path=path!("/badge/:token") view=pages::volunteers::BadgeCheckPage/>
                     <Route path=path!("/volunteers") view=|| view! { <Protected><pages::volunteers::VolunteerList/></Protected> }/>
                     <Route path=path!("/volunteers/dashboard") view=|| view! { <Protected><pages::volunteer_dashboard::VolunteerDashboard/></Protected> }/>
                     <Route path=path!("/volunteers/:id") view=|| view! { <Protected><pages::volunteers::VolunteerDetail/></Protected> }/>

@@ -164,6 +164,22 @@ keys! {
     VolunteerIntro => "Register in a few minutes. The volunteer office reviews your clearance; then you can sign up at your schools.", "Regístrese en pocos minutos. La oficina de voluntariado revisa su autorización; luego podrá inscribirse en sus escuelas.";
     VolunteerKindLabel => "I am a…", "Soy…";
     VolunteerTitle => "Volunteer with our schools", "Sea voluntario en nuestras escuelas";
+    VolunteerBadge => "Volunteer badge", "Credencial de voluntario";
+    BadgeHelp => "Show this code at the front office, or print it. Scanning it shows your first name and whether you may serve today — nothing else.", "Muestre este código en la recepción o imprímalo. Al escanearlo se ve su nombre y si puede participar hoy, nada más.";
+    BadgeQrAlt => "QR code to check this badge", "Código QR para verificar esta credencial";
+    PrintBadge => "Print badge", "Imprimir credencial";
+    BadgeOpenCheck => "See what a scan shows", "Ver lo que muestra el escaneo";
+    BadgeCheckTitle => "Volunteer badge check", "Verificación de credencial de voluntario";
+    BadgeMayServe => "May serve today.", "Puede participar hoy.";
+    BadgeValidThrough => "Valid through", "Válida hasta el";
+    BadgeMayNotServe => "Not cleared to serve today. Please ask the volunteer to contact the volunteer office.", "No está autorizado para participar hoy. Pida al voluntario que se comunique con la oficina de voluntariado.";
+    BadgeUnknown => "This is not a valid PartnerHub volunteer badge.", "Esta no es una credencial de voluntario válida de PartnerHub.";
+    CheckedOn => "Checked on", "Verificado el";
+    ParentLeader => "Parent leader", "Líder de padres";
+    ParentLeaderRole => "Role (PTA officer, school leadership team, …)", "Cargo (directiva de la PTA, equipo de liderazgo escolar, …)";
+    Saved => "Saved.", "Guardado.";
+    SaveParentLeader => "Save parent leader", "Guardar líder de padres";
+    ParentLeaderHelp => "Parent leaders count toward the district's goal for active volunteers and parent leaders.", "Los líderes de padres cuentan para la meta del distrito de voluntarios activos y líderes de padres.";
 
     NavAgreements => "Agreements", "Acuerdos";
     InStageAtLeast => "In this stage for at least", "En esta etapa por lo menos";

@@ -13,6 +13,9 @@ mod m20261123_000006_volunteers;
 mod m20261123_000007_opportunities;
 mod m20261123_000008_hours;
 mod m20261123_000009_volunteer_totals;
+mod m20261123_000010_volunteer_summaries;
+mod m20261123_000011_parent_leader_role;
+mod m20261123_000012_clearance_reminders;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -30,6 +33,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_opportunities::Migration),
             Box::new(m20261123_000008_hours::Migration),
             Box::new(m20261123_000009_volunteer_totals::Migration),
+            Box::new(m20261123_000010_volunteer_summaries::Migration),
+            Box::new(m20261123_000011_parent_leader_role::Migration),
+            Box::new(m20261123_000012_clearance_reminders::Migration),
         ]
     }
 }

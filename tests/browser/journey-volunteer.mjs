@@ -2,8 +2,9 @@
 // pending; staff record the clearance; the volunteer sees they may now sign up; the school's
 // coordinator posts an opportunity; the volunteer signs up on the phone and the coordinator
 // sees them on the roster; the volunteer checks in and out by the school's code and logs hours;
-// the coordinator approves them and the dashboard counts one more active volunteer. Run by
-// `just e2e`.
+// the coordinator approves them and flags her a parent leader, and the dashboard counts one more
+// active volunteer and parent leader. The volunteer's badge opens the public badge check. Run
+// by `just e2e`.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -70,12 +71,22 @@ try {
   await staff.getByLabel("Cleared on").fill(iso(new Date()));
   await staff.getByLabel("Expires on").fill(iso(new Date(Date.now() + 365 * 24 * 3600 * 1000)));
   await staff.getByLabel("Reference in the screening system").fill("SCREEN-1001");
-  await staff.getByRole("button", { name: "Save" }).click();
+  await staff.getByRole("button", { name: "Save", exact: true }).click();
   await staff.getByText("Cleared: you can sign up for opportunities. Valid through").first().waitFor();
 
   // The volunteer sees it.
   await vol.reload();
   await vol.getByText("Autorizado: puede inscribirse en oportunidades.").waitFor();
+  // The badge: a QR code, and what scanning it shows — the first name and that they may serve.
+  await vol.getByRole("heading", { name: "Credencial de voluntario" }).waitFor();
+  await vol.locator(".badge-qr svg").waitFor();
+  await vol.getByRole("link", { name: "Ver lo que muestra el escaneo" }).click();
+  await vol.getByRole("heading", { name: "Verificación de credencial de voluntario" }).waitFor();
+  await vol.getByText("Lucía R.").waitFor();
+  await vol.getByText("Puede participar hoy.").waitFor();
+  await vol.screenshot({ path: `${artifacts}volunteer-badge-check-360-es.png`, fullPage: true });
+  await vol.goBack();
+  await vol.getByRole("heading", { name: "Credencial de voluntario" }).waitFor();
 
   // The school's coordinator posts an opportunity (local times, tomorrow morning).
   const coordinator = await desk.newPage();
@@ -141,6 +152,8 @@ try {
   await coordinator.getByRole("heading", { name: "Volunteer dashboard" }).waitFor();
   const activeNow = async () => Number(await coordinator.locator(".stats div", { hasText: "Active volunteers" }).locator("dd").innerText());
   const before = await activeNow();
+  const leadersNow = async () => Number(await coordinator.locator(".stats div", { hasText: "Parent leaders" }).locator("dd").innerText());
+  const leadersBefore = await leadersNow();
 
   // The coordinator approves both from the queue, oldest first.
   await coordinator.goto(`${base}/hours`);
@@ -152,18 +165,31 @@ try {
   await coordinator.getByText("2 entries decided.").waitFor();
   await vol.reload();
   await vol.getByText("Aprobada").first().waitFor();
-  // The dashboard counts one more active volunteer.
+  // The coordinator records that she is the PTA's secretary: a parent leader.
+  await coordinator.goto(`${base}/volunteers`);
+  await coordinator.getByRole("link", { name: NAME }).click();
+  await coordinator.getByRole("heading", { name: NAME }).waitFor();
+  await coordinator.getByLabel("Parent leader").check();
+  // Without a role the form says what is missing.
+  await coordinator.getByRole("button", { name: "Save parent leader" }).click();
+  await coordinator.getByText("Say what makes them a parent leader, for example PTA officer.").first().waitFor();
+  await coordinator.getByLabel("Role (PTA officer, school leadership team, …)").fill("PTA secretary");
+  await coordinator.getByRole("button", { name: "Save parent leader" }).click();
+  await coordinator.getByText("Saved.").waitFor();
+  await coordinator.getByText("Yes · PTA secretary").waitFor();
+  // The dashboard counts one more active volunteer and one more parent leader.
   await coordinator.goto(`${base}/volunteers/dashboard`);
   await coordinator.getByRole("heading", { name: "Volunteer dashboard" }).waitFor();
   await coordinator.locator(".stats").waitFor();
   assert.equal(await activeNow(), before + 1, "one more active volunteer");
+  assert.equal(await leadersNow(), leadersBefore + 1, "one more parent leader");
   await coordinator.setViewportSize({ width: 360, height: 780 });
   const overflow3 = await coordinator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow3 <= 0, `the dashboard is ${overflow3}px wider than a phone`);
   await coordinator.screenshot({ path: `${artifacts}volunteer-dashboard-360.png`, fullPage: true });
 
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → coordinator approves → dashboard +1");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → badge check → coordinator approves and flags a parent leader → dashboard +1");
 } catch (e) {
   for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);

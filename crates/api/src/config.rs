@@ -52,7 +52,8 @@ pub struct JobSettings {
     /// Seconds between runs of the agreement job (activation, expiry, renewal reminders);
     /// 0 turns it off (tests run it by hand).
     pub agreements_interval_secs: u64,
-    /// Seconds between runs of the hours job (closes forgotten check-outs at the cap); 0 off.
+    /// Seconds between runs of the volunteers job (closes forgotten check-outs at the cap,
+    /// queues clearance renewal reminders); 0 off.
     pub hours_interval_secs: u64,
 }
 

@@ -346,16 +346,8 @@ async fn volunteering(
             },
         )
         .await?;
-        db::repo::volunteer_totals::add(
-            db,
-            v.id,
-            school,
-            activity,
-            row.work_date,
-            i64::from(minutes),
-            1,
-        )
-        .await?;
+        db::repo::volunteer_totals::add(db, &db::repo::volunteer_totals::Counted::of(&row)?)
+            .await?;
     }
     // (title, activity, in how many days, slots, weekly for how many days, minimum age)
     let posts = [

@@ -5,9 +5,10 @@
 
 use chrono::{Days, Duration, NaiveDate, Utc};
 use db::entities::{
-    clearances as cl, hour_entries as h, volunteer_hour_totals as t, volunteer_schools as vs,
-    volunteers as v,
+    clearances as cl, hour_entries as h, volunteer_activity_years as ay, volunteer_minutes as vm,
+    volunteer_schools as vs, volunteers as v,
 };
+use db::repo::volunteer_totals::{BY_ACTIVITY, BY_KIND};
 use domain::hours::{HourSource, HourStatus};
 use domain::volunteer::{
     ClearanceStatus, ClearanceType, Interest, VolunteerKind, school_year_start,
@@ -47,6 +48,9 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
 
     let mut ids = Vec::with_capacity(volunteers);
     let mut home = Vec::with_capacity(volunteers);
+    let mut kinds = Vec::with_capacity(volunteers);
+    // Each volunteer keeps to one or two activities, as volunteers do.
+    let mut activities = Vec::with_capacity(volunteers);
     for chunk in (0..volunteers).collect::<Vec<_>>().chunks(BATCH) {
         let txn = db::begin_write(db).await?;
         let mut users = vec![];
@@ -79,6 +83,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 kind: Set(kind.as_str().into()),
                 organization_id: Set(None),
                 parent_leader: Set(kind == VolunteerKind::ParentGuardian && rng.u8(..100) < 10),
+                parent_leader_role: Set(None),
                 availability: Set(String::new()),
                 name_key: Set(format!("volunteer {i:05}")),
                 cleared_until: Set(cleared.then_some(until)),
@@ -109,6 +114,13 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             });
             ids.push(vid);
             home.push(school);
+            kinds.push(kind);
+            let first = Interest::ALL[rng.usize(..Interest::ALL.len())];
+            activities.push(if rng.bool() {
+                [first, Interest::ALL[rng.usize(..Interest::ALL.len())]]
+            } else {
+                [first, first]
+            });
         }
         db::entities::users::Entity::insert_many(users)
             .exec_without_returning(&txn)
@@ -125,7 +137,11 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
         txn.commit().await?;
     }
 
-    let mut totals: HashMap<(Uuid, Uuid, Interest, NaiveDate), (i64, i64)> = HashMap::new();
+    // The summaries, as approving every entry would have left them.
+    type YearKey = (Uuid, Uuid, Interest, NaiveDate);
+    let mut years: HashMap<YearKey, (NaiveDate, i64, i64)> = HashMap::new();
+    let mut minutes_by: HashMap<(Uuid, NaiveDate, &'static str, &'static str), (i64, i64)> =
+        HashMap::new();
     let mut written = 0;
     while written < entries {
         let n = BATCH.min(entries - written);
@@ -139,14 +155,26 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             } else {
                 schools[rng.usize(..schools.len())]
             };
-            let activity = Interest::ALL[rng.usize(..Interest::ALL.len())];
+            let activity = activities[who][rng.usize(..2)];
             let day = first_day + Days::new(rng.u64(0..span));
             let minutes = 15 * rng.i32(2..17);
-            let e = totals
-                .entry((ids[who], school.0, activity, month_of(day)))
-                .or_default();
-            e.0 += i64::from(minutes);
-            e.1 += 1;
+            let month = month_of(day);
+            let y = years
+                .entry((ids[who], school.0, activity, school_year_start(day)))
+                .or_insert((month, 0, 0));
+            y.0 = y.0.min(month);
+            y.1 += i64::from(minutes);
+            y.2 += 1;
+            for key in [
+                (BY_ACTIVITY, activity.as_str()),
+                (BY_KIND, kinds[who].as_str()),
+            ] {
+                let m = minutes_by
+                    .entry((school.0, month, key.0, key.1))
+                    .or_default();
+                m.0 += i64::from(minutes);
+                m.1 += 1;
+            }
             rows.push(h::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 volunteer_id: Set(ids[who]),
@@ -176,21 +204,37 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
         txn.commit().await?;
         written += n;
     }
-    let all: Vec<_> = totals.into_iter().collect();
-    for chunk in all.chunks(BATCH) {
+    let years: Vec<_> = years.into_iter().collect();
+    for chunk in years.chunks(BATCH) {
         let txn = db::begin_write(db).await?;
-        t::Entity::insert_many(
-            chunk
-                .iter()
-                .map(|((vid, sid, a, m), (min, n))| t::ActiveModel {
-                    volunteer_id: Set(*vid),
-                    school_id: Set(*sid),
-                    activity: Set(a.as_str().into()),
-                    month: Set(*m),
-                    minutes: Set(*min),
-                    entries: Set(*n),
-                }),
-        )
+        ay::Entity::insert_many(chunk.iter().map(|((vid, sid, a, y), (first, min, n))| {
+            ay::ActiveModel {
+                volunteer_id: Set(*vid),
+                school_id: Set(*sid),
+                activity: Set(a.as_str().into()),
+                year_start: Set(*y),
+                first_month: Set(*first),
+                minutes: Set(*min),
+                entries: Set(*n),
+            }
+        }))
+        .exec_without_returning(&txn)
+        .await?;
+        txn.commit().await?;
+    }
+    let minutes_by: Vec<_> = minutes_by.into_iter().collect();
+    for chunk in minutes_by.chunks(BATCH) {
+        let txn = db::begin_write(db).await?;
+        vm::Entity::insert_many(chunk.iter().map(|((sid, m, dim, key), (min, n))| {
+            vm::ActiveModel {
+                school_id: Set(*sid),
+                month: Set(*m),
+                dimension: Set((*dim).into()),
+                group_key: Set((*key).into()),
+                minutes: Set(*min),
+                entries: Set(*n),
+            }
+        }))
         .exec_without_returning(&txn)
         .await?;
         txn.commit().await?;

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod demo_district;
 pub mod error;
 pub mod openapi;
+pub mod qr;
 pub mod routes;
 pub mod services;
 pub mod startup;

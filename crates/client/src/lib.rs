@@ -602,6 +602,43 @@ impl Client {
         Self::json(Self::if_match(r, version).json(input)).await
     }
 
+    /// Flags or unflags a parent leader (a coordinator of their school, or staff).
+    pub async fn flag_parent_leader(
+        &self,
+        id: domain::VolunteerId,
+        version: i32,
+        input: &domain::volunteer::ParentLeaderInput,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/volunteers/{id}/parent-leader"),
+        );
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// The signed-in volunteer's badge with its QR code.
+    pub async fn my_badge(&self) -> ClientResult<domain::volunteer::Badge> {
+        Self::json(self.request(Method::GET, "/api/v1/volunteers/me/badge")).await
+    }
+
+    /// Checks a scanned badge (no account needed).
+    pub async fn check_badge(&self, token: &str) -> ClientResult<domain::volunteer::BadgeCheck> {
+        // Badge tokens are URL-safe (base64url and dots); anything else cannot be one, and is
+        // kept from changing the path.
+        let token: String = token
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = format!("/api/v1/public/badges/{token}");
+        Self::json(self.request(Method::GET, &path)).await
+    }
+
     /// Active partner organizations (no account needed).
     pub async fn public_partners(&self) -> ClientResult<Vec<domain::organization::PartnerChoice>> {
         Self::json(self.request(Method::GET, "/api/v1/public/partners")).await

@@ -69,6 +69,9 @@ pub fn spanish(message: &str) -> Option<String> {
     }
     let es = match message {
         "Some fields are invalid." => "Algunos campos no son válidos.",
+        "Say what makes them a parent leader, for example PTA officer." => {
+            "Indique qué lo hace líder de padres, por ejemplo miembro de la directiva de la PTA."
+        }
         "Some answers are missing or invalid." => "Faltan algunas respuestas o no son válidas.",
         "Enter the organization's legal name." => "Escriba el nombre legal de la organización.",
         "Enter your name." => "Escriba su nombre.",

@@ -53,6 +53,8 @@ pub enum Permission {
     ManageOpportunities,
     /// Approve, reject and correct volunteer hours (coordinators: their schools').
     ReviewHours,
+    /// Flag parent leaders (coordinators: volunteers of their schools).
+    FlagParentLeaders,
 }
 
 impl Role {
@@ -89,7 +91,8 @@ impl Role {
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
             | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
             ReadOrganizations | ReadAgreements => self != Role::Volunteer,
-            ReadMetrics | ReadVolunteers | ManageOpportunities | ReviewHours => {
+            ReadMetrics | ReadVolunteers | ManageOpportunities | ReviewHours
+            | FlagParentLeaders => {
                 matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)
             }
             ManageUsers | ManageGoals => self == Role::Admin,

@@ -428,6 +428,78 @@ pub struct ClearanceInput {
     pub reference: String,
 }
 
+fn check_parent_leader(p: &ParentLeaderInput) -> Result<(), validator::ValidationError> {
+    if p.parent_leader && p.role.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Err(invalid(
+            "role",
+            "Say what makes them a parent leader, for example PTA officer.",
+        ));
+    }
+    Ok(())
+}
+
+/// `PUT /api/v1/volunteers/{id}/parent-leader`: a coordinator (of one of the volunteer's
+/// schools) or staff flag or unflag a parent leader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"parent_leader": true, "role": "PTA treasurer"})))]
+#[validate(schema(function = "check_parent_leader"))]
+pub struct ParentLeaderInput {
+    /// Flagged or not.
+    pub parent_leader: bool,
+    /// What makes them one (PTA officer, school leadership team, …); required when flagging.
+    #[serde(default)]
+    #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    pub role: Option<String>,
+}
+
+/// `GET /api/v1/volunteers/me/badge`: the volunteer's badge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Badge {
+    /// The profile's id.
+    pub volunteer_id: crate::VolunteerId,
+    /// Full name.
+    pub name: String,
+    /// Today's standing.
+    pub standing: Standing,
+    /// The signed token the badge carries (`GET /api/v1/public/badges/{token}` checks it).
+    pub token: String,
+    /// The address the QR code opens (`{public_url}/badge/{token}`): anyone at a school can
+    /// check the badge there.
+    pub verify_url: String,
+    /// The QR code of `verify_url`, as an SVG document.
+    pub qr_svg: String,
+}
+
+/// `GET /api/v1/public/badges/{token}`: what a scanned badge shows to whoever scans it — only
+/// the name as printed on a badge and whether the volunteer may serve today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BadgeCheck {
+    /// First name and last initial.
+    pub name: String,
+    /// Whether the volunteer may serve today (an active account and a current clearance, or
+    /// one within the grace period). Why not is never shown to whoever scans.
+    pub may_serve: bool,
+    /// When they may serve: the last day of the clearance (or of its grace period).
+    pub valid_through: Option<NaiveDate>,
+    /// Checked on (the server's date).
+    pub checked_on: NaiveDate,
+}
+
+/// "Ana María López" → "Ana L." — what a badge check shows.
+pub fn badge_name(full: &str) -> String {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [first, .., last] => match last.chars().next() {
+            Some(c) => format!("{first} {}.", c.to_uppercase()),
+            None => (*first).to_string(),
+        },
+    }
+}
+
 /// A volunteer's profile with the clearance ledger and where they stand today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -456,6 +528,8 @@ pub struct Volunteer {
     pub availability: String,
     /// Flagged as a parent leader by a coordinator.
     pub parent_leader: bool,
+    /// What makes them one (PTA officer, school leadership team, …).
+    pub parent_leader_role: Option<String>,
     /// The clearance ledger, newest first.
     pub clearances: Vec<Clearance>,
     /// Today's standing for the annual background check (what sign-ups need).
@@ -715,5 +789,26 @@ mod tests {
             auto_checkout(t, 8).to_rfc3339(),
             "2026-11-23T16:00:00+00:00"
         );
+    }
+
+    #[test]
+    fn a_badge_check_shows_the_first_name_and_last_initial() {
+        assert_eq!(badge_name("Ana María López"), "Ana L.");
+        assert_eq!(badge_name("  Prince "), "Prince");
+        assert_eq!(badge_name("josé ñúñez"), "josé Ñ.");
+        assert_eq!(badge_name(""), "");
+    }
+
+    #[test]
+    fn flagging_a_parent_leader_needs_a_role() {
+        use validator::Validate;
+        let flag = |on, role: Option<&str>| ParentLeaderInput {
+            parent_leader: on,
+            role: role.map(str::to_string),
+        };
+        assert!(flag(true, Some("PTA treasurer")).validate().is_ok());
+        assert!(flag(true, Some("  ")).validate().is_err());
+        assert!(flag(true, None).validate().is_err());
+        assert!(flag(false, None).validate().is_ok());
     }
 }

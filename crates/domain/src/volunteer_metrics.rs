@@ -3,10 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::SchoolId;
-use crate::volunteer::{Interest, VolunteerKind, definitions, school_year_start};
+use crate::volunteer::{definitions, school_year_start};
 
 wire_enum!(
     /// How the dashboard's table is grouped.
@@ -67,7 +67,8 @@ pub struct MonthPoint {
 pub struct GroupRow {
     /// The school id, `YYYY-MM`, the activity or the kind.
     pub key: String,
-    /// Volunteers with approved hours in the group.
+    /// Volunteers with approved hours in the group in the window (by month: active as of the
+    /// month's end).
     pub active: u64,
     /// Approved minutes.
     pub minutes: i64,
@@ -109,34 +110,23 @@ pub struct VolunteerMetrics {
     pub goal: Option<crate::agreement::Goal>,
 }
 
-/// A summary row: approved minutes of one volunteer at one school for one activity in a month.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TotalRow {
-    /// The volunteer profile.
-    pub volunteer: uuid::Uuid,
-    /// The school.
-    pub school: SchoolId,
-    /// The activity.
-    pub activity: Interest,
-    /// The first day of the month.
-    pub month: NaiveDate,
-    /// Approved minutes.
-    pub minutes: i64,
-}
-
-/// What the dashboard needs to know of each volunteer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VolunteerFacts {
-    /// The profile.
-    pub id: uuid::Uuid,
-    /// Kind.
-    pub kind: VolunteerKind,
-    /// Flagged parent leader.
-    pub parent_leader: bool,
-    /// The last day of the current clearance.
-    pub cleared_until: Option<NaiveDate>,
-    /// The day the profile was created.
-    pub created_on: NaiveDate,
+/// What the summaries say for one scope (the district or some schools) and one day: counted in
+/// the database, assembled into the dashboard by [`assemble`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aggregates {
+    /// Active volunteers by the first month of the window in which they had approved hours
+    /// (months after `as_of` left out).
+    pub first_active: Vec<(NaiveDate, u64)>,
+    /// Approved minutes by month of the window, through `as_of`'s month.
+    pub minutes_by_month: Vec<(NaiveDate, i64)>,
+    /// For school, activity and kind grouping: key, active volunteers, approved minutes.
+    pub groups: Vec<(String, u64, i64)>,
+    /// Volunteers with a profile created by `as_of` and a clearance current on it.
+    pub registered: u64,
+    /// Flagged parent leaders.
+    pub parent_leaders: u64,
+    /// New profiles by month of the window, through `as_of`.
+    pub registrations_by_month: Vec<(NaiveDate, u64)>,
 }
 
 /// The first day of `day`'s month.
@@ -157,78 +147,84 @@ fn value(minutes: i64, hourly_cents: i64) -> i64 {
     (minutes * hourly_cents + 30) / 60
 }
 
-/// The dashboard from the summary rows and the volunteers (both already limited to what the
-/// caller may see).
-pub fn summarize(
-    rows: &[TotalRow],
-    volunteers: &[VolunteerFacts],
+/// The dashboard from what the summaries say (already limited to what the caller may see).
+/// Active is cumulative over the window: a volunteer counts from the first month with approved
+/// hours on — also in the month table, whose "active" is "active as of the month's end".
+pub fn assemble(
+    agg: &Aggregates,
     as_of: NaiveDate,
     group_by: VolunteerGrouping,
     hourly_cents: i64,
 ) -> VolunteerMetrics {
     let start = school_year_start(as_of);
     let last_month = month_of(as_of);
-    let in_window: Vec<&TotalRow> = rows
+    let in_window = |m: &NaiveDate| *m >= start && *m <= last_month;
+    let firsts: BTreeMap<NaiveDate, u64> = agg
+        .first_active
         .iter()
-        .filter(|r| r.month >= start && r.month <= last_month && r.minutes > 0)
-        .collect();
-    let kinds: HashMap<uuid::Uuid, VolunteerKind> =
-        volunteers.iter().map(|v| (v.id, v.kind)).collect();
+        .filter(|(m, _)| in_window(m))
+        .fold(BTreeMap::new(), |mut acc, (m, n)| {
+            *acc.entry(*m).or_default() += n;
+            acc
+        });
+    let minutes: BTreeMap<NaiveDate, i64> = agg
+        .minutes_by_month
+        .iter()
+        .filter(|(m, _)| in_window(m))
+        .fold(BTreeMap::new(), |mut acc, (m, n)| {
+            *acc.entry(*m).or_default() += n;
+            acc
+        });
+    let registrations: BTreeMap<NaiveDate, u64> = agg
+        .registrations_by_month
+        .iter()
+        .filter(|(m, _)| in_window(m))
+        .fold(BTreeMap::new(), |mut acc, (m, n)| {
+            *acc.entry(*m).or_default() += n;
+            acc
+        });
 
-    // The first month each volunteer was active in the window.
-    let mut first: HashMap<uuid::Uuid, NaiveDate> = HashMap::new();
-    let mut minutes_by_month: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-    for r in &in_window {
-        let e = first.entry(r.volunteer).or_insert(r.month);
-        if r.month < *e {
-            *e = r.month;
-        }
-        *minutes_by_month.entry(r.month).or_default() += r.minutes;
-    }
     let mut by_month = vec![];
+    let mut active = 0;
     let mut m = start;
     while m <= last_month {
+        active += firsts.get(&m).copied().unwrap_or(0);
         by_month.push(MonthPoint {
             month: m,
-            active: first.values().filter(|f| **f <= m).count() as u64,
-            minutes: minutes_by_month.get(&m).copied().unwrap_or(0),
-            new_registrations: volunteers
-                .iter()
-                .filter(|v| month_of(v.created_on) == m && v.created_on <= as_of)
-                .count() as u64,
+            active,
+            minutes: minutes.get(&m).copied().unwrap_or(0),
+            new_registrations: registrations.get(&m).copied().unwrap_or(0),
         });
         m = next_month(m);
     }
 
-    let mut groups: BTreeMap<String, (HashSet<uuid::Uuid>, i64)> = BTreeMap::new();
-    for r in &in_window {
-        let key = match group_by {
-            VolunteerGrouping::School => r.school.to_string(),
-            VolunteerGrouping::Month => r.month.format("%Y-%m").to_string(),
-            VolunteerGrouping::Activity => r.activity.as_str().to_string(),
-            VolunteerGrouping::Kind => kinds
-                .get(&r.volunteer)
-                .map(|k| k.as_str().to_string())
-                .unwrap_or_default(),
-        };
-        let g = groups.entry(key).or_default();
-        g.0.insert(r.volunteer);
-        g.1 += r.minutes;
-    }
-    let mut groups: Vec<GroupRow> = groups
-        .into_iter()
-        .map(|(key, (vols, minutes))| GroupRow {
-            key,
-            active: vols.len() as u64,
-            minutes,
-            value_cents: value(minutes, hourly_cents),
-        })
-        .collect();
+    let mut groups: Vec<GroupRow> = match group_by {
+        VolunteerGrouping::Month => by_month
+            .iter()
+            .map(|p| GroupRow {
+                key: p.month.format("%Y-%m").to_string(),
+                active: p.active,
+                minutes: p.minutes,
+                value_cents: value(p.minutes, hourly_cents),
+            })
+            .collect(),
+        _ => agg
+            .groups
+            .iter()
+            .filter(|(_, active, minutes)| *active > 0 || *minutes > 0)
+            .map(|(key, active, minutes)| GroupRow {
+                key: key.clone(),
+                active: *active,
+                minutes: *minutes,
+                value_cents: value(*minutes, hourly_cents),
+            })
+            .collect(),
+    };
     if group_by != VolunteerGrouping::Month {
         groups.sort_by(|a, b| b.minutes.cmp(&a.minutes).then(a.key.cmp(&b.key)));
     }
 
-    let minutes: i64 = in_window.iter().map(|r| r.minutes).sum();
+    let minutes: i64 = minutes.values().sum();
     VolunteerMetrics {
         as_of,
         window_start: start,
@@ -237,19 +233,13 @@ pub fn summarize(
             active: definitions::ACTIVE.into(),
             parent_leader: definitions::PARENT_LEADER.into(),
         },
-        registered: volunteers
-            .iter()
-            .filter(|v| v.created_on <= as_of && v.cleared_until.is_some_and(|u| u >= as_of))
-            .count() as u64,
-        active: first.len() as u64,
-        parent_leaders: volunteers.iter().filter(|v| v.parent_leader).count() as u64,
+        registered: agg.registered,
+        active,
+        parent_leaders: agg.parent_leaders,
         minutes,
         hourly_value_cents: hourly_cents,
         value_cents: value(minutes, hourly_cents),
-        new_registrations: volunteers
-            .iter()
-            .filter(|v| v.created_on >= start && v.created_on <= as_of)
-            .count() as u64,
+        new_registrations: registrations.values().sum(),
         by_month,
         group_by,
         groups,
@@ -265,79 +255,42 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    fn sample() -> Aggregates {
+        Aggregates {
+            // Two first active in August, one in September; one last school year and one after
+            // the day counted, both outside the window.
+            first_active: vec![
+                (d(2026, 8, 1), 2),
+                (d(2026, 9, 1), 1),
+                (d(2026, 5, 1), 4),
+                (d(2026, 12, 1), 7),
+            ],
+            minutes_by_month: vec![
+                (d(2026, 8, 1), 120),
+                (d(2026, 9, 1), 150),
+                (d(2026, 5, 1), 600),
+            ],
+            groups: vec![
+                ("b".into(), 1, 60),
+                ("a".into(), 2, 210),
+                ("empty".into(), 0, 0),
+            ],
+            registered: 2,
+            parent_leaders: 1,
+            registrations_by_month: vec![
+                (d(2026, 8, 1), 1),
+                (d(2026, 9, 1), 1),
+                (d(2026, 11, 1), 1),
+            ],
+        }
+    }
+
     #[test]
-    fn the_definitions_on_a_fixed_data_set() {
-        let (a, b, c, e) = (
-            uuid::Uuid::from_u128(1),
-            uuid::Uuid::from_u128(2),
-            uuid::Uuid::from_u128(3),
-            uuid::Uuid::from_u128(4),
-        );
-        let s1 = SchoolId(uuid::Uuid::from_u128(10));
-        let s2 = SchoolId(uuid::Uuid::from_u128(20));
-        let vols = vec![
-            // Cleared through the year; a parent; active in Aug and Sep.
-            VolunteerFacts {
-                id: a,
-                kind: VolunteerKind::ParentGuardian,
-                parent_leader: true,
-                cleared_until: Some(d(2027, 6, 30)),
-                created_on: d(2026, 8, 3),
-            },
-            // Clearance ran out before the day counted; active in Sep.
-            VolunteerFacts {
-                id: b,
-                kind: VolunteerKind::CommunityMember,
-                parent_leader: false,
-                cleared_until: Some(d(2026, 10, 31)),
-                created_on: d(2026, 9, 10),
-            },
-            // Cleared, never active.
-            VolunteerFacts {
-                id: c,
-                kind: VolunteerKind::CollegeStudent,
-                parent_leader: false,
-                cleared_until: Some(d(2027, 1, 1)),
-                created_on: d(2026, 11, 2),
-            },
-            // Hours only last school year: not active now.
-            VolunteerFacts {
-                id: e,
-                kind: VolunteerKind::ParentGuardian,
-                parent_leader: false,
-                cleared_until: None,
-                created_on: d(2025, 9, 1),
-            },
-        ];
-        let row = |v, school, activity, month, minutes| TotalRow {
-            volunteer: v,
-            school,
-            activity,
-            month,
-            minutes,
-        };
-        let rows = vec![
-            row(a, s1, Interest::Tutor, d(2026, 8, 1), 120),
-            row(a, s2, Interest::Tutor, d(2026, 9, 1), 60),
-            row(b, s1, Interest::Chaperone, d(2026, 9, 1), 90),
-            row(e, s1, Interest::Tutor, d(2026, 5, 1), 600),
-            // A correction took an entry back to nothing: does not make anyone active.
-            row(c, s2, Interest::Clerical, d(2026, 10, 1), 0),
-        ];
-        let m = summarize(
-            &rows,
-            &vols,
-            d(2026, 11, 15),
-            VolunteerGrouping::School,
-            3479,
-        );
+    fn active_accumulates_over_the_school_year_and_values_round_to_the_cent() {
+        let m = assemble(&sample(), d(2026, 11, 15), VolunteerGrouping::School, 3479);
         assert_eq!(m.window_start, d(2026, 7, 1));
-        assert_eq!(
-            m.registered, 2,
-            "a and c; b's clearance ran out, e has none"
-        );
-        assert_eq!(m.active, 2, "a and b");
-        assert_eq!(m.parent_leaders, 1);
+        assert_eq!((m.registered, m.parent_leaders), (2, 1));
+        assert_eq!(m.active, 3);
         assert_eq!(m.minutes, 270);
         assert_eq!(m.value_cents, 15656, "4.5 h at $34.79");
         assert_eq!(m.new_registrations, 3);
@@ -350,37 +303,37 @@ mod tests {
             months,
             [
                 (d(2026, 7, 1), 0, 0, 0),
-                (d(2026, 8, 1), 1, 120, 1),
-                (d(2026, 9, 1), 2, 150, 1),
-                (d(2026, 10, 1), 2, 0, 0),
-                (d(2026, 11, 1), 2, 0, 1),
+                (d(2026, 8, 1), 2, 120, 1),
+                (d(2026, 9, 1), 3, 150, 1),
+                (d(2026, 10, 1), 3, 0, 0),
+                (d(2026, 11, 1), 3, 0, 1),
             ]
         );
-        let schools: Vec<(String, u64, i64)> = m
+        let groups: Vec<(&str, u64, i64, i64)> = m
             .groups
             .iter()
-            .map(|g| (g.key.clone(), g.active, g.minutes))
+            .map(|g| (g.key.as_str(), g.active, g.minutes, g.value_cents))
             .collect();
-        assert_eq!(schools, [(s1.to_string(), 2, 210), (s2.to_string(), 1, 60)]);
-        let kinds = summarize(&rows, &vols, d(2026, 11, 15), VolunteerGrouping::Kind, 3479);
-        let kinds: Vec<(String, u64)> = kinds
+        assert_eq!(
+            groups,
+            [("a", 2, 210, 12177), ("b", 1, 60, 3479)],
+            "largest first; empty groups left out"
+        );
+    }
+
+    #[test]
+    fn the_month_table_shows_active_as_of_each_months_end() {
+        let m = assemble(&sample(), d(2026, 9, 30), VolunteerGrouping::Month, 3479);
+        let rows: Vec<(&str, u64, i64)> = m
             .groups
             .iter()
-            .map(|g| (g.key.clone(), g.active))
+            .map(|g| (g.key.as_str(), g.active, g.minutes))
             .collect();
         assert_eq!(
-            kinds,
-            [
-                ("parent_guardian".to_string(), 1),
-                ("community_member".to_string(), 1)
-            ]
+            rows,
+            [("2026-07", 0, 0), ("2026-08", 2, 120), ("2026-09", 3, 150)],
+            "in calendar order"
         );
-        // Counted on an earlier day, the later hours and registrations do not count.
-        let early = summarize(&rows, &vols, d(2026, 8, 31), VolunteerGrouping::Month, 3479);
-        assert_eq!(
-            (early.active, early.minutes, early.new_registrations),
-            (1, 120, 1)
-        );
-        assert_eq!(early.registered, 1, "b and c had not registered yet");
+        assert_eq!((m.active, m.new_registrations), (3, 2));
     }
 }

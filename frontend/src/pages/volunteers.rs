@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 use domain::Permission;
 use domain::volunteer::{
-    Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest, Standing, Volunteer,
-    VolunteerKind, VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+    Badge, BadgeCheck, Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest,
+    ParentLeaderInput, Standing, Volunteer, VolunteerKind, VolunteerQuery, VolunteerRegistration,
+    VolunteerSummary,
 };
 use domain::{SchoolId, VolunteerId};
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{error_text, field_errors, use_auth};
-use crate::components::field::{FieldErrors, TextField};
+use crate::components::field::{CheckField, FieldErrors, TextField};
 use crate::components::status::{Empty, ErrorBox, Loading};
 use crate::i18n::{I18n, Key, use_i18n};
 
@@ -270,6 +271,7 @@ pub fn MyVolunteering() -> impl IntoView {
                             <h2>{move || i18n.t(Key::ClearanceStatusLabel)}</h2>
                             <p>{move || standing_text(i18n, s)}</p>
                         </div>
+                        <BadgeCard/>
                         <h2>{move || i18n.t(Key::OppMySignups)}</h2>
                         {move || match signups.get() {
                             None => view! { <Loading/> }.into_any(),
@@ -296,6 +298,84 @@ pub fn MyVolunteering() -> impl IntoView {
                         <crate::pages::hours::MyHours schools=Signal::derive({ let s = v.school_ids.clone(); move || s.clone() })/>
                         <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
                         {ledger(i18n, v.clearances.clone())}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The volunteer's badge: name, standing and the QR code of the address that checks it;
+/// printable on its own.
+#[component]
+fn BadgeCard() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let badge = RwSignal::new(None::<Result<Badge, String>>);
+    spawn_local(async move {
+        let res = auth.call(|c| async move { c.my_badge().await }).await;
+        let _ = badge.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+    });
+    view! {
+        <section class="panel volunteer-badge" aria-labelledby="badge-title">
+            <h2 id="badge-title">{move || i18n.t(Key::VolunteerBadge)}</h2>
+            {move || match badge.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any(),
+                Some(Ok(b)) => {
+                    let s = b.standing;
+                    view! {
+                        <p class="badge-name">{b.name.clone()}</p>
+                        <p>{move || standing_text(i18n, s)}</p>
+                        <div class="badge-qr" role="img" aria-label=move || i18n.t(Key::BadgeQrAlt) inner_html=b.qr_svg.clone()></div>
+                        <p class="muted small noprint">{move || i18n.t(Key::BadgeHelp)}</p>
+                        <p class="noprint"><A href=format!("/badge/{}", b.token)>{move || i18n.t(Key::BadgeOpenCheck)}</A></p>
+                        <button type="button" class="noprint" on:click=move |_| {
+                            if let Some(w) = web_sys::window() { let _ = w.print(); }
+                        }>{move || i18n.t(Key::PrintBadge)}</button>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// `/badge/:token`: what anyone at a school sees when they scan a volunteer's badge (no
+/// account needed).
+#[component]
+pub fn BadgeCheckPage() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = params
+        .with_untracked(|p| p.get("token"))
+        .unwrap_or_default();
+    let check = RwSignal::new(None::<Result<BadgeCheck, String>>);
+    spawn_local(async move {
+        let res = auth.anonymous().check_badge(&token).await;
+        let _ = check.try_set(Some(res.map_err(|e| {
+            if e.status() == Some(404) {
+                i18n.t(Key::BadgeUnknown).to_string()
+            } else {
+                error_text(&i18n, &e)
+            }
+        })));
+    });
+    view! {
+        <section class="page narrow">
+            <h1>{move || i18n.t(Key::BadgeCheckTitle)}</h1>
+            {move || match check.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any(),
+                Some(Ok(c)) => {
+                    let (ok, through, on) = (c.may_serve, c.valid_through, c.checked_on);
+                    view! {
+                        <div class="panel badge-check" class:ok=ok class:refused=!ok role="status">
+                            <p class="badge-name">{c.name.clone()}</p>
+                            <p class="verdict">{move || if ok { i18n.t(Key::BadgeMayServe) } else { i18n.t(Key::BadgeMayNotServe) }}</p>
+                            {through.map(|d| view! { <p>{move || i18n.t(Key::BadgeValidThrough)} " " {d.to_string()}</p> })}
+                            <p class="muted small">{move || i18n.t(Key::CheckedOn)} " " {on.to_string()}</p>
+                        </div>
                     }.into_any()
                 }
             }}
@@ -455,12 +535,21 @@ pub fn VolunteerDetail() -> impl IntoView {
                             <dt>{move || i18n.t(Key::MobilePhone)}</dt><dd>{v.phone.clone()}</dd>
                             <dt>{move || i18n.t(Key::Availability)}</dt><dd>{v.availability.clone()}</dd>
                             <dt>{move || i18n.t(Key::ClearanceStatusLabel)}</dt><dd>{move || standing_text(i18n, s)}</dd>
+                            <dt>{move || i18n.t(Key::ParentLeader)}</dt>
+                            <dd>{match (v.parent_leader, v.parent_leader_role.clone()) {
+                                (true, Some(role)) => format!("{} · {role}", i18n.t(Key::Yes)),
+                                (true, None) => i18n.t(Key::Yes).to_string(),
+                                (false, _) => i18n.t(Key::No).to_string(),
+                            }}</dd>
                         </dl>
                         <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
                         {ledger(i18n, v.clearances.clone())}
                     }.into_any()
                 }
             }}
+            <Show when=move || auth.can(Permission::FlagParentLeaders) && data.with(|d| matches!(d, Some(Ok(_))))>
+                <ParentLeaderForm data=data/>
+            </Show>
             <Show when=move || auth.can(Permission::ManageVolunteers) && data.with(|d| matches!(d, Some(Ok(_))))>
                 <form class="form panel" novalidate on:submit=submit>
                     <h2>{move || i18n.t(Key::RecordClearance)}</h2>
@@ -493,5 +582,72 @@ pub fn VolunteerDetail() -> impl IntoView {
                 </form>
             </Show>
         </section>
+    }
+}
+
+/// Flag or unflag a parent leader (coordinators of the volunteer's schools, staff).
+#[component]
+fn ParentLeaderForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let current =
+        move || data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned());
+    let flagged = RwSignal::new(current().is_some_and(|v| v.parent_leader));
+    let role = RwSignal::new(
+        current()
+            .and_then(|v| v.parent_leader_role)
+            .unwrap_or_default(),
+    );
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(v) = current() else { return };
+        let input = ParentLeaderInput {
+            parent_leader: flagged.get_untracked(),
+            role: Some(role.get_untracked()).filter(|r| !r.trim().is_empty()),
+        };
+        busy.set(true);
+        saved.set(false);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.flag_parent_leader(v.id, v.version, &input).await }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = data.try_set(Some(Ok(v)));
+                    let _ = saved.try_set(true);
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <form class="form panel" novalidate on:submit=submit>
+            <h2>{move || i18n.t(Key::ParentLeader)}</h2>
+            <p class="muted small">{move || i18n.t(Key::ParentLeaderHelp)}</p>
+            <Show when=move || error.get().is_some()>
+                <div class="state error" role="alert">{move || error.get()}</div>
+            </Show>
+            <Show when=move || saved.get()>
+                <div class="state ok" role="status">{move || i18n.t(Key::Saved)}</div>
+            </Show>
+            <CheckField name="parent_leader" label=Signal::derive(move || i18n.t(Key::ParentLeader)) value=flagged/>
+            <Show when=move || flagged.get()>
+                <TextField name="role" label=Signal::derive(move || i18n.t(Key::ParentLeaderRole)) value=role errors=errors/>
+            </Show>
+            <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::SaveParentLeader)}</button>
+        </form>
     }
 }

@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use domain::{Role, UserId};
+use domain::{Role, UserId, VolunteerId};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use rand::RngCore;
 use secrecy::ExposeSecret;
@@ -17,6 +17,8 @@ use crate::error::ApiError;
 pub const ISSUER: &str = "partnerhub";
 /// The audience of every access token.
 pub const AUDIENCE: &str = "partnerhub-api";
+/// The audience of volunteer badge tokens (what a badge's QR code carries).
+pub const BADGE_AUDIENCE: &str = "partnerhub-badge";
 /// The refresh cookie's name.
 pub const REFRESH_COOKIE: &str = "ph_refresh";
 /// The refresh cookie's path: only the auth endpoints ever see it.
@@ -39,12 +41,23 @@ pub struct Claims {
     pub exp: i64,
 }
 
+/// Claims of a badge token: which volunteer, nothing else. It does not expire — a badge check
+/// reads the volunteer's standing live, so an old badge shows today's truth.
+#[derive(Debug, Serialize, Deserialize)]
+struct BadgeClaims {
+    sub: String,
+    iss: String,
+    aud: String,
+    iat: i64,
+}
+
 /// Signs and checks access tokens.
 #[derive(Clone)]
 pub struct TokenKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    badge_validation: Validation,
     /// Access-token lifetime.
     pub access_ttl_secs: u64,
 }
@@ -69,10 +82,17 @@ impl TokenKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
+        let mut badge_validation = Validation::new(Algorithm::HS256);
+        badge_validation.algorithms = vec![Algorithm::HS256];
+        badge_validation.set_issuer(&[ISSUER]);
+        badge_validation.set_audience(&[BADGE_AUDIENCE]);
+        badge_validation.set_required_spec_claims(&["iss", "aud", "sub"]);
+        badge_validation.validate_exp = false;
         Self {
             encoding: EncodingKey::from_secret(&bytes),
             decoding: DecodingKey::from_secret(&bytes),
             validation,
+            badge_validation,
             access_ttl_secs: settings.access_ttl_secs,
         }
     }
@@ -100,6 +120,30 @@ impl TokenKeys {
             .sub
             .parse()
             .map_err(|_| ApiError::Unauthorized("the access token is invalid or expired"))
+    }
+}
+
+impl TokenKeys {
+    /// The token a volunteer's badge carries.
+    pub fn badge(&self, volunteer: VolunteerId) -> Result<String, ApiError> {
+        let claims = BadgeClaims {
+            sub: volunteer.to_string(),
+            iss: ISSUER.into(),
+            aud: BADGE_AUDIENCE.into(),
+            iat: chrono::Utc::now().timestamp(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("jwt encode: {e}")))
+    }
+
+    /// The volunteer a badge token names, when it is one of ours.
+    pub fn badge_subject(&self, token: &str) -> Option<VolunteerId> {
+        decode::<BadgeClaims>(token, &self.decoding, &self.badge_validation)
+            .ok()?
+            .claims
+            .sub
+            .parse()
+            .ok()
     }
 }
 
@@ -149,6 +193,20 @@ mod tests {
             now + 60
         ));
         assert!(keys(60).verify(&format!("{header}.{body}.")).is_err());
+    }
+
+    #[test]
+    fn badge_tokens_and_access_tokens_are_not_interchangeable() {
+        let k = keys(60);
+        let v = VolunteerId::new();
+        let badge = k.badge(v).unwrap();
+        assert_eq!(k.badge_subject(&badge), Some(v));
+        assert!(k.verify(&badge).is_err(), "a badge is not a sign-in");
+        let access = k.issue(UserId::new(), Role::Volunteer).unwrap();
+        assert_eq!(k.badge_subject(&access), None);
+        let mut other = Settings::defaults().unwrap().auth;
+        other.jwt_secret = "another-secret-another-secret-xx".to_string().into();
+        assert_eq!(TokenKeys::new(&other).badge_subject(&badge), None);
     }
 
     #[test]

@@ -245,6 +245,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(volunteers::register::register)),
                 )
                 .service(
+                    resource("/public/badges/{token}")
+                        .route(web::get().to(volunteers::check_badge::check_badge)),
+                )
+                .service(
                     resource("/public/schools/{id}/check-in-code.svg")
                         .route(web::get().to(public_applications::check_in_code::check_in_code)),
                 )
@@ -292,10 +296,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(resource("/volunteers").route(web::get().to(volunteers::list::list)))
                 .service(resource("/volunteers/me").route(web::get().to(volunteers::me::me)))
+                .service(
+                    resource("/volunteers/me/badge").route(web::get().to(volunteers::badge::badge)),
+                )
                 .service(resource("/volunteers/{id}").route(web::get().to(volunteers::get::get)))
                 .service(
                     resource("/volunteers/{id}/clearances")
                         .route(web::post().to(volunteers::record_clearance::record_clearance)),
+                )
+                .service(
+                    resource("/volunteers/{id}/parent-leader")
+                        .route(web::put().to(volunteers::parent_leader::parent_leader)),
                 )
                 .service(resource("/staff").route(web::get().to(staff::list::list)))
                 .service(resource("/audit").route(web::get().to(audit::list::list)))

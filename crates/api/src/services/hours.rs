@@ -319,7 +319,8 @@ pub async fn close_forgotten(
     Ok(closed)
 }
 
-/// The job: closes forgotten visits every `interval`.
+/// The volunteers job, every `interval`: closes forgotten visits and queues clearance renewal
+/// reminders.
 pub async fn run_forever(db: DatabaseConnection, interval: std::time::Duration, cap_hours: u32) {
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -329,6 +330,11 @@ pub async fn run_forever(db: DatabaseConnection, interval: std::time::Duration, 
             Ok(0) => {}
             Ok(n) => tracing::info!(closed = n, "forgotten check-outs closed at the cap"),
             Err(e) => tracing::error!(error = ?e, "hours job failed"),
+        }
+        match super::volunteers::remind_renewals(&db, Utc::now().date_naive()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(queued = n, "clearance renewal reminders queued"),
+            Err(e) => tracing::error!(error = ?e, "clearance reminder job failed"),
         }
     }
 }
@@ -410,16 +416,7 @@ pub async fn correct(
     }
     // A corrected approved entry no longer counts (its correction will when approved).
     if repo::status_of(&old)? == HourStatus::Approved {
-        volunteer_totals::add(
-            &txn,
-            VolunteerId(old.volunteer_id),
-            SchoolId(old.school_id),
-            repo::activity_of(&old)?,
-            old.work_date,
-            -i64::from(old.minutes),
-            -1,
-        )
-        .await?;
+        volunteer_totals::take_back(&txn, &volunteer_totals::Counted::of(&old)?).await?;
     }
     record(
         &txn,
@@ -489,16 +486,7 @@ pub async fn decide(
             });
         }
         if to == HourStatus::Approved {
-            volunteer_totals::add(
-                &txn,
-                VolunteerId(r.volunteer_id),
-                SchoolId(r.school_id),
-                repo::activity_of(r)?,
-                r.work_date,
-                i64::from(r.minutes),
-                1,
-            )
-            .await?;
+            volunteer_totals::add(&txn, &volunteer_totals::Counted::of(r)?).await?;
         }
         record(
             &txn,

@@ -490,6 +490,10 @@ pub async fn cancel_signup(
     id: SignupId,
     req: CancelRequest,
 ) -> ApiResult<Signup> {
+    // Roles that may never cancel one are told so before anything is looked up.
+    if auth.role != Role::Volunteer {
+        auth.require(Permission::ManageOpportunities)?;
+    }
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let not_found = |e: db::DbError| match e {
         db::DbError::NotFound => ApiError::NotFound("signup"),

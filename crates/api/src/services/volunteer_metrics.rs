@@ -3,7 +3,6 @@
 
 use chrono::{NaiveDate, Utc};
 use db::repo::{agreements, volunteer_totals};
-use domain::volunteer::school_year_start;
 use domain::volunteer_metrics::{
     self as rules, VolunteerGrouping, VolunteerMetrics, VolunteerMetricsQuery,
 };
@@ -50,9 +49,8 @@ pub async fn compute(
     group_by: VolunteerGrouping,
     hourly_cents: i64,
 ) -> ApiResult<VolunteerMetrics> {
-    let rows = volunteer_totals::rows(db, school_year_start(as_of), as_of, schools).await?;
-    let facts = volunteer_totals::facts(db, schools).await?;
-    let mut m = rules::summarize(&rows, &facts, as_of, group_by, hourly_cents);
+    let agg = volunteer_totals::aggregates(db, as_of, group_by, schools).await?;
+    let mut m = rules::assemble(&agg, as_of, group_by, hourly_cents);
     m.goal = agreements::get_goal(db, ACTIVE_VOLUNTEERS_GOAL).await.ok();
     Ok(m)
 }

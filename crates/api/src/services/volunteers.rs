@@ -8,13 +8,15 @@ use db::repo::volunteers::{self as repo, Scope};
 use db::repo::{organizations, schools, users};
 use domain::page::{Page, clamp_limit};
 use domain::volunteer::{
-    self as rules, ClearanceInput, ClearanceStatus, ClearanceType, Standing, Volunteer,
-    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+    self as rules, Badge, BadgeCheck, ClearanceInput, ClearanceStatus, ClearanceType,
+    ParentLeaderInput, Standing, Volunteer, VolunteerQuery, VolunteerRegistration,
+    VolunteerSummary,
 };
 use domain::{Permission, Role, UserId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
 
+use crate::auth::tokens::TokenKeys;
 use crate::auth::{AuthUser, password};
 use crate::error::{ApiError, ApiResult};
 
@@ -46,6 +48,7 @@ async fn assemble(
         interests: repo::interests(db, id).await?,
         availability: row.availability.clone(),
         parent_leader: row.parent_leader,
+        parent_leader_role: row.parent_leader_role.clone(),
         standing: rules::serving_standing(&clearances, Utc::now().date_naive(), grace_days),
         clearances,
         version: row.version,
@@ -77,6 +80,7 @@ pub async fn register(
             interests: req.interests,
             availability: req.availability,
             parent_leader: false,
+            parent_leader_role: None,
             clearances: vec![],
             standing: Standing::Pending,
             version: 1,
@@ -253,4 +257,159 @@ pub async fn record_clearance(
     txn.commit().await?;
     let row = repo::get(db, id).await.map_err(missing)?;
     assemble(db, &row, grace_days).await
+}
+
+/// Flags or unflags a parent leader: a coordinator of one of the volunteer's schools (another
+/// school's volunteer: 404) or staff. Audited with the role given.
+pub async fn flag_parent_leader(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    version: i32,
+    input: ParentLeaderInput,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    auth.require(Permission::FlagParentLeaders)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let role = input.parent_leader.then(|| {
+        input
+            .role
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string()
+    });
+    let txn = db::begin_write(db).await?;
+    repo::get(&txn, id).await.map_err(missing)?;
+    let s = if auth.role == Role::SchoolCoordinator {
+        Scope::Schools(auth.school_ids.clone())
+    } else {
+        Scope::All
+    };
+    if !repo::in_scope(&txn, id, &s).await? {
+        return Err(ApiError::NotFound("volunteer"));
+    }
+    repo::set_parent_leader(&txn, id, version, role.as_deref()).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: if input.parent_leader {
+                "flag_parent_leader"
+            } else {
+                "unflag_parent_leader"
+            },
+            entity: "volunteer",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "parent_leader": input.parent_leader, "role": role }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let row = repo::get(db, id).await.map_err(missing)?;
+    assemble(db, &row, grace_days).await
+}
+
+/// The signed-in volunteer's badge: name, today's standing and a QR code of the address where
+/// anyone at a school can check it.
+pub async fn badge(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    keys: &TokenKeys,
+    public_url: &str,
+    grace_days: u32,
+) -> ApiResult<Badge> {
+    let v = me(db, auth, grace_days).await?;
+    let token = keys.badge(v.id)?;
+    let verify_url = format!("{}/badge/{token}", public_url.trim_end_matches('/'));
+    Ok(Badge {
+        volunteer_id: v.id,
+        token,
+        name: v.name,
+        standing: v.standing,
+        qr_svg: crate::qr::svg(&verify_url)?,
+        verify_url,
+    })
+}
+
+/// What a scanned badge shows: the name as on a badge and whether they may serve today (never
+/// why not: a denial is nobody's business at the front desk). A token that is not one of ours,
+/// or names no volunteer, is a 404.
+pub async fn check_badge(
+    db: &DatabaseConnection,
+    keys: &TokenKeys,
+    token: &str,
+    grace_days: u32,
+) -> ApiResult<BadgeCheck> {
+    let id = keys
+        .badge_subject(token)
+        .ok_or(ApiError::NotFound("badge"))?;
+    let row = repo::get(db, id).await.map_err(|e| match e {
+        db::DbError::NotFound => ApiError::NotFound("badge"),
+        e => e.into(),
+    })?;
+    let account = users::get(db, UserId(row.user_id)).await?;
+    let today = Utc::now().date_naive();
+    let standing = rules::serving_standing(&repo::clearances(db, id).await?, today, grace_days);
+    let active = account.user.status == domain::user::UserStatus::Active;
+    let valid_through = match standing {
+        Standing::Current { until, .. } => Some(until),
+        Standing::InGrace { grace_until, .. } => Some(grace_until),
+        _ => None,
+    }
+    .filter(|_| active);
+    Ok(BadgeCheck {
+        name: rules::badge_name(&account.user.display_name),
+        may_serve: active && standing.may_serve(),
+        valid_through,
+        checked_on: today,
+    })
+}
+
+/// Queues a renewal reminder, in the volunteer's language, for every clearance ending within
+/// the renewal window (`RENEWAL_WINDOW_DAYS`) of `today` — once per volunteer and expiry date,
+/// however often it runs. Answers how many were queued.
+pub async fn remind_renewals(db: &DatabaseConnection, today: chrono::NaiveDate) -> ApiResult<u32> {
+    let last = today + chrono::Days::new(rules::RENEWAL_WINDOW_DAYS.unsigned_abs());
+    let mut queued = 0;
+    for row in repo::clearances_ending(db, today, last).await? {
+        let Some(until) = row.cleared_until else {
+            continue;
+        };
+        let txn = db::begin_write(db).await?;
+        if !repo::raise_renewal_reminder(&txn, VolunteerId(row.id), until).await? {
+            txn.rollback().await?;
+            continue;
+        }
+        let account = users::get(&txn, UserId(row.user_id)).await?;
+        let (subject, body) = if row.preferred_language == "es" {
+            (
+                format!("Renueve su autorización de voluntario antes del {until}"),
+                format!(
+                    "Su autorización de voluntario vence el {until}. Renueve su registro para \
+                     seguir inscribiéndose en oportunidades: /volunteer/me"
+                ),
+            )
+        } else {
+            (
+                format!("Renew your volunteer clearance before {until}"),
+                format!(
+                    "Your volunteer clearance expires on {until}. Renew your registration to keep \
+                     signing up for opportunities: /volunteer/me"
+                ),
+            )
+        };
+        db::repo::applications::queue_message(
+            &txn,
+            "clearance_renewal",
+            &account.user.email,
+            &subject,
+            &body,
+        )
+        .await?;
+        txn.commit().await?;
+        queued += 1;
+    }
+    Ok(queued)
 }

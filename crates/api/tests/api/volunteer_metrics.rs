@@ -154,3 +154,56 @@ async fn the_dashboard_counts_by_the_definitions_and_follows_approvals_and_corre
         .unwrap();
     assert_problem(res, 403, "forbidden").await;
 }
+
+#[actix_web::test]
+async fn hours_count_in_their_own_school_year_and_a_past_day_sees_only_what_was_approved_by_then() {
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (_, v1) = cleared_volunteer(&app, &staff, a, "one@example.org").await;
+    let today = Utc::now().date_naive();
+    let start = domain::volunteer::school_year_start(today);
+    let last_year = start - chrono::Days::new(1);
+
+    let res = app
+        .post("/api/v1/hours", &v1)
+        .json(&json!({"school_id": a, "activity": "mentor",
+            "work_date": last_year.to_string(), "minutes": 120}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let old: Value = res.json().await.unwrap();
+    let new = log(&app, &v1, a, 30).await;
+    approve(&app, &staff, &[&old, &new]).await;
+
+    let now = metrics(&app, &staff, "?group_by=activity").await;
+    assert_eq!(
+        (now["active"].clone(), now["minutes"].clone()),
+        (json!(1), json!(30)),
+        "last school year's hours are not this year's"
+    );
+    assert_eq!(now["groups"].as_array().unwrap().len(), 1);
+    assert_eq!(now["groups"][0]["key"], "tutor");
+
+    let then = metrics(&app, &staff, &format!("?as_of={last_year}&group_by=month")).await;
+    assert_eq!(
+        (then["active"].clone(), then["minutes"].clone()),
+        (json!(1), json!(120))
+    );
+    let months = then["groups"].as_array().unwrap();
+    assert_eq!(months.len(), 12, "July through June");
+    assert_eq!(
+        months[0]["key"],
+        (start - chrono::Months::new(12))
+            .format("%Y-%m")
+            .to_string()
+    );
+    assert_eq!(months[11]["active"], 1);
+    assert_eq!(months[11]["minutes"], 120);
+    assert_eq!(
+        months.iter().filter(|m| m["active"] == 1).count(),
+        1,
+        "active from the month of the first approved hours on"
+    );
+}

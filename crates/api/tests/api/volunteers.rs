@@ -272,3 +272,510 @@ async fn coordinators_see_their_schools_volunteers_and_a_volunteer_only_themself
         .unwrap();
     assert_eq!(res.status(), 401);
 }
+
+async fn profile(app: &TestApp, token: &str, id: &str) -> Value {
+    app.get(&format!("/api/v1/volunteers/{id}"), token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn flag(
+    app: &TestApp,
+    token: &str,
+    id: &str,
+    version: &Value,
+    body: Value,
+) -> reqwest::Response {
+    app.put(&format!("/api/v1/volunteers/{id}/parent-leader"), token)
+        .header("if-match", format!("\"{version}\""))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn coordinators_flag_their_schools_parent_leaders_and_the_dashboard_counts_them() {
+    use crate::opportunities::volunteer;
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let b = app.create_school("E2", "Other Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (id, own) = volunteer(&app, a, "parent@example.org").await;
+    let mine = app.coordinator_of(a).await;
+    let other = app.coordinator_of(b).await;
+    let v = profile(&app, &staff, &id).await;
+    let pta = json!({"parent_leader": true, "role": "PTA treasurer"});
+
+    let res = app
+        .put(&format!("/api/v1/volunteers/{id}/parent-leader"), &mine)
+        .json(&pta)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 428, "precondition_required").await;
+    assert_problem(
+        flag(&app, &other, &id, &v["version"], pta.clone()).await,
+        404,
+        "not_found",
+    )
+    .await;
+    assert_problem(
+        flag(&app, &own, &id, &v["version"], pta.clone()).await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let (_, _, partner) = app.partner_org("Some Partner").await;
+    assert_problem(
+        flag(&app, &partner, &id, &v["version"], pta.clone()).await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let p = assert_problem(
+        flag(
+            &app,
+            &mine,
+            &id,
+            &v["version"],
+            json!({"parent_leader": true, "role": " "}),
+        )
+        .await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "role");
+
+    let res = flag(&app, &mine, &id, &v["version"], pta.clone()).await;
+    assert_eq!(res.status(), 200);
+    let etag = res.headers()["etag"].to_str().unwrap().to_string();
+    let flagged: Value = res.json().await.unwrap();
+    assert_eq!(
+        (
+            flagged["parent_leader"].clone(),
+            flagged["parent_leader_role"].clone()
+        ),
+        (json!(true), json!("PTA treasurer"))
+    );
+    assert_eq!(etag, format!("\"{}\"", flagged["version"]));
+    // The version read before the change is stale now.
+    assert_problem(
+        flag(&app, &mine, &id, &v["version"], pta.clone()).await,
+        412,
+        "version_mismatch",
+    )
+    .await;
+    let m: Value = app
+        .get("/api/v1/metrics/volunteers", &mine)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(m["parent_leaders"], 1);
+
+    let admin = app.token_for(Role::Admin).await;
+    let res = flag(
+        &app,
+        &admin,
+        &id,
+        &flagged["version"],
+        json!({"parent_leader": false, "role": "ignored when unflagging"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let unflagged: Value = res.json().await.unwrap();
+    assert_eq!(
+        (
+            unflagged["parent_leader"].clone(),
+            unflagged["parent_leader_role"].clone()
+        ),
+        (json!(false), Value::Null)
+    );
+
+    let events: Value = app
+        .get(&format!("/api/v1/audit?entity=volunteer&id={id}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .filter(|a| a.contains("parent_leader"))
+        .collect();
+    assert_eq!(actions.len(), 2, "{events}");
+    assert!(actions.contains(&"flag_parent_leader") && actions.contains(&"unflag_parent_leader"));
+}
+
+#[actix_web::test]
+async fn a_badge_carries_a_qr_code_anyone_can_check_without_learning_why_not() {
+    use crate::opportunities::{clearance, cleared_volunteer};
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (id, token) = cleared_volunteer(&app, &staff, a, "ana@example.org").await;
+
+    let res = app
+        .get("/api/v1/volunteers/me/badge", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let badge: Value = res.json().await.unwrap();
+    assert_eq!(badge["volunteer_id"], id.as_str());
+    assert!(badge["qr_svg"].as_str().unwrap().contains("<svg"));
+    let url = badge["verify_url"].as_str().unwrap();
+    let (_, code) = url.rsplit_once("/badge/").expect("a badge address");
+    assert_eq!(code, badge["token"].as_str().unwrap());
+
+    let check = |code: String| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url(&format!("/api/v1/public/badges/{code}")))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = check(code.to_string()).await;
+    assert_eq!(res.status(), 200);
+    let seen: Value = res.json().await.unwrap();
+    assert_eq!(seen["name"], "Volunteer A.");
+    assert_eq!(seen["may_serve"], true);
+    let expires = (chrono::Utc::now().date_naive() + chrono::Duration::days(365)).to_string();
+    assert_eq!(seen["valid_through"], expires.as_str());
+
+    // Denied later: the same badge says so, and never why.
+    clearance(&app, &staff, &id, "denied", 365).await;
+    let res = check(code.to_string()).await;
+    let body = res.text().await.unwrap();
+    let seen: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (seen["may_serve"].clone(), seen["valid_through"].clone()),
+        (json!(false), Value::Null)
+    );
+    assert!(!body.contains("denied"), "{body}");
+
+    // Not a badge: a made-up token, or a sign-in token.
+    assert_problem(check("not-a-badge".into()).await, 404, "not_found").await;
+    assert_problem(check(token.clone()).await, 404, "not_found").await;
+    // Only volunteers have badges.
+    let res = app
+        .get("/api/v1/volunteers/me/badge", &staff)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+    let res = app
+        .client
+        .get(app.url("/api/v1/volunteers/me/badge"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 401, "unauthorized").await;
+}
+
+#[actix_web::test]
+async fn renewal_reminders_are_queued_once_per_expiry_in_the_volunteers_language() {
+    use crate::opportunities::{clearance, volunteer};
+    use chrono::{Days, Utc};
+    use db::repo::applications::messages_for;
+    use partnerhub_api::services::volunteers::remind_renewals;
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (soon, _) = volunteer(&app, a, "soon@example.org").await;
+    clearance(&app, &staff, &soon, "cleared", 20).await;
+    let (later, _) = volunteer(&app, a, "later@example.org").await;
+    clearance(&app, &staff, &later, "cleared", 200).await;
+    let res = register(&app, &registration("ana@example.org", &a.to_string())).await;
+    let ana: Value = res.json().await.unwrap();
+    let ana = ana["id"].as_str().unwrap().to_string();
+    clearance(&app, &staff, &ana, "cleared", 30).await;
+    let (_pending, _) = volunteer(&app, a, "pending@example.org").await;
+    let today = Utc::now().date_naive();
+
+    assert_eq!(remind_renewals(&app.db, today).await.unwrap(), 2);
+    assert_eq!(
+        remind_renewals(&app.db, today).await.unwrap(),
+        0,
+        "once per expiry"
+    );
+    let sent = messages_for(&app.db, "soon@example.org").await.unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].kind, "clearance_renewal");
+    let expiry = (today + Days::new(20)).to_string();
+    assert_eq!(
+        sent[0].subject,
+        format!("Renew your volunteer clearance before {expiry}")
+    );
+    let es = messages_for(&app.db, "ana@example.org").await.unwrap();
+    assert_eq!(es.len(), 1);
+    assert!(
+        es[0].subject.starts_with("Renueve su autorización"),
+        "{}",
+        es[0].subject
+    );
+    assert!(
+        messages_for(&app.db, "later@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        messages_for(&app.db, "pending@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The other clearance's window opens 30 days before it ends.
+    assert_eq!(
+        remind_renewals(&app.db, today + Days::new(169))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        remind_renewals(&app.db, today + Days::new(170))
+            .await
+            .unwrap(),
+        1
+    );
+    // A renewal brings a new expiry, and its own reminder in time; never the old one again.
+    clearance(&app, &staff, &soon, "cleared", 385).await;
+    assert_eq!(remind_renewals(&app.db, today).await.unwrap(), 0);
+    assert_eq!(
+        remind_renewals(&app.db, today + Days::new(360))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        messages_for(&app.db, "soon@example.org")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[actix_web::test]
+async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
+    use crate::opportunities::{cleared_volunteer, opportunity};
+    let app = TestApp::spawn().await;
+    let school = app.create_school("E1", "First Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (vid, _) = cleared_volunteer(&app, &staff, school, "someone@example.org").await;
+    let nobody = uuid::Uuid::now_v7();
+    let today = chrono::Utc::now().date_naive().to_string();
+
+    for role in Role::ALL {
+        // A fresh opportunity each time, so no answer depends on an earlier role's call.
+        let res = app
+            .post("/api/v1/opportunities", &staff)
+            .json(&opportunity(school, 2))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let opp: Value = res.json().await.unwrap();
+        let oid = opp["id"].as_str().unwrap().to_string();
+        let schools = if role == Role::SchoolCoordinator {
+            vec![school]
+        } else {
+            vec![]
+        };
+        let (email, password) = app.create_user(role, schools).await;
+        let login: Value = app.login(&email, &password).await.json().await.unwrap();
+        let token = login["access_token"].as_str().unwrap();
+        let call = |method: &str, path: String, body: Option<Value>| {
+            let mut req = app
+                .client
+                .request(method.parse().unwrap(), app.url(&path))
+                .bearer_auth(token)
+                .header("if-match", "\"999\"");
+            if let Some(b) = body {
+                req = req.json(&b);
+            }
+            async move { req.send().await.unwrap().status().as_u16() }
+        };
+        let entry =
+            json!({"school_id": school, "activity": "tutor", "work_date": today, "minutes": 60});
+        let got = [
+            (
+                "browse",
+                call("GET", "/api/v1/opportunities".into(), None).await,
+            ),
+            (
+                "post",
+                call(
+                    "POST",
+                    "/api/v1/opportunities".into(),
+                    Some(opportunity(school, 1)),
+                )
+                .await,
+            ),
+            (
+                "opportunity",
+                call("GET", format!("/api/v1/opportunities/{oid}"), None).await,
+            ),
+            (
+                "change",
+                call(
+                    "PUT",
+                    format!("/api/v1/opportunities/{oid}"),
+                    Some(opportunity(school, 3)),
+                )
+                .await,
+            ),
+            (
+                "roster",
+                call("GET", format!("/api/v1/opportunities/{oid}/signups"), None).await,
+            ),
+            (
+                "sign_up",
+                call(
+                    "POST",
+                    format!("/api/v1/opportunities/{oid}/signups"),
+                    Some(json!({})),
+                )
+                .await,
+            ),
+            (
+                "cancel_signup",
+                call(
+                    "POST",
+                    format!("/api/v1/signups/{nobody}/cancel"),
+                    Some(json!({})),
+                )
+                .await,
+            ),
+            ("hours", call("GET", "/api/v1/hours".into(), None).await),
+            (
+                "log",
+                call("POST", "/api/v1/hours".into(), Some(entry.clone())).await,
+            ),
+            (
+                "check_in",
+                call(
+                    "POST",
+                    "/api/v1/hours/check-in".into(),
+                    Some(json!({"school_id": school, "activity": "tutor"})),
+                )
+                .await,
+            ),
+            (
+                "check_out",
+                call("POST", "/api/v1/hours/check-out".into(), Some(json!({}))).await,
+            ),
+            (
+                "decide",
+                call(
+                    "POST",
+                    "/api/v1/hours/decisions".into(),
+                    Some(json!({"entry_ids": [nobody], "decision": "approve"})),
+                )
+                .await,
+            ),
+            (
+                "correct",
+                call(
+                    "POST",
+                    format!("/api/v1/hours/{nobody}/corrections"),
+                    Some(json!({"entry": entry, "reason": "typo"})),
+                )
+                .await,
+            ),
+            (
+                "metrics",
+                call("GET", "/api/v1/metrics/volunteers".into(), None).await,
+            ),
+            (
+                "volunteers",
+                call("GET", "/api/v1/volunteers".into(), None).await,
+            ),
+            (
+                "volunteer",
+                call("GET", format!("/api/v1/volunteers/{vid}"), None).await,
+            ),
+            (
+                "me",
+                call("GET", "/api/v1/volunteers/me".into(), None).await,
+            ),
+            (
+                "badge",
+                call("GET", "/api/v1/volunteers/me/badge".into(), None).await,
+            ),
+            (
+                "parent_leader",
+                call(
+                    "PUT",
+                    format!("/api/v1/volunteers/{vid}/parent-leader"),
+                    Some(json!({"parent_leader": false})),
+                )
+                .await,
+            ),
+            (
+                "clearance",
+                call(
+                    "POST",
+                    format!("/api/v1/volunteers/{vid}/clearances"),
+                    Some(json!({"kind": "training", "status": "pending"})),
+                )
+                .await,
+            ),
+            (
+                "cancel_opportunity",
+                call(
+                    "POST",
+                    format!("/api/v1/opportunities/{oid}/cancel"),
+                    Some(json!({"reason": "Rain"})),
+                )
+                .await,
+            ),
+        ];
+        for (what, status) in got {
+            let office = matches!(role, Role::Admin | Role::Staff | Role::SchoolCoordinator);
+            let expected: &[u16] = match (role, what) {
+                // Everyone signed in browses opportunities.
+                (_, "browse" | "opportunity") => &[200],
+                // Only volunteers sign up, log, check in and have a profile of their own; this
+                // volunteer login has none yet.
+                (
+                    Role::Volunteer,
+                    "sign_up" | "log" | "check_in" | "check_out" | "me" | "badge",
+                ) => &[404],
+                (Role::Volunteer, "cancel_signup" | "correct") => &[404],
+                (Role::Volunteer, "hours") => &[404],
+                (Role::Volunteer, "volunteer") => &[404], // someone else's profile
+                // The office: coordinators for their school, staff and admin anywhere.
+                (_, "post") if office => &[201],
+                (_, "change" | "parent_leader" | "cancel_opportunity") if office => &[412], // a stale If-Match
+                (_, "roster" | "hours" | "metrics" | "volunteers" | "volunteer") if office => {
+                    &[200]
+                }
+                (_, "decide" | "correct" | "cancel_signup") if office => &[404], // no such one
+                (Role::Admin | Role::Staff, "clearance") => &[412],
+                _ => &[403],
+            };
+            assert!(
+                expected.contains(&status),
+                "{role} {what}: {status}, expected {expected:?}"
+            );
+        }
+    }
+}

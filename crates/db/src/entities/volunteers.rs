@@ -14,6 +14,8 @@ pub struct Model {
     pub kind: String,
     pub organization_id: Option<Uuid>,
     pub parent_leader: bool,
+    /// Why they are a parent leader (PTA officer, school leadership team, …).
+    pub parent_leader_role: Option<String>,
     pub availability: String,
     pub name_key: String,
     /// The last day of the current clearance (none: not cleared); kept with each decision.

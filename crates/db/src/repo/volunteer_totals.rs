@@ -1,99 +1,440 @@
-//! The volunteer dashboard's summaries: approved minutes per volunteer, school, activity and
-//! month, changed only inside the transactions that approve or correct hours; and the facts of
-//! each volunteer the dashboard counts.
+//! The volunteer dashboard's summaries, changed only inside the transactions that approve or
+//! take back hours, and sized by volunteers and schools — never by the hour log:
+//!
+//! - `volunteer_activity_years`: per volunteer, school, activity and school year, the first month
+//!   with approved hours (what "active" is counted from);
+//! - `volunteer_minutes`: approved minutes per school and month, by activity and by the
+//!   volunteer's kind.
+//!
+//! [`aggregates`] counts the dashboard from them in SQL.
 
-use chrono::NaiveDate;
-use domain::volunteer::{Interest, VolunteerKind};
-use domain::volunteer_metrics::{TotalRow, VolunteerFacts, month_of};
+use chrono::{Days, NaiveDate, NaiveTime};
+use domain::volunteer::{Interest, school_year_start};
+use domain::volunteer_metrics::{Aggregates, VolunteerGrouping, month_of};
 use domain::{SchoolId, VolunteerId};
-use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Alias, Expr, Func, OnConflict, Query, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, JoinType, QueryFilter, QuerySelect,
+    QueryTrait, RelationTrait, Set,
+};
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
 
-use crate::entities::{volunteer_hour_totals as t, volunteer_schools as vs, volunteers as v};
+use crate::entities::{
+    hour_entries as h, volunteer_activity_years as ay, volunteer_minutes as vm,
+    volunteer_schools as vs, volunteers as v,
+};
 use crate::{DbError, DbResult};
 
-/// Adds (or with negative numbers, takes back) approved minutes of an entry.
-pub async fn add(
+/// `volunteer_minutes.dimension` of the minutes by activity.
+pub const BY_ACTIVITY: &str = "activity";
+/// `volunteer_minutes.dimension` of the minutes by the volunteer's kind.
+pub const BY_KIND: &str = "kind";
+
+/// An approved entry, as the summaries count it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counted {
+    /// Who.
+    pub volunteer: VolunteerId,
+    /// Where.
+    pub school: SchoolId,
+    /// What.
+    pub activity: Interest,
+    /// When.
+    pub work_date: NaiveDate,
+    /// How long.
+    pub minutes: i64,
+}
+
+impl Counted {
+    /// The summary view of a stored entry.
+    pub fn of(row: &h::Model) -> DbResult<Self> {
+        Ok(Self {
+            volunteer: VolunteerId(row.volunteer_id),
+            school: SchoolId(row.school_id),
+            activity: crate::repo::hours::activity_of(row)?,
+            work_date: row.work_date,
+            minutes: i64::from(row.minutes),
+        })
+    }
+}
+
+async fn kind_of(db: &impl ConnectionTrait, volunteer: VolunteerId) -> DbResult<String> {
+    v::Entity::find_by_id(volunteer.0)
+        .select_only()
+        .column(v::Column::Kind)
+        .into_tuple::<String>()
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+async fn add_minutes(
     db: &impl ConnectionTrait,
-    volunteer: VolunteerId,
     school: SchoolId,
-    activity: Interest,
-    work_date: NaiveDate,
+    month: NaiveDate,
+    dimension: &str,
+    key: &str,
     minutes: i64,
     entries: i64,
 ) -> DbResult<()> {
-    let am = t::ActiveModel {
-        volunteer_id: Set(volunteer.0),
+    let excluded = Alias::new("excluded");
+    vm::Entity::insert(vm::ActiveModel {
         school_id: Set(school.0),
-        activity: Set(activity.as_str().into()),
-        month: Set(month_of(work_date)),
+        month: Set(month),
+        dimension: Set(dimension.into()),
+        group_key: Set(key.into()),
         minutes: Set(minutes),
         entries: Set(entries),
-    };
-    let excluded = Alias::new("excluded");
-    t::Entity::insert(am)
-        .on_conflict(
-            OnConflict::columns([
-                t::Column::VolunteerId,
-                t::Column::SchoolId,
-                t::Column::Activity,
-                t::Column::Month,
-            ])
-            .value(
-                t::Column::Minutes,
-                Expr::col((t::Entity, t::Column::Minutes))
-                    .add(Expr::col((excluded.clone(), t::Column::Minutes))),
-            )
-            .value(
-                t::Column::Entries,
-                Expr::col((t::Entity, t::Column::Entries))
-                    .add(Expr::col((excluded, t::Column::Entries))),
-            )
-            .to_owned(),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            vm::Column::SchoolId,
+            vm::Column::Month,
+            vm::Column::Dimension,
+            vm::Column::GroupKey,
+        ])
+        .value(
+            vm::Column::Minutes,
+            Expr::col((vm::Entity, vm::Column::Minutes))
+                .add(Expr::col((excluded.clone(), vm::Column::Minutes))),
         )
-        .exec_without_returning(db)
-        .await?;
+        .value(
+            vm::Column::Entries,
+            Expr::col((vm::Entity, vm::Column::Entries))
+                .add(Expr::col((excluded, vm::Column::Entries))),
+        )
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }
 
-/// Summary rows from `from` through `to` (months), optionally only these schools'.
-pub async fn rows(
-    db: &impl ConnectionTrait,
-    from: NaiveDate,
-    to: NaiveDate,
-    schools: Option<&[SchoolId]>,
-) -> DbResult<Vec<TotalRow>> {
-    let mut sel = t::Entity::find()
-        .filter(t::Column::Month.gte(month_of(from)))
-        .filter(t::Column::Month.lte(month_of(to)));
-    if let Some(ids) = schools {
-        sel = sel.filter(t::Column::SchoolId.is_in(ids.iter().map(|s| s.0)));
-    }
-    sel.all(db)
-        .await?
-        .into_iter()
-        .map(|r| {
-            Ok(TotalRow {
-                volunteer: r.volunteer_id,
-                school: SchoolId(r.school_id),
-                activity: Interest::parse(&r.activity).ok_or_else(|| {
-                    DbError::Corrupt(format!("hour total activity {:?}", r.activity))
-                })?,
-                month: r.month,
-                minutes: r.minutes,
-            })
-        })
-        .collect()
+/// Counts a newly approved entry (inside the approval's transaction).
+pub async fn add(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
+    let month = month_of(e.work_date);
+    let kind = kind_of(db, e.volunteer).await?;
+    add_minutes(
+        db,
+        e.school,
+        month,
+        BY_ACTIVITY,
+        e.activity.as_str(),
+        e.minutes,
+        1,
+    )
+    .await?;
+    add_minutes(db, e.school, month, BY_KIND, &kind, e.minutes, 1).await?;
+    let excluded = Alias::new("excluded");
+    let first = Expr::col((excluded.clone(), ay::Column::FirstMonth));
+    let kept = Expr::col((ay::Entity, ay::Column::FirstMonth));
+    ay::Entity::insert(ay::ActiveModel {
+        volunteer_id: Set(e.volunteer.0),
+        school_id: Set(e.school.0),
+        activity: Set(e.activity.as_str().into()),
+        year_start: Set(school_year_start(e.work_date)),
+        first_month: Set(month),
+        minutes: Set(e.minutes),
+        entries: Set(1),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            ay::Column::VolunteerId,
+            ay::Column::SchoolId,
+            ay::Column::Activity,
+            ay::Column::YearStart,
+        ])
+        .value(
+            ay::Column::FirstMonth,
+            Expr::case(first.clone().lt(kept.clone()), first).finally(kept),
+        )
+        .value(
+            ay::Column::Minutes,
+            Expr::col((ay::Entity, ay::Column::Minutes))
+                .add(Expr::col((excluded.clone(), ay::Column::Minutes))),
+        )
+        .value(
+            ay::Column::Entries,
+            Expr::col((ay::Entity, ay::Column::Entries))
+                .add(Expr::col((excluded, ay::Column::Entries))),
+        )
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
 }
 
-/// What the dashboard counts of each volunteer (optionally only those serving these schools).
-pub async fn facts(
+/// Stops counting an approved entry (it was corrected): its minutes come off, and the
+/// volunteer's first months of that school year are counted again from the approved entries
+/// still standing (a volunteer's year of entries, whatever the size of the log).
+pub async fn take_back(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
+    let month = month_of(e.work_date);
+    let kind = kind_of(db, e.volunteer).await?;
+    add_minutes(
+        db,
+        e.school,
+        month,
+        BY_ACTIVITY,
+        e.activity.as_str(),
+        -e.minutes,
+        -1,
+    )
+    .await?;
+    add_minutes(db, e.school, month, BY_KIND, &kind, -e.minutes, -1).await?;
+    recount_year(db, e.volunteer, school_year_start(e.work_date)).await
+}
+
+/// Counts one volunteer's `volunteer_activity_years` rows of a school year again from the log.
+pub async fn recount_year(
     db: &impl ConnectionTrait,
+    volunteer: VolunteerId,
+    year_start: NaiveDate,
+) -> DbResult<()> {
+    ay::Entity::delete_many()
+        .filter(ay::Column::VolunteerId.eq(volunteer.0))
+        .filter(ay::Column::YearStart.eq(year_start))
+        .exec(db)
+        .await?;
+    let next_year = school_year_start(year_start + Days::new(366));
+    let entries: Vec<(Uuid, String, NaiveDate, i32)> = h::Entity::find()
+        .select_only()
+        .column(h::Column::SchoolId)
+        .column(h::Column::Activity)
+        .column(h::Column::WorkDate)
+        .column(h::Column::Minutes)
+        .filter(h::Column::VolunteerId.eq(volunteer.0))
+        .filter(h::Column::Status.eq(domain::hours::HourStatus::Approved.as_str()))
+        .filter(h::Column::SupersededBy.is_null())
+        .filter(h::Column::Minutes.gt(0))
+        .filter(h::Column::WorkDate.gte(year_start))
+        .filter(h::Column::WorkDate.lt(next_year))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut rows: BTreeMap<(Uuid, String), ay::ActiveModel> = BTreeMap::new();
+    for (school, activity, day, minutes) in entries {
+        let month = month_of(day);
+        let row = rows
+            .entry((school, activity.clone()))
+            .or_insert_with(|| ay::ActiveModel {
+                volunteer_id: Set(volunteer.0),
+                school_id: Set(school),
+                activity: Set(activity),
+                year_start: Set(year_start),
+                first_month: Set(month),
+                minutes: Set(0),
+                entries: Set(0),
+            });
+        if month < *row.first_month.as_ref() {
+            row.first_month = Set(month);
+        }
+        row.minutes = Set(row.minutes.as_ref() + i64::from(minutes));
+        row.entries = Set(row.entries.as_ref() + 1);
+    }
+    if !rows.is_empty() {
+        ay::Entity::insert_many(rows.into_values())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// `SUM(minutes)` as a 64-bit integer (PostgreSQL sums `bigint` into `numeric`).
+fn minutes_sum() -> SimpleExpr {
+    Expr::from(Func::cast_as(
+        Func::sum(Expr::col(vm::Column::Minutes)),
+        Alias::new("BIGINT"),
+    ))
+}
+
+fn in_schools<C: ColumnTrait>(col: C, schools: Option<&[SchoolId]>) -> Option<SimpleExpr> {
+    schools.map(|ids| col.is_in(ids.iter().map(|s| s.0)))
+}
+
+/// What the dashboard counts on `as_of` for these schools (none: the district), from the
+/// summaries: a handful of grouped queries over rows bounded by volunteers and schools.
+pub async fn aggregates(
+    db: &impl ConnectionTrait,
+    as_of: NaiveDate,
+    group_by: VolunteerGrouping,
     schools: Option<&[SchoolId]>,
-) -> DbResult<Vec<VolunteerFacts>> {
-    let mut sel = v::Entity::find();
+) -> DbResult<Aggregates> {
+    let year = school_year_start(as_of);
+    let last = month_of(as_of);
+    let active_rows = || {
+        let mut q = ay::Entity::find()
+            .select_only()
+            .filter(ay::Column::YearStart.eq(year))
+            .filter(ay::Column::FirstMonth.lte(last))
+            .filter(ay::Column::Minutes.gt(0));
+        if let Some(cond) = in_schools(ay::Column::SchoolId, schools) {
+            q = q.filter(cond);
+        }
+        q
+    };
+    let minute_rows = |dimension: &str| {
+        let mut q = vm::Entity::find()
+            .select_only()
+            .filter(vm::Column::Dimension.eq(dimension))
+            .filter(vm::Column::Month.gte(year))
+            .filter(vm::Column::Month.lte(last));
+        if let Some(cond) = in_schools(vm::Column::SchoolId, schools) {
+            q = q.filter(cond);
+        }
+        q
+    };
+
+    // Volunteers by their first active month: the earliest over the schools in scope.
+    let backend = db.get_database_backend();
+    let firsts = Query::select()
+        .column(ay::Column::VolunteerId)
+        .expr_as(
+            Func::min(Expr::col(ay::Column::FirstMonth)),
+            Alias::new("first"),
+        )
+        .from(ay::Entity)
+        .and_where(ay::Column::YearStart.eq(year))
+        .and_where(ay::Column::FirstMonth.lte(last))
+        .and_where(ay::Column::Minutes.gt(0))
+        .and_where_option(in_schools(ay::Column::SchoolId, schools))
+        .group_by_col(ay::Column::VolunteerId)
+        .to_owned();
+    let histogram = Query::select()
+        .column(Alias::new("first"))
+        .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+        .from_subquery(firsts, Alias::new("f"))
+        .group_by_col(Alias::new("first"))
+        .to_owned();
+    let mut first_active = vec![];
+    for row in db.query_all_raw(backend.build(&histogram)).await? {
+        let month: NaiveDate = row.try_get("", "first")?;
+        let n: i64 = row.try_get("", "n")?;
+        first_active.push((month, u64::try_from(n).unwrap_or(0)));
+    }
+
+    let minutes_by_month: Vec<(NaiveDate, i64)> = minute_rows(BY_ACTIVITY)
+        .column(vm::Column::Month)
+        .column_as(minutes_sum(), "minutes")
+        .group_by(vm::Column::Month)
+        .into_tuple::<(NaiveDate, Option<i64>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(m, n)| (m, n.unwrap_or(0)))
+        .collect();
+
+    let distinct = Expr::from(Func::count_distinct(Expr::col((
+        ay::Entity,
+        ay::Column::VolunteerId,
+    ))));
+    // Per group key: active volunteers, and approved minutes.
+    type Counts = (Vec<(String, i64)>, Vec<(String, Option<i64>)>);
+    let (active, minutes): Counts = match group_by {
+        VolunteerGrouping::Month => (vec![], vec![]),
+        VolunteerGrouping::School => (
+            active_rows()
+                .column(ay::Column::SchoolId)
+                .column_as(distinct, "n")
+                .group_by(ay::Column::SchoolId)
+                .into_tuple::<(Uuid, i64)>()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+            minute_rows(BY_ACTIVITY)
+                .column(vm::Column::SchoolId)
+                .column_as(minutes_sum(), "minutes")
+                .group_by(vm::Column::SchoolId)
+                .into_tuple::<(Uuid, Option<i64>)>()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+        ),
+        VolunteerGrouping::Activity => (
+            active_rows()
+                .column(ay::Column::Activity)
+                .column_as(distinct, "n")
+                .group_by(ay::Column::Activity)
+                .into_tuple()
+                .all(db)
+                .await?,
+            minute_rows(BY_ACTIVITY)
+                .column(vm::Column::GroupKey)
+                .column_as(minutes_sum(), "minutes")
+                .group_by(vm::Column::GroupKey)
+                .into_tuple()
+                .all(db)
+                .await?,
+        ),
+        VolunteerGrouping::Kind => (
+            active_rows()
+                .join(JoinType::InnerJoin, ay::Relation::Volunteer.def())
+                .column(v::Column::Kind)
+                .column_as(distinct, "n")
+                .group_by(v::Column::Kind)
+                .into_tuple()
+                .all(db)
+                .await?,
+            minute_rows(BY_KIND)
+                .column(vm::Column::GroupKey)
+                .column_as(minutes_sum(), "minutes")
+                .group_by(vm::Column::GroupKey)
+                .into_tuple()
+                .all(db)
+                .await?,
+        ),
+    };
+    let mut groups: HashMap<String, (u64, i64)> = HashMap::new();
+    for (key, n) in active {
+        groups.entry(key).or_default().0 = u64::try_from(n).unwrap_or(0);
+    }
+    for (key, m) in minutes {
+        groups.entry(key).or_default().1 = m.unwrap_or(0);
+    }
+
+    // The volunteers' own counts, in one pass over the profiles in scope.
+    let day_after = as_of + Days::new(1);
+    let at = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
+    let count_if = |cond: SimpleExpr| {
+        Expr::from(Func::sum(
+            Expr::case(cond, Expr::cust("1")).finally(Expr::cust("0")),
+        ))
+    };
+    let mut months = vec![];
+    let mut m = year;
+    while m <= last {
+        let next = month_of(m + Days::new(31));
+        months.push((m, Ord::min(next, day_after)));
+        m = next;
+    }
+    let mut q = v::Entity::find()
+        .select_only()
+        .column_as(
+            count_if(
+                v::Column::CreatedAt
+                    .lt(at(day_after))
+                    .and(v::Column::ClearedUntil.gte(as_of)),
+            ),
+            "registered",
+        )
+        .column_as(count_if(v::Column::ParentLeader.eq(true)), "leaders");
+    for (i, (from, to)) in months.iter().enumerate() {
+        q = q.column_as(
+            count_if(
+                v::Column::CreatedAt
+                    .gte(at(*from))
+                    .and(v::Column::CreatedAt.lt(at(*to))),
+            ),
+            format!("m{i}"),
+        );
+    }
     if let Some(ids) = schools {
-        sel = sel.filter(
+        q = q.filter(
             v::Column::Id.in_subquery(
                 Query::select()
                     .column(vs::Column::VolunteerId)
@@ -103,18 +444,24 @@ pub async fn facts(
             ),
         );
     }
-    sel.all(db)
-        .await?
-        .into_iter()
-        .map(|m| {
-            Ok(VolunteerFacts {
-                id: m.id,
-                kind: VolunteerKind::parse(&m.kind)
-                    .ok_or_else(|| DbError::Corrupt(format!("volunteer kind {:?}", m.kind)))?,
-                parent_leader: m.parent_leader,
-                cleared_until: m.cleared_until,
-                created_on: m.created_at.date_naive(),
-            })
-        })
-        .collect()
+    let counts = db.query_one_raw(q.build(backend)).await?;
+    let count = |name: &str| {
+        counts
+            .as_ref()
+            .and_then(|r| r.try_get::<Option<i64>>("", name).ok().flatten())
+            .and_then(|n| u64::try_from(n).ok())
+            .unwrap_or(0)
+    };
+    Ok(Aggregates {
+        first_active,
+        minutes_by_month,
+        groups: groups.into_iter().map(|(k, (a, m))| (k, a, m)).collect(),
+        registered: count("registered"),
+        parent_leaders: count("leaders"),
+        registrations_by_month: months
+            .iter()
+            .enumerate()
+            .map(|(i, (m, _))| (*m, count(&format!("m{i}"))))
+            .collect(),
+    })
 }

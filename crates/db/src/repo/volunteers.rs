@@ -60,6 +60,7 @@ pub async fn insert(
         kind: Set(r.kind.as_str().into()),
         organization_id: Set(r.organization_id.map(|o| o.0)),
         parent_leader: Set(false),
+        parent_leader_role: Set(None),
         availability: Set(r.availability.trim().into()),
         name_key: Set(name_key(&r.name)),
         cleared_until: Set(None),
@@ -382,4 +383,82 @@ pub async fn touch(
         return Err(DbError::Stale);
     }
     Ok(())
+}
+
+/// Sets the parent-leader flag (with its role; none unflags) when the version is still
+/// `expected_version`, and bumps it.
+pub async fn set_parent_leader(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    expected_version: i32,
+    role: Option<&str>,
+) -> DbResult<()> {
+    let res = v::Entity::update_many()
+        .col_expr(
+            v::Column::ParentLeader,
+            sea_orm::sea_query::Expr::value(role.is_some()),
+        )
+        .col_expr(
+            v::Column::ParentLeaderRole,
+            sea_orm::sea_query::Expr::value(role.map(str::to_string)),
+        )
+        .col_expr(
+            v::Column::Version,
+            sea_orm::sea_query::Expr::value(expected_version + 1),
+        )
+        .col_expr(
+            v::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(v::Column::Id.eq(id.0))
+        .filter(v::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        get(db, id).await?;
+        return Err(DbError::Stale);
+    }
+    Ok(())
+}
+
+/// Profiles whose current clearance ends from `from` through `to` (both included), oldest
+/// expiry first.
+pub async fn clearances_ending(
+    db: &impl ConnectionTrait,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> DbResult<Vec<Row>> {
+    Ok(v::Entity::find()
+        .filter(v::Column::ClearedUntil.gte(from))
+        .filter(v::Column::ClearedUntil.lte(to))
+        .order_by_asc(v::Column::ClearedUntil)
+        .order_by_asc(v::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Records that the renewal reminder for this expiry was raised; false when it already was.
+pub async fn raise_renewal_reminder(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    expires_on: chrono::NaiveDate,
+) -> DbResult<bool> {
+    let n = crate::entities::clearance_reminders::Entity::insert(
+        crate::entities::clearance_reminders::ActiveModel {
+            volunteer_id: Set(id.0),
+            expires_on: Set(expires_on),
+            created_at: Set(Utc::now()),
+        },
+    )
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::columns([
+            crate::entities::clearance_reminders::Column::VolunteerId,
+            crate::entities::clearance_reminders::Column::ExpiresOn,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(n > 0)
 }

@@ -26,11 +26,7 @@ pub async fn check_in_code(
         state.settings.server.public_url.trim_end_matches('/'),
         *id
     );
-    let svg = qrcode::QrCode::new(url.as_bytes())
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("QR code: {e}")))?
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(240, 240)
-        .build();
+    let svg = crate::qr::svg(&url)?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
         .insert_header(("Cache-Control", "public, max-age=86400"))

@@ -2,9 +2,12 @@
 //! the clearance ledger, clearance decisions by staff. Coordinators see their schools'
 //! volunteers; a volunteer sees only themself.
 
+pub mod badge;
+pub mod check_badge;
 pub mod get;
 pub mod list;
 pub mod me;
+pub mod parent_leader;
 pub mod record_clearance;
 pub mod register;
 
