@@ -29,13 +29,13 @@ run: spa
 test: tools
     cargo test --workspace --locked
     @if [ -n "${TEST_DATABASE_URL:-}" ]; then \
-        echo "== HTTP tests on PostgreSQL"; cargo test -p partnerhub-api --test api --locked; \
+        echo "== HTTP tests on PostgreSQL"; cargo test --workspace --test api --locked; \
     else echo "SKIPPED PostgreSQL tests: set TEST_DATABASE_URL (or run \`just test-pg\`)"; fi
     ./scripts/e2e.sh
 
 # The HTTP tests on PostgreSQL (default: the local server with trust auth).
 test-pg:
-    TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" cargo test -p partnerhub-api --test api --locked
+    TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" cargo test --workspace --test api --locked
 
 # Browser journeys in headless Chromium against a seeded server.
 e2e: tools
