@@ -171,3 +171,26 @@ pub fn field_errors(i18n: &I18n, e: &ClientError) -> std::collections::HashMap<S
         })
         .unwrap_or_default()
 }
+
+/// Fetches a CSV export (`f` asks the API for it) and hands it to the browser as `filename`;
+/// a failure lands in `error`, in the UI's language.
+pub fn download_csv<F, Fut>(
+    auth: Auth,
+    i18n: I18n,
+    filename: &'static str,
+    error: RwSignal<Option<String>>,
+    f: F,
+) where
+    F: Fn(Client) -> Fut + 'static,
+    Fut: Future<Output = Result<String, ClientError>> + 'static,
+{
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        match auth.call(f).await {
+            Ok(csv) => crate::pages::organizations::download(filename, &csv),
+            Err(e) => {
+                let _ = error.try_set(Some(error_text(&i18n, &e)));
+            }
+        }
+    });
+}

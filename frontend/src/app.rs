@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/volunteer/me") view=|| view! { <Protected><pages::volunteers::MyVolunteering/></Protected> }/>
                     <Route path=path!("/badge/:token") view=pages::volunteers::BadgeCheckPage/>
                     <Route path=path!("/volunteers") view=|| view! { <Protected><pages::volunteers::VolunteerList/></Protected> }/>
+                    <Route path=path!("/volunteers/duplicates") view=|| view! { <Protected><pages::volunteers::VolunteerDuplicates/></Protected> }/>
                     <Route path=path!("/volunteers/dashboard") view=|| view! { <Protected><pages::volunteer_dashboard::VolunteerDashboard/></Protected> }/>
                     <Route path=path!("/volunteers/:id") view=|| view! { <Protected><pages::volunteers::VolunteerDetail/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>

@@ -178,6 +178,22 @@ keys! {
     ParentLeader => "Parent leader", "Líder de padres";
     ParentLeaderRole => "Role (PTA officer, school leadership team, …)", "Cargo (directiva de la PTA, equipo de liderazgo escolar, …)";
     Saved => "Saved.", "Guardado.";
+    HourValueTitle => "Value of a volunteer hour", "Valor de una hora de voluntariado";
+    HourValueDefault => "the default (Independent Sector's national estimate)", "el valor predeterminado (estimación nacional de Independent Sector)";
+    HourValueSet => "set by an administrator on", "fijado por un administrador el";
+    HourValueLabel => "Value of an hour in dollars (e.g. 34.79)", "Valor de una hora en dólares (p. ej. 34.79)";
+    HourValueInvalid => "Enter an amount in dollars, e.g. 34.79.", "Escriba un monto en dólares, p. ej. 34.79.";
+    HourValueSave => "Save hour value", "Guardar valor de la hora";
+    ExportAllHours => "Export all hours (CSV)", "Exportar todas las horas (CSV)";
+    VolDuplicates => "Possible duplicates", "Posibles duplicados";
+    VolDuplicatesIntro => "Profiles with the same name and phone number are probably one person. Choose the profile to keep: the other's hours, sign-ups and clearances move to it, and its login is deactivated.", "Los perfiles con el mismo nombre y teléfono probablemente son una sola persona. Elija el perfil que se conserva: las horas, inscripciones y autorizaciones del otro pasan a él, y su acceso se desactiva.";
+    NoDuplicates => "No likely duplicates.", "No hay posibles duplicados.";
+    SameNameAndPhone => "Same name and phone number", "Mismo nombre y teléfono";
+    KeepThisProfile => "Keep this profile", "Conservar este perfil";
+    MergeReason => "Why they are the same person", "Por qué son la misma persona";
+    MergeProfiles => "Merge into the kept profile", "Combinar en el perfil conservado";
+    MergedText => "Merged: the hours, sign-ups and clearances now belong to the kept profile.", "Combinado: las horas, inscripciones y autorizaciones ahora pertenecen al perfil conservado.";
+    RegisteredOn => "Registered", "Registrado";
     SaveParentLeader => "Save parent leader", "Guardar líder de padres";
     ParentLeaderHelp => "Parent leaders count toward the district's goal for active volunteers and parent leaders.", "Los líderes de padres cuentan para la meta del distrito de voluntarios activos y líderes de padres.";
 

@@ -16,6 +16,7 @@ mod m20261123_000009_volunteer_totals;
 mod m20261123_000010_volunteer_summaries;
 mod m20261123_000011_parent_leader_role;
 mod m20261123_000012_clearance_reminders;
+mod m20261123_000013_settings;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_volunteer_summaries::Migration),
             Box::new(m20261123_000011_parent_leader_role::Migration),
             Box::new(m20261123_000012_clearance_reminders::Migration),
+            Box::new(m20261123_000013_settings::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 // Journey: an admin creates a school coordinator scoped to a school, sees them in the list,
-// deactivates them, and the coordinator can no longer sign in. Run by `just e2e`.
+// deactivates them, and the coordinator can no longer sign in; then sets the value of a volunteer
+// hour on the volunteer dashboard. Run by `just e2e`.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -52,8 +53,21 @@ try {
   await other.getByRole("button", { name: "Sign in" }).click();
   await other.getByRole("alert").filter({ hasText: "not correct" }).waitFor();
 
+  // The admin sets the value of a volunteer hour on the volunteer dashboard.
+  await page.goto(`${base}/volunteers/dashboard`);
+  await page.getByRole("heading", { name: "Value of a volunteer hour" }).waitFor();
+  await page.getByText("$34.79 · the default").waitFor();
+  const value = page.getByLabel("Value of an hour in dollars (e.g. 34.79)");
+  await value.fill("thirty");
+  await page.getByRole("button", { name: "Save hour value" }).click();
+  await page.getByText("Enter an amount in dollars, e.g. 34.79.").first().waitFor();
+  await value.fill("36.00");
+  await page.getByRole("button", { name: "Save hour value" }).click();
+  await page.getByText("Saved.").waitFor();
+  await page.getByText("$36.00 · set by an administrator on").waitFor();
+
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: an admin creates and deactivates a school coordinator");
+  console.log("journey passed: an admin creates and deactivates a school coordinator, and sets the value of a volunteer hour");
 } catch (e) {
   await page.screenshot({ path: `${artifacts}failure-admin-users.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", page.url(), "; script errors:", errors);

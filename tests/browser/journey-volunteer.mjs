@@ -1,10 +1,10 @@
 // Journey: a parent registers as a volunteer on a phone in Spanish and sees the clearance
-// pending; staff record the clearance; the volunteer sees they may now sign up; the school's
-// coordinator posts an opportunity; the volunteer signs up on the phone and the coordinator
-// sees them on the roster; the volunteer checks in and out by the school's code and logs hours;
-// the coordinator approves them and flags her a parent leader, and the dashboard counts one more
-// active volunteer and parent leader. The volunteer's badge opens the public badge check. Run
-// by `just e2e`.
+// pending; staff record the clearance and merge a volunteer who registered twice; the volunteer
+// sees they may now sign up; the school's coordinator posts an opportunity; the volunteer signs
+// up on the phone and the coordinator sees them on the roster; the volunteer checks in and out
+// by the school's code and logs hours; the coordinator approves them and flags her a parent
+// leader, and the dashboard counts one more active volunteer and parent leader. The
+// volunteer's badge opens the public badge check. Run by `just e2e`.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -51,7 +51,8 @@ try {
   await vol.getByLabel("Leer con un estudiante").check();
   await vol.getByRole("button", { name: "Registrarme" }).click();
   await vol.getByRole("heading", { name: "Mi voluntariado" }).waitFor();
-  await vol.getByText("Su autorización está en revisión.").waitFor();
+  // (The clearance panel and the badge both say so.)
+  await vol.getByText("Su autorización está en revisión.").first().waitFor();
   const overflow = await vol.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
   await vol.screenshot({ path: `${artifacts}volunteer-pending-360-es.png`, fullPage: true });
@@ -73,10 +74,21 @@ try {
   await staff.getByLabel("Reference in the screening system").fill("SCREEN-1001");
   await staff.getByRole("button", { name: "Save", exact: true }).click();
   await staff.getByText("Cleared: you can sign up for opportunities. Valid through").first().waitFor();
+  // Staff fold a volunteer who registered twice (demo data) into one profile.
+  await staff.goto(`${base}/volunteers`);
+  await staff.getByRole("link", { name: "Possible duplicates" }).click();
+  await staff.getByRole("heading", { name: "Possible duplicates" }).waitFor();
+  const twice = staff.locator("form", { hasText: "Marisol Vega" });
+  await twice.getByRole("button", { name: "Merge into the kept profile" }).click();
+  await twice.getByText("Say why these are the same person (at most 500 characters).").first().waitFor();
+  await twice.getByLabel("Why they are the same person").fill("Registered with a home and a work email");
+  await twice.getByRole("button", { name: "Merge into the kept profile" }).click();
+  await staff.getByText("Merged: the hours, sign-ups and clearances now belong to the kept profile.").waitFor();
+  await staff.getByText("No likely duplicates.").waitFor();
 
   // The volunteer sees it.
   await vol.reload();
-  await vol.getByText("Autorizado: puede inscribirse en oportunidades.").waitFor();
+  await vol.getByText("Autorizado: puede inscribirse en oportunidades.").first().waitFor();
   // The badge: a QR code, and what scanning it shows — the first name and that they may serve.
   await vol.getByRole("heading", { name: "Credencial de voluntario" }).waitFor();
   await vol.locator(".badge-qr svg").waitFor();
@@ -189,7 +201,7 @@ try {
   await coordinator.screenshot({ path: `${artifacts}volunteer-dashboard-360.png`, fullPage: true });
 
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → badge check → coordinator approves and flags a parent leader → dashboard +1");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear and merge a duplicate → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → badge check → coordinator approves and flags a parent leader → dashboard +1");
 } catch (e) {
   for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);

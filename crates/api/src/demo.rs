@@ -263,7 +263,46 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
     let coordinator = coordinator
         .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo coordinator")))?;
     volunteering(db, school, coordinator).await?;
+    registered_twice(db, school).await?;
     Ok(true)
+}
+
+/// One person registered twice (a home and a work email, the same phone written two ways), so
+/// the office's duplicates page has something to merge.
+async fn registered_twice(db: &DatabaseConnection, school: domain::SchoolId) -> ApiResult<()> {
+    use domain::volunteer::{Interest, VolunteerKind, VolunteerRegistration};
+    for (email, phone, interest) in [
+        (
+            "marisol.vega@example.org",
+            "704-555-0177",
+            Interest::Chaperone,
+        ),
+        (
+            "mvega@work.example.org",
+            "(704) 555 0177",
+            Interest::CareerDay,
+        ),
+    ] {
+        services::volunteers::register(
+            db,
+            0,
+            VolunteerRegistration {
+                name: "Marisol Vega".into(),
+                email: email.into(),
+                phone: phone.into(),
+                password: "demo-duplicate-password".into(),
+                preferred_language: "es".into(),
+                kind: VolunteerKind::ParentGuardian,
+                organization_id: None,
+                school_ids: vec![school],
+                interests: vec![interest],
+                availability: String::new(),
+                fax_number: String::new(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The demo volunteer (registered and cleared) and a few upcoming opportunities at the

@@ -436,6 +436,14 @@ impl Client {
     // --- the office's process ---
 
     /// The pipeline as CSV (staff), with the same filters.
+    async fn text(&self, req: reqwest::RequestBuilder) -> ClientResult<String> {
+        Self::send(req)
+            .await?
+            .text()
+            .await
+            .map_err(|e| ClientError::Decode(e.to_string()))
+    }
+
     pub async fn export_applications(&self, q: &ApplicationQuery) -> ClientResult<String> {
         let res = Self::send(
             self.request(Method::GET, "/api/v1/applications/export")
@@ -614,6 +622,69 @@ impl Client {
             &format!("/api/v1/volunteers/{id}/parent-leader"),
         );
         Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Volunteers as CSV (the list's filters).
+    pub async fn export_volunteers(
+        &self,
+        q: &domain::volunteer::VolunteerQuery,
+    ) -> ClientResult<String> {
+        self.text(
+            self.request(Method::GET, "/api/v1/volunteers/export")
+                .query(q),
+        )
+        .await
+    }
+
+    /// Hour entries as CSV (the list's filters).
+    pub async fn export_hours(&self, q: &domain::hours::HourQuery) -> ClientResult<String> {
+        self.text(self.request(Method::GET, "/api/v1/hours/export").query(q))
+            .await
+    }
+
+    /// Opportunities as CSV (the list's filters).
+    pub async fn export_opportunities(
+        &self,
+        q: &domain::opportunity::OpportunityQuery,
+    ) -> ClientResult<String> {
+        self.text(
+            self.request(Method::GET, "/api/v1/opportunities/export")
+                .query(q),
+        )
+        .await
+    }
+
+    /// The value of a volunteer hour in reports.
+    pub async fn hour_value(&self) -> ClientResult<domain::volunteer_metrics::HourValue> {
+        Self::json(self.request(Method::GET, "/api/v1/settings/volunteer-hour-value")).await
+    }
+
+    /// Changes the value of a volunteer hour (admin).
+    pub async fn set_hour_value(
+        &self,
+        version: i32,
+        input: &domain::volunteer_metrics::HourValueInput,
+    ) -> ClientResult<domain::volunteer_metrics::HourValue> {
+        let r = self.request(Method::PUT, "/api/v1/settings/volunteer-hour-value");
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Likely duplicate volunteers (staff).
+    pub async fn volunteer_duplicates(
+        &self,
+    ) -> ClientResult<Vec<domain::volunteer::DuplicateGroup>> {
+        Self::json(self.request(Method::GET, "/api/v1/volunteers/duplicates")).await
+    }
+
+    /// Folds a duplicate into the kept profile (staff).
+    pub async fn merge_volunteers(
+        &self,
+        keep: domain::VolunteerId,
+        version: i32,
+        req: &domain::volunteer::MergeRequest,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        let r = self.request(Method::POST, &format!("/api/v1/volunteers/{keep}/merge"));
+        Self::json(Self::if_match(r, version).json(req)).await
     }
 
     /// The signed-in volunteer's badge with its QR code.

@@ -69,6 +69,13 @@ pub fn spanish(message: &str) -> Option<String> {
     }
     let es = match message {
         "Some fields are invalid." => "Algunos campos no son válidos.",
+        "Enter a value between $1.00 and $1,000.00." => "Escriba un valor entre $1.00 y $1,000.00.",
+        "Say why these are the same person (at most 500 characters)." => {
+            "Indique por qué son la misma persona (como máximo 500 caracteres)."
+        }
+        "Choose another profile: a profile cannot be merged into itself." => {
+            "Elija otro perfil: un perfil no puede combinarse consigo mismo."
+        }
         "Say what makes them a parent leader, for example PTA officer." => {
             "Indique qué lo hace líder de padres, por ejemplo miembro de la directiva de la PTA."
         }

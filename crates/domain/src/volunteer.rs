@@ -452,6 +452,42 @@ pub struct ParentLeaderInput {
     pub role: Option<String>,
 }
 
+/// `POST /api/v1/volunteers/{id}/merge`: staff fold a duplicate profile into this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"duplicate_id": "01935c4e-8a3b-7c2d-9e4f-0123456789ab", "reason": "Registered twice, once with a work email"})))]
+pub struct MergeRequest {
+    /// The duplicate profile: its hours, sign-ups, clearances, schools and interests move to
+    /// the kept one; it is removed and its login deactivated.
+    pub duplicate_id: crate::VolunteerId,
+    /// Why (kept in the audit trail).
+    #[validate(length(
+        min = 1,
+        max = 500,
+        message = "Say why these are the same person (at most 500 characters)."
+    ))]
+    pub reason: String,
+}
+
+/// `GET /api/v1/volunteers/duplicates`: profiles that are likely one person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DuplicateGroup {
+    /// Why they look alike: `same_name_and_phone`.
+    pub why: String,
+    /// The profiles, oldest first.
+    pub volunteers: Vec<VolunteerSummary>,
+}
+
+/// A phone number's digits, without the country code of an 11-digit North American number:
+/// "(704) 555-0101" and "+1 704.555.0101" compare equal.
+pub fn phone_key(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix('1') {
+        Some(rest) if digits.len() == 11 => rest.to_string(),
+        _ => digits,
+    }
+}
+
 /// `GET /api/v1/volunteers/me/badge`: the volunteer's badge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -810,5 +846,13 @@ mod tests {
         assert!(flag(true, Some("  ")).validate().is_err());
         assert!(flag(true, None).validate().is_err());
         assert!(flag(false, None).validate().is_ok());
+    }
+
+    #[test]
+    fn phone_numbers_compare_by_their_digits() {
+        assert_eq!(phone_key("(704) 555-0101"), "7045550101");
+        assert_eq!(phone_key("+1 704.555.0101"), "7045550101");
+        assert_eq!(phone_key("1-704-555-0101"), "7045550101");
+        assert_eq!(phone_key("555-0101"), "5550101");
     }
 }

@@ -110,6 +110,33 @@ pub struct VolunteerMetrics {
     pub goal: Option<crate::agreement::Goal>,
 }
 
+/// `GET /api/v1/settings/volunteer-hour-value`: what a volunteer hour is worth in reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HourValue {
+    /// The value of an hour, in cents.
+    pub cents: i64,
+    /// Still the deployment's default (never changed here).
+    pub is_default: bool,
+    /// The version (`ETag`; 0 while it is the default).
+    pub version: i32,
+    /// When it was last changed.
+    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// `PUT /api/v1/settings/volunteer-hour-value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"cents": 3479})))]
+pub struct HourValueInput {
+    /// The value of an hour, in cents ($1 to $1,000).
+    #[validate(range(
+        min = 100,
+        max = 100_000,
+        message = "Enter a value between $1.00 and $1,000.00."
+    ))]
+    pub cents: i64,
+}
+
 /// What the summaries say for one scope (the district or some schools) and one day: counted in
 /// the database, assembled into the dashboard by [`assemble`].
 #[derive(Debug, Clone, Default, PartialEq)]

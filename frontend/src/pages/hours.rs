@@ -325,6 +325,7 @@ pub fn HourReview() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let export_error = RwSignal::new(None::<String>);
     let load = move |more: bool| {
         let q = HourQuery {
             status: Some(HourStatus::Pending),
@@ -403,8 +404,20 @@ pub fn HourReview() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Key::HoursReview)}</h1>
+            <div class="page-head">
+                <h1>{move || i18n.t(Key::HoursReview)}</h1>
+                <div class="actions">
+                    <button type="button" on:click=move |_| {
+                        crate::api::download_csv(auth, i18n, "hours.csv", export_error, |c| async move {
+                            c.export_hours(&HourQuery::default()).await
+                        });
+                    }>{move || i18n.t(Key::ExportAllHours)}</button>
+                </div>
+            </div>
             <p class="muted">{move || i18n.t(Key::HoursReviewIntro)}</p>
+            <Show when=move || export_error.get().is_some()>
+                <div class="state error" role="alert">{move || export_error.get()}</div>
+            </Show>
             <Show when=move || notice.get().is_some()>
                 <div class="state ok" role="status">{move || notice.get()}</div>
             </Show>

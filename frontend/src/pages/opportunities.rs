@@ -71,16 +71,18 @@ pub fn OpportunityList() -> impl IntoView {
     let items = RwSignal::new(None::<Result<Vec<Opportunity>, String>>);
     let next = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u32);
+    let export_error = RwSignal::new(None::<String>);
+    let query = move |more: bool| OpportunityQuery {
+        school_id: school.get_untracked().parse().ok(),
+        activity: Interest::parse(&activity.get_untracked()),
+        from: NaiveDate::parse_from_str(&from.get_untracked(), "%Y-%m-%d").ok(),
+        mine: mine.get_untracked().then_some(true),
+        limit: Some(25),
+        cursor: if more { next.get_untracked() } else { None },
+        ..Default::default()
+    };
     let load = move |more: bool| {
-        let q = OpportunityQuery {
-            school_id: school.get_untracked().parse().ok(),
-            activity: Interest::parse(&activity.get_untracked()),
-            from: NaiveDate::parse_from_str(&from.get_untracked(), "%Y-%m-%d").ok(),
-            mine: mine.get_untracked().then_some(true),
-            limit: Some(25),
-            cursor: if more { next.get_untracked() } else { None },
-            ..Default::default()
-        };
+        let q = query(more);
         generation.update_value(|g| *g += 1);
         let gen_now = generation.get_value();
         if !more {
@@ -127,11 +129,21 @@ pub fn OpportunityList() -> impl IntoView {
             <div class="page-head">
                 <h1>{move || i18n.t(Key::NavOpportunities)}</h1>
                 <div class="actions">
+                    <button type="button" on:click=move |_| {
+                        let q = query(false);
+                        crate::api::download_csv(auth, i18n, "opportunities.csv", export_error, move |c| {
+                            let q = q.clone();
+                            async move { c.export_opportunities(&q).await }
+                        });
+                    }>{move || i18n.t(Key::ExportCsv)}</button>
                     <Show when=move || auth.can(Permission::ManageOpportunities)>
                         <A href="/opportunities/new" attr:class="button primary">{move || i18n.t(Key::OppPost)}</A>
                     </Show>
                 </div>
             </div>
+            <Show when=move || export_error.get().is_some()>
+                <div class="state error" role="alert">{move || export_error.get()}</div>
+            </Show>
             <div class="filters four">
                 <div class="field">
                     <label for="filter-opp-school">{move || i18n.t(Key::OppSchool)}</label>

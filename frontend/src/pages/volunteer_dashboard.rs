@@ -3,13 +3,17 @@
 //! screen readers, and a grouped table with CSV export. Coordinators see their schools.
 
 use chrono::NaiveDate;
+use domain::Permission;
 use domain::volunteer::{Interest, VolunteerKind};
-use domain::volunteer_metrics::{VolunteerGrouping, VolunteerMetrics, VolunteerMetricsQuery};
+use domain::volunteer_metrics::{
+    HourValue, HourValueInput, VolunteerGrouping, VolunteerMetrics, VolunteerMetricsQuery,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 
-use crate::api::{error_text, use_auth};
+use crate::api::{error_text, field_errors, use_auth};
+use crate::components::field::{FieldErrors, TextField};
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::{I18n, Key, use_i18n};
 
@@ -276,6 +280,111 @@ pub fn VolunteerDashboard() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <HourValuePanel on_saved=Callback::new(move |_| load())/>
         </section>
     }
+}
+
+/// The value of a volunteer hour in reports; admins change it here.
+#[component]
+fn HourValuePanel(on_saved: Callback<()>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let current = RwSignal::new(None::<Result<HourValue, String>>);
+    let dollars = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let show = move |v: &HourValue| format!("{}.{:02}", v.cents / 100, v.cents % 100);
+    spawn_local(async move {
+        let res = auth.call(|c| async move { c.hour_value().await }).await;
+        if let Ok(v) = &res {
+            dollars.set(show(v));
+        }
+        let _ = current.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok(v)) = current.get_untracked() else {
+            return;
+        };
+        saved.set(false);
+        error.set(None);
+        let cents = dollars
+            .get_untracked()
+            .trim()
+            .trim_start_matches('$')
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|d| d.is_finite())
+            .map(|d| (d * 100.0).round() as i64);
+        let Some(cents) = cents else {
+            errors.set(
+                std::iter::once((
+                    "cents".to_string(),
+                    i18n.t(Key::HourValueInvalid).to_string(),
+                ))
+                .collect(),
+            );
+            return;
+        };
+        errors.set(Default::default());
+        busy.set(true);
+        spawn_local(async move {
+            let input = HourValueInput { cents };
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.set_hour_value(v.version, &input).await }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = dollars.try_set(show(&v));
+                    let _ = current.try_set(Some(Ok(v)));
+                    let _ = saved.try_set(true);
+                    on_saved.run(());
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="hv-title">
+            <h2 id="hv-title">{move || i18n.t(Key::HourValueTitle)}</h2>
+            {move || match current.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any(),
+                Some(Ok(v)) => view! {
+                    <p>
+                        {money_cents(v.cents)} " · "
+                        {move || if v.is_default { i18n.t(Key::HourValueDefault) } else { i18n.t(Key::HourValueSet) }}
+                        {v.updated_at.map(|t| format!(" {}", t.format("%Y-%m-%d")))}
+                    </p>
+                }.into_any(),
+            }}
+            <Show when=move || auth.can(Permission::ManageGoals) && matches!(current.get(), Some(Ok(_)))>
+                <form class="form" novalidate on:submit=submit>
+                    <Show when=move || error.get().is_some()>
+                        <div class="state error" role="alert">{move || error.get()}</div>
+                    </Show>
+                    <Show when=move || saved.get()>
+                        <div class="state ok" role="status">{move || i18n.t(Key::Saved)}</div>
+                    </Show>
+                    <TextField name="cents" kind="text" label=Signal::derive(move || i18n.t(Key::HourValueLabel)) value=dollars errors=errors/>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::HourValueSave)}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+fn money_cents(cents: i64) -> String {
+    format!("{}.{:02}", money(cents), cents % 100)
 }

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use domain::Permission;
 use domain::volunteer::{
-    Badge, BadgeCheck, Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest,
-    ParentLeaderInput, Standing, Volunteer, VolunteerKind, VolunteerQuery, VolunteerRegistration,
-    VolunteerSummary,
+    Badge, BadgeCheck, Clearance, ClearanceInput, ClearanceStatus, ClearanceType, DuplicateGroup,
+    Interest, MergeRequest, ParentLeaderInput, Standing, Volunteer, VolunteerKind, VolunteerQuery,
+    VolunteerRegistration, VolunteerSummary,
 };
 use domain::{SchoolId, VolunteerId};
 use leptos::prelude::*;
@@ -390,6 +390,7 @@ pub fn VolunteerList() -> impl IntoView {
     let i18n = use_i18n();
     let items = RwSignal::new(None::<Result<Vec<VolunteerSummary>, String>>);
     let next = RwSignal::new(None::<String>);
+    let export_error = RwSignal::new(None::<String>);
     let load = move |more: bool| {
         let q = VolunteerQuery {
             limit: Some(25),
@@ -424,8 +425,19 @@ pub fn VolunteerList() -> impl IntoView {
                 <h1>{move || i18n.t(Key::NavVolunteers)}</h1>
                 <div class="actions">
                     <A href="/volunteers/dashboard" attr:class="button">{move || i18n.t(Key::VolDashboard)}</A>
+                    <Show when=move || auth.can(Permission::ManageVolunteers)>
+                        <A href="/volunteers/duplicates" attr:class="button">{move || i18n.t(Key::VolDuplicates)}</A>
+                    </Show>
+                    <button type="button" on:click=move |_| {
+                        crate::api::download_csv(auth, i18n, "volunteers.csv", export_error, |c| async move {
+                            c.export_volunteers(&VolunteerQuery::default()).await
+                        });
+                    }>{move || i18n.t(Key::ExportCsv)}</button>
                 </div>
             </div>
+            <Show when=move || export_error.get().is_some()>
+                <div class="state error" role="alert">{move || export_error.get()}</div>
+            </Show>
             <p class="muted">{domain::volunteer::definitions::REGISTERED}</p>
             {move || match items.get() {
                 None => view! { <Loading/> }.into_any(),
@@ -648,6 +660,126 @@ fn ParentLeaderForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl I
                 <TextField name="role" label=Signal::derive(move || i18n.t(Key::ParentLeaderRole)) value=role errors=errors/>
             </Show>
             <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::SaveParentLeader)}</button>
+        </form>
+    }
+}
+
+/// `/volunteers/duplicates`: staff fold profiles of one person together.
+#[component]
+pub fn VolunteerDuplicates() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let groups = RwSignal::new(None::<Result<Vec<DuplicateGroup>, String>>);
+    let merged = RwSignal::new(false);
+    let load = move || {
+        spawn_local(async move {
+            let res = auth
+                .call(|c| async move { c.volunteer_duplicates().await })
+                .await;
+            let _ = groups.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+        });
+    };
+    load();
+    view! {
+        <section class="page narrow">
+            <p><A href="/volunteers">{move || format!("← {}", i18n.t(Key::NavVolunteers))}</A></p>
+            <h1>{move || i18n.t(Key::VolDuplicates)}</h1>
+            <p class="muted">{move || i18n.t(Key::VolDuplicatesIntro)}</p>
+            <Show when=move || merged.get()>
+                <div class="state ok" role="status">{move || i18n.t(Key::MergedText)}</div>
+            </Show>
+            {move || match groups.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load())/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <Empty text=Signal::derive(move || i18n.t(Key::NoDuplicates).to_string())/> }.into_any(),
+                Some(Ok(list)) => list.into_iter().enumerate().map(|(n, g)| view! {
+                    <MergeGroup n=n group=g on_merged=Callback::new(move |_| { merged.set(true); load(); })/>
+                }).collect_view().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One group of likely duplicates: choose the profile to keep, say why, merge.
+#[component]
+fn MergeGroup(n: usize, group: DuplicateGroup, on_merged: Callback<()>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let ids: Vec<VolunteerId> = group.volunteers.iter().map(|v| v.id).collect();
+    let keep = RwSignal::new(ids.first().copied());
+    let reason = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(k) = keep.get_untracked() else {
+            return;
+        };
+        let others: Vec<VolunteerId> = ids.iter().copied().filter(|i| *i != k).collect();
+        let why = reason.get_untracked();
+        busy.set(true);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let mut failed = None;
+            for dup in others {
+                let req = MergeRequest {
+                    duplicate_id: dup,
+                    reason: why.clone(),
+                };
+                let res = auth
+                    .call(|c| {
+                        let req = req.clone();
+                        async move {
+                            let v = c.get_volunteer(k).await?;
+                            c.merge_volunteers(k, v.version, &req).await
+                        }
+                    })
+                    .await;
+                if let Err(e) = res {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            match failed {
+                None => on_merged.run(()),
+                Some(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    let name = format!("keep-{n}");
+    view! {
+        <form class="form panel" novalidate on:submit=submit>
+            <h2>{move || i18n.t(Key::SameNameAndPhone)}</h2>
+            <Show when=move || error.get().is_some()>
+                <div class="state error" role="alert">{move || error.get()}</div>
+            </Show>
+            <fieldset>
+                <legend>{move || i18n.t(Key::KeepThisProfile)}</legend>
+                {group.volunteers.into_iter().map(|v| {
+                    let (id, k) = (v.id, v.kind);
+                    let input_id = format!("{name}-{id}");
+                    view! {
+                        <div class="field check">
+                            <input type="radio" id=input_id.clone() name=name.clone()
+                                prop:checked=move || keep.get() == Some(id)
+                                on:change=move |_| keep.set(Some(id))/>
+                            <label for=input_id>
+                                {v.name.clone()} " · " {move || i18n.volunteer_kind(k)} " · "
+                                {move || i18n.t(Key::RegisteredOn)} " " {v.created_at.format("%Y-%m-%d").to_string()}
+                            </label>
+                            " " <A href=format!("/volunteers/{id}")>{id.to_string().chars().take(8).collect::<String>()}</A>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <TextField name="reason" id_prefix=format!("g{n}-") label=Signal::derive(move || i18n.t(Key::MergeReason)) value=reason errors=errors/>
+            <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::MergeProfiles)}</button>
         </form>
     }
 }

@@ -12,6 +12,7 @@ pub mod opportunities;
 pub mod organizations;
 pub mod public_applications;
 pub mod schools;
+pub mod settings;
 pub mod signups;
 pub mod staff;
 pub mod users;
@@ -235,6 +236,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::get().to(metrics::agreements::agreements)),
                 )
                 .service(
+                    resource("/settings/volunteer-hour-value")
+                        .route(web::get().to(settings::hour_value::hour_value))
+                        .route(web::put().to(settings::set_hour_value::set_hour_value)),
+                )
+                .service(
                     resource("/metrics/volunteers")
                         .route(web::get().to(metrics::volunteers::volunteers)),
                 )
@@ -260,6 +266,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     resource("/opportunities")
                         .route(web::get().to(opportunities::list::list))
                         .route(web::post().to(opportunities::create::create)),
+                )
+                .service(
+                    resource("/opportunities/export")
+                        .route(web::get().to(opportunities::export::export)),
                 )
                 .service(
                     resource("/opportunities/{id}")
@@ -289,6 +299,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/hours/check-out").route(web::post().to(hours::check_out::check_out)),
                 )
+                .service(resource("/hours/export").route(web::get().to(hours::export::export)))
                 .service(resource("/hours/decisions").route(web::post().to(hours::decide::decide)))
                 .service(
                     resource("/hours/{id}/corrections")
@@ -299,7 +310,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/volunteers/me/badge").route(web::get().to(volunteers::badge::badge)),
                 )
+                .service(
+                    resource("/volunteers/export").route(web::get().to(volunteers::export::export)),
+                )
+                .service(
+                    resource("/volunteers/duplicates")
+                        .route(web::get().to(volunteers::duplicates::duplicates)),
+                )
                 .service(resource("/volunteers/{id}").route(web::get().to(volunteers::get::get)))
+                .service(
+                    resource("/volunteers/{id}/merge")
+                        .route(web::post().to(volunteers::merge::merge)),
+                )
                 .service(
                     resource("/volunteers/{id}/clearances")
                         .route(web::post().to(volunteers::record_clearance::record_clearance)),

@@ -18,6 +18,7 @@ pub const ENTITIES: &[&str] = &[
     "opportunity",
     "signup",
     "hours",
+    "setting",
 ];
 
 /// The newest events of an entity kind, optionally for one record.

@@ -501,3 +501,58 @@ pub async fn decide(
     txn.commit().await?;
     assemble(db, decided).await
 }
+
+/// The entries the caller may see, as CSV: the list's filters, every match.
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &HourQuery,
+) -> ApiResult<String> {
+    let items = super::every_page(|cursor| {
+        let q = HourQuery {
+            limit: Some(domain::page::MAX_LIMIT),
+            cursor,
+            ..q.clone()
+        };
+        async move { browse(db, auth, &q).await }
+    })
+    .await?;
+    let header = [
+        "id",
+        "volunteer",
+        "school",
+        "activity",
+        "work_date",
+        "minutes",
+        "status",
+        "source",
+        "auto_checked_out",
+        "reason",
+        "note",
+        "supersedes",
+        "superseded_by",
+        "created_at",
+        "decided_at",
+    ];
+    let opt = |v: Option<HourEntryId>| v.map(|x| x.to_string()).unwrap_or_default();
+    let rows = items.into_iter().map(|h| {
+        vec![
+            h.id.to_string(),
+            h.volunteer_name,
+            h.school_name,
+            h.activity.as_str().to_string(),
+            h.work_date.to_string(),
+            h.minutes.to_string(),
+            h.status.as_str().to_string(),
+            h.source.as_str().to_string(),
+            h.auto_checked_out.to_string(),
+            h.reason.unwrap_or_default(),
+            h.note,
+            opt(h.supersedes),
+            opt(h.superseded_by),
+            h.created_at.to_rfc3339(),
+            h.decided_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+        ]
+    });
+    super::csv_text(&header, rows)
+}

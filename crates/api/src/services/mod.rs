@@ -61,6 +61,34 @@ pub fn parse_cursor(cursor: Option<&str>) -> ApiResult<Option<Cursor>> {
     }
 }
 
+/// The most rows a CSV export holds; more matches answer 422 `too_many_rows`.
+pub const EXPORT_MAX_ROWS: usize = 100_000;
+
+/// Every item of a paged list, page by page (`fetch` gets the cursor), for an export.
+pub async fn every_page<T, F, Fut>(mut fetch: F) -> ApiResult<Vec<T>>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: std::future::Future<Output = ApiResult<domain::page::Page<T>>>,
+{
+    let mut all = vec![];
+    let mut cursor = None;
+    loop {
+        let page = fetch(cursor).await?;
+        all.extend(page.items);
+        if all.len() > EXPORT_MAX_ROWS {
+            return Err(ApiError::invalid_field(
+                "limit",
+                "too_many_rows",
+                "More than 100,000 rows match: narrow the filters (school, status, dates).",
+            ));
+        }
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => return Ok(all),
+        }
+    }
+}
+
 /// A CSV document with a header row. Every cell a spreadsheet would run as a formula
 /// (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'` so it stays text.
 pub fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> ApiResult<String> {

@@ -181,7 +181,7 @@ pub async fn post(
 }
 
 /// Promotes the first waitlisted sign-ups into the free slots; audited one by one.
-async fn fill_free_slots(
+pub(crate) async fn fill_free_slots(
     db: &impl ConnectionTrait,
     auth: &AuthUser,
     id: OpportunityId,
@@ -567,4 +567,58 @@ pub async fn roster(
         .collect::<ApiResult<Vec<_>>>()?;
     out.sort_by_key(|s| (s.status != SignupStatus::Confirmed, s.waitlist_position));
     Ok(out)
+}
+
+/// The opportunities the caller may see, as CSV: the list's filters, every match.
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &OpportunityQuery,
+) -> ApiResult<String> {
+    let items = super::every_page(|cursor| {
+        let q = OpportunityQuery {
+            limit: Some(domain::page::MAX_LIMIT),
+            cursor,
+            ..q.clone()
+        };
+        async move { browse(db, auth, &q).await }
+    })
+    .await?;
+    let header = [
+        "id",
+        "title",
+        "school",
+        "activity",
+        "starts_at",
+        "ends_at",
+        "repeats_weekly_until",
+        "slots",
+        "confirmed",
+        "waitlisted",
+        "clearance_required",
+        "minimum_age",
+        "status",
+        "cancel_reason",
+    ];
+    let rows = items.into_iter().map(|o| {
+        vec![
+            o.id.to_string(),
+            o.title,
+            o.school_name,
+            o.activity.as_str().to_string(),
+            o.starts_at.to_rfc3339(),
+            o.ends_at.to_rfc3339(),
+            o.repeats_weekly_until
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            o.slots.to_string(),
+            o.confirmed.to_string(),
+            o.waitlisted.to_string(),
+            o.clearance_required.to_string(),
+            o.minimum_age.map(|a| a.to_string()).unwrap_or_default(),
+            o.status.as_str().to_string(),
+            o.cancel_reason.unwrap_or_default(),
+        ]
+    });
+    super::csv_text(&header, rows)
 }

@@ -2,15 +2,81 @@
 //! the definitions in `domain::volunteer_metrics`.
 
 use chrono::{NaiveDate, Utc};
-use db::repo::{agreements, volunteer_totals};
+use db::repo::{agreements, settings, volunteer_totals};
 use domain::volunteer_metrics::{
-    self as rules, VolunteerGrouping, VolunteerMetrics, VolunteerMetricsQuery,
+    self as rules, HourValue, HourValueInput, VolunteerGrouping, VolunteerMetrics,
+    VolunteerMetricsQuery,
 };
 use domain::{Permission, Role, SchoolId};
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use validator::Validate;
 
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
+
+/// The setting that holds the value of a volunteer hour.
+pub const HOUR_VALUE_KEY: &str = "volunteer_hour_value_cents";
+
+/// What a volunteer hour is worth in reports: the office's setting, else the deployment's
+/// default.
+pub async fn hour_value(db: &impl ConnectionTrait, default_cents: i64) -> ApiResult<HourValue> {
+    Ok(match settings::get(db, HOUR_VALUE_KEY).await? {
+        Some(row) => HourValue {
+            cents: row.value.parse().map_err(|_| {
+                ApiError::from(db::DbError::Corrupt(format!(
+                    "{HOUR_VALUE_KEY} {:?}",
+                    row.value
+                )))
+            })?,
+            is_default: false,
+            version: row.version,
+            updated_at: Some(row.updated_at),
+        },
+        None => HourValue {
+            cents: default_cents,
+            is_default: true,
+            version: 0,
+            updated_at: None,
+        },
+    })
+}
+
+/// Changes the value of a volunteer hour (admin; `If-Match` with the version read, 0 while it
+/// is the default). Audited. Reports value every approved hour at the current rate.
+pub async fn set_hour_value(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    version: i32,
+    input: HourValueInput,
+    default_cents: i64,
+) -> ApiResult<HourValue> {
+    auth.require(Permission::ManageGoals)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    let before = hour_value(&txn, default_cents).await?;
+    settings::put(
+        &txn,
+        HOUR_VALUE_KEY,
+        &input.cents.to_string(),
+        version,
+        auth.id,
+    )
+    .await?;
+    db::repo::audit::record(
+        &txn,
+        db::repo::audit::NewAuditEvent {
+            actor: Some(auth.id),
+            action: "update",
+            entity: "setting",
+            entity_id: HOUR_VALUE_KEY.into(),
+            changes: serde_json::json!({ "cents": { "before": before.cents, "after": input.cents } }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    hour_value(db, default_cents).await
+}
 
 /// The goal the dashboard measures against.
 pub const ACTIVE_VOLUNTEERS_GOAL: &str = "active_volunteers";
@@ -20,9 +86,10 @@ pub async fn dashboard(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &VolunteerMetricsQuery,
-    hourly_cents: i64,
+    default_hourly_cents: i64,
 ) -> ApiResult<VolunteerMetrics> {
     auth.require(Permission::ReadMetrics)?;
+    let hourly_cents = hour_value(db, default_hourly_cents).await?.cents;
     let schools: Option<Vec<SchoolId>> = match (auth.role, q.school_id) {
         (Role::SchoolCoordinator, Some(s)) if !auth.school_ids.contains(&s) => {
             return Err(ApiError::Forbidden);

@@ -409,3 +409,86 @@ async fn each_school_has_a_printable_check_in_code() {
         .unwrap();
     assert_problem(res, 404, "not_found").await;
 }
+
+#[actix_web::test]
+async fn hours_opportunities_and_volunteers_export_as_csv_within_the_callers_scope() {
+    use crate::opportunities::{cleared_volunteer, opportunity};
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let b = app.create_school("E2", "Other Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (_, va) = cleared_volunteer(&app, &staff, a, "a@example.org").await;
+    let (_, vb) = cleared_volunteer(&app, &staff, b, "b@example.org").await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    for (t, school, note) in [(&va, a, "=HYPERLINK(\"x\")"), (&vb, b, "Book fair")] {
+        let res = app
+            .post("/api/v1/hours", t)
+            .json(
+                &json!({"school_id": school, "activity": "tutor", "work_date": today,
+                "minutes": 90, "note": note}),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    for school in [a, b] {
+        let res = app
+            .post("/api/v1/opportunities", &staff)
+            .json(&opportunity(school, 2))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    let coord = app.coordinator_of(a).await;
+    let csv = |path: &'static str, token: String| {
+        let app = &app;
+        async move {
+            let res = app.get(path, &token).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{path}");
+            assert!(
+                res.headers()["content-type"]
+                    .to_str()
+                    .unwrap()
+                    .starts_with("text/csv")
+            );
+            res.text().await.unwrap()
+        }
+    };
+
+    let all = csv("/api/v1/hours/export", staff.clone()).await;
+    let lines: Vec<&str> = all.lines().collect();
+    assert_eq!(lines.len(), 3, "{all}");
+    assert!(lines[0].starts_with("id,volunteer,school,activity,work_date,minutes,status"));
+    assert!(all.contains("'=HYPERLINK"), "formulas stay text: {all}");
+    let mine = csv("/api/v1/hours/export", coord.clone()).await;
+    assert_eq!(
+        mine.lines().count(),
+        2,
+        "only the coordinator's school: {mine}"
+    );
+    assert!(mine.contains("Mine Elementary") && !mine.contains("Other Elementary"));
+    let own = csv("/api/v1/hours/export", vb.clone()).await;
+    assert_eq!(own.lines().count(), 2);
+    assert!(own.contains("Book fair"));
+
+    let opps = csv("/api/v1/opportunities/export", va.clone()).await;
+    assert_eq!(opps.lines().count(), 3, "{opps}");
+    assert!(
+        opps.lines()
+            .next()
+            .unwrap()
+            .starts_with("id,title,school,activity,starts_at")
+    );
+
+    let people = csv("/api/v1/volunteers/export", coord.clone()).await;
+    assert_eq!(people.lines().count(), 2, "{people}");
+    assert!(people.contains(",E1,") && !people.contains("b@example.org"));
+    let res = app
+        .get("/api/v1/volunteers/export", &va)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+}

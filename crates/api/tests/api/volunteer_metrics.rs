@@ -207,3 +207,89 @@ async fn hours_count_in_their_own_school_year_and_a_past_day_sees_only_what_was_
         "active from the month of the first approved hours on"
     );
 }
+
+#[actix_web::test]
+async fn an_admin_changes_the_value_of_an_hour_and_the_dashboard_follows() {
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let admin = app.token_for(Role::Admin).await;
+    let (_, v) = cleared_volunteer(&app, &staff, a, "one@example.org").await;
+    let e = log(&app, &v, a, 120).await;
+    approve(&app, &staff, &[&e]).await;
+    let url = "/api/v1/settings/volunteer-hour-value";
+
+    let res = app.get(url, &staff).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["etag"], "\"0\"");
+    let value: Value = res.json().await.unwrap();
+    assert_eq!(
+        (value["cents"].clone(), value["is_default"].clone()),
+        (json!(3479), json!(true))
+    );
+    assert_eq!(metrics(&app, &staff, "").await["value_cents"], 6958);
+
+    let put = |token: String, version: &'static str, cents: i64| {
+        let app = &app;
+        async move {
+            app.put(url, &token)
+                .header("if-match", version)
+                .json(&json!({"cents": cents}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_problem(put(staff.clone(), "\"0\"", 3600).await, 403, "forbidden").await;
+    assert_problem(
+        put(admin.clone(), "\"0\"", 5).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_problem(
+        put(admin.clone(), "\"3\"", 3600).await,
+        412,
+        "version_mismatch",
+    )
+    .await;
+    let res = app
+        .put(url, &admin)
+        .json(&json!({"cents": 3600}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 428, "precondition_required").await;
+    let res = put(admin.clone(), "\"0\"", 3600).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["etag"], "\"1\"");
+    let set: Value = res.json().await.unwrap();
+    assert_eq!(
+        (set["cents"].clone(), set["is_default"].clone()),
+        (json!(3600), json!(false))
+    );
+    // Creating it twice from the default is a lost update: refused.
+    assert_problem(
+        put(admin.clone(), "\"0\"", 3700).await,
+        412,
+        "version_mismatch",
+    )
+    .await;
+    let m = metrics(&app, &staff, "").await;
+    assert_eq!(
+        (m["hourly_value_cents"].clone(), m["value_cents"].clone()),
+        (json!(3600), json!(7200))
+    );
+    let trail: Value = app
+        .get("/api/v1/audit?entity=setting", &admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(trail[0]["changes"]["cents"]["after"], 3600);
+    let (_, _, partner) = app.partner_org("Some Partner").await;
+    let res = app.get(url, &partner).send().await.unwrap();
+    assert_problem(res, 403, "forbidden").await;
+}

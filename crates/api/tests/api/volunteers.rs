@@ -779,3 +779,255 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
         }
     }
 }
+
+#[actix_web::test]
+async fn staff_find_duplicates_by_name_and_phone_and_a_merge_keeps_every_hour_and_sign_up() {
+    use crate::opportunities::{clearance, opportunity};
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let first: Value = register(&app, &registration("ana@example.org", &a.to_string()))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut again = registration("ana.work@example.org", &a.to_string());
+    again["phone"] = json!("(704) 555 0101");
+    again["kind"] = json!("employee");
+    again["interests"] = json!(["mentor"]);
+    let second: Value = register(&app, &again).await.json().await.unwrap();
+    let mut namesake = registration("other.ana@example.org", &a.to_string());
+    namesake["phone"] = json!("704-555-0199");
+    assert_eq!(register(&app, &namesake).await.status(), 201);
+    let (keep, dup) = (
+        first["id"].as_str().unwrap().to_string(),
+        second["id"].as_str().unwrap().to_string(),
+    );
+    clearance(&app, &staff, &keep, "cleared", 365).await;
+    clearance(&app, &staff, &dup, "cleared", 200).await;
+
+    let res = app
+        .get("/api/v1/volunteers/duplicates", &staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let groups: Value = res.json().await.unwrap();
+    assert_eq!(groups.as_array().unwrap().len(), 1, "{groups}");
+    assert_eq!(groups[0]["why"], "same_name_and_phone");
+    let ids: Vec<&str> = groups[0]["volunteers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [keep.as_str(), dup.as_str()]);
+    let coord = app.coordinator_of(a).await;
+    let res = app
+        .get("/api/v1/volunteers/duplicates", &coord)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
+
+    // Each profile has approved hours; the duplicate holds the only slot, the kept one waits.
+    let (tk, td) = (
+        token(&app, "ana@example.org").await,
+        token(&app, "ana.work@example.org").await,
+    );
+    let today = chrono::Utc::now().date_naive().to_string();
+    let mut entries = vec![];
+    for (t, minutes) in [(&tk, 30), (&td, 60)] {
+        let e: Value = app
+            .post("/api/v1/hours", t)
+            .json(&json!({"school_id": a, "activity": "tutor", "work_date": today, "minutes": minutes}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        entries.push(e["id"].as_str().unwrap().to_string());
+    }
+    let res = app
+        .post("/api/v1/hours/decisions", &staff)
+        .json(&json!({"entry_ids": entries, "decision": "approve"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let opp: Value = app
+        .post("/api/v1/opportunities", &staff)
+        .json(&opportunity(a, 1))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let oid = opp["id"].as_str().unwrap();
+    for (t, status) in [(&td, "confirmed"), (&tk, "waitlisted")] {
+        let s: Value = app
+            .post(&format!("/api/v1/opportunities/{oid}/signups"), t)
+            .json(&json!({"confirms_minimum_age": true}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(s["status"], status, "{s}");
+    }
+    let metrics = |t: String| {
+        let app = &app;
+        async move {
+            let m: Value = app
+                .get("/api/v1/metrics/volunteers?group_by=kind", &t)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            m
+        }
+    };
+    let before = metrics(staff.clone()).await;
+    assert_eq!(
+        (before["active"].clone(), before["minutes"].clone()),
+        (json!(2), json!(90))
+    );
+
+    let v = profile(&app, &staff, &keep).await;
+    let merge = |t: String, version: Value, body: Value| {
+        let app = &app;
+        let keep = keep.clone();
+        async move {
+            app.post(&format!("/api/v1/volunteers/{keep}/merge"), &t)
+                .header("if-match", format!("\"{version}\""))
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let body = json!({"duplicate_id": dup, "reason": "Registered twice, once with a work email"});
+    assert_problem(
+        merge(coord.clone(), v["version"].clone(), body.clone()).await,
+        403,
+        "forbidden",
+    )
+    .await;
+    assert_problem(
+        merge(
+            staff.clone(),
+            v["version"].clone(),
+            json!({"duplicate_id": keep, "reason": "x"}),
+        )
+        .await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_problem(
+        merge(staff.clone(), json!(999), body.clone()).await,
+        412,
+        "version_mismatch",
+    )
+    .await;
+    let res = merge(staff.clone(), v["version"].clone(), body.clone()).await;
+    assert_eq!(res.status(), 200);
+    let merged: Value = res.json().await.unwrap();
+    assert_eq!(merged["id"], keep.as_str());
+    let interests = merged["interests"].as_array().unwrap();
+    assert!(interests.contains(&json!("mentor")) && interests.contains(&json!("chaperone")));
+    assert_eq!(
+        merged["clearances"].as_array().unwrap().len(),
+        4,
+        "both ledgers kept"
+    );
+
+    // Every hour is still there, now the kept profile's; the dashboard counts one person.
+    let hours: Value = app
+        .get(&format!("/api/v1/hours?volunteer_id={keep}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut minutes: Vec<i64> = hours["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["minutes"].as_i64().unwrap())
+        .collect();
+    minutes.sort();
+    assert_eq!(minutes, [30, 60]);
+    let after = metrics(staff.clone()).await;
+    assert_eq!(
+        (after["active"].clone(), after["minutes"].clone()),
+        (json!(1), json!(90))
+    );
+    let kinds: Vec<(&str, i64)> = after["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["key"].as_str().unwrap(), g["minutes"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("parent_guardian", 90)], "the kept profile's kind");
+    // The better sign-up stays: the kept profile now holds the slot.
+    let roster: Value = app
+        .get(&format!("/api/v1/opportunities/{oid}/signups"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let roster = roster.as_array().unwrap();
+    assert_eq!(roster.len(), 1, "{roster:?}");
+    assert_eq!(
+        (
+            roster[0]["volunteer_id"].as_str().unwrap(),
+            roster[0]["status"].as_str().unwrap()
+        ),
+        (keep.as_str(), "confirmed")
+    );
+
+    // The duplicate is gone and its login no longer signs in; the trail says where it went.
+    let res = app
+        .get(&format!("/api/v1/volunteers/{dup}"), &staff)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 404, "not_found").await;
+    assert_eq!(
+        app.login("ana.work@example.org", "a-long-passphrase")
+            .await
+            .status(),
+        401
+    );
+    let trail: Value = app
+        .get(&format!("/api/v1/audit?entity=volunteer&id={dup}"), &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        trail
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "merged_into" && e["changes"]["into"] == keep.as_str()),
+        "{trail}"
+    );
+    let res = app
+        .get("/api/v1/volunteers/duplicates", &staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.json::<Value>().await.unwrap(), json!([]));
+}

@@ -25,6 +25,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod refresh_tokens;
 pub mod schools;
+pub mod settings;
 pub mod signups;
 pub mod user_organizations;
 pub mod user_schools;

@@ -8,8 +8,10 @@ pub mod hours;
 pub mod opportunities;
 pub mod organizations;
 pub mod schools;
+pub mod settings;
 pub mod tokens;
 pub mod users;
+pub mod volunteer_merge;
 pub mod volunteer_totals;
 pub mod volunteers;
 

@@ -186,6 +186,30 @@ pub async fn take_back(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
     recount_year(db, e.volunteer, school_year_start(e.work_date)).await
 }
 
+/// Moves approved minutes (school, day, minutes) from one kind of volunteer to another (a
+/// merge of two profiles of different kinds).
+pub async fn move_kind(
+    db: &impl ConnectionTrait,
+    entries: &[(Uuid, NaiveDate, i64)],
+    from: &str,
+    to: &str,
+) -> DbResult<()> {
+    if from == to {
+        return Ok(());
+    }
+    let mut sums: BTreeMap<(Uuid, NaiveDate), (i64, i64)> = BTreeMap::new();
+    for (school, day, minutes) in entries {
+        let e = sums.entry((*school, month_of(*day))).or_default();
+        e.0 += minutes;
+        e.1 += 1;
+    }
+    for ((school, month), (minutes, n)) in sums {
+        add_minutes(db, SchoolId(school), month, BY_KIND, from, -minutes, -n).await?;
+        add_minutes(db, SchoolId(school), month, BY_KIND, to, minutes, n).await?;
+    }
+    Ok(())
+}
+
 /// Counts one volunteer's `volunteer_activity_years` rows of a school year again from the log.
 pub async fn recount_year(
     db: &impl ConnectionTrait,

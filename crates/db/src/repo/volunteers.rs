@@ -251,6 +251,19 @@ pub async fn list(
         .await?;
     let has_more = rows.len() as u64 > limit;
     let rows: Vec<Row> = rows.into_iter().take(limit as usize).collect();
+    let out = summarize(db, &rows).await?;
+    let next = match (has_more, out.last()) {
+        (true, Some(last)) => Some(Cursor {
+            key: String::new(),
+            id: last.id.0,
+        }),
+        _ => None,
+    };
+    Ok((out, next))
+}
+
+/// List lines of these profiles, in their order.
+async fn summarize(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<VolunteerSummary>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let mut schools: HashMap<Uuid, Vec<SchoolId>> = HashMap::new();
     if !ids.is_empty() {
@@ -266,25 +279,43 @@ pub async fn list(
         }
     }
     let names = names_of(db, &rows.iter().map(|r| r.user_id).collect::<Vec<_>>()).await?;
-    let mut out = vec![];
-    for m in &rows {
-        out.push(VolunteerSummary {
-            id: VolunteerId(m.id),
-            name: names.get(&m.user_id).cloned().unwrap_or_default(),
-            kind: kind_of(m)?,
-            school_ids: schools.remove(&m.id).unwrap_or_default(),
-            parent_leader: m.parent_leader,
-            created_at: m.created_at,
-        });
+    rows.iter()
+        .map(|m| {
+            Ok(VolunteerSummary {
+                id: VolunteerId(m.id),
+                name: names.get(&m.user_id).cloned().unwrap_or_default(),
+                kind: kind_of(m)?,
+                school_ids: schools.remove(&m.id).unwrap_or_default(),
+                parent_leader: m.parent_leader,
+                created_at: m.created_at,
+            })
+        })
+        .collect()
+}
+
+/// List lines of these profiles, oldest first.
+pub async fn summaries(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<Vec<VolunteerSummary>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
     }
-    let next = match (has_more, out.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: String::new(),
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((out, next))
+    let rows = v::Entity::find()
+        .filter(v::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(v::Column::Id)
+        .all(db)
+        .await?;
+    summarize(db, &rows).await
+}
+
+/// Every profile's id, name key and phone (what duplicate detection compares).
+pub async fn name_phone_keys(db: &impl ConnectionTrait) -> DbResult<Vec<(Uuid, String, String)>> {
+    Ok(v::Entity::find()
+        .select_only()
+        .column(v::Column::Id)
+        .column(v::Column::NameKey)
+        .column(v::Column::Phone)
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// Display names of many logins at once.
@@ -461,4 +492,27 @@ pub async fn raise_renewal_reminder(
     .exec_without_returning(db)
     .await?;
     Ok(n > 0)
+}
+
+/// Removes a profile (its schools, interests, summaries and reminders go with it; move its
+/// hours, sign-ups and clearances first).
+pub async fn remove(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<()> {
+    vs::Entity::delete_many()
+        .filter(vs::Column::VolunteerId.eq(id.0))
+        .exec(db)
+        .await?;
+    vi::Entity::delete_many()
+        .filter(vi::Column::VolunteerId.eq(id.0))
+        .exec(db)
+        .await?;
+    crate::entities::volunteer_activity_years::Entity::delete_many()
+        .filter(crate::entities::volunteer_activity_years::Column::VolunteerId.eq(id.0))
+        .exec(db)
+        .await?;
+    crate::entities::clearance_reminders::Entity::delete_many()
+        .filter(crate::entities::clearance_reminders::Column::VolunteerId.eq(id.0))
+        .exec(db)
+        .await?;
+    v::Entity::delete_by_id(id.0).exec(db).await?;
+    Ok(())
 }

@@ -5,5 +5,6 @@ pub mod check_in;
 pub mod check_out;
 pub mod correct;
 pub mod decide;
+pub mod export;
 pub mod list;
 pub mod log;

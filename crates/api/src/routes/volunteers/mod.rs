@@ -4,9 +4,12 @@
 
 pub mod badge;
 pub mod check_badge;
+pub mod duplicates;
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod me;
+pub mod merge;
 pub mod parent_leader;
 pub mod record_clearance;
 pub mod register;

@@ -1,0 +1,4 @@
+//! `/api/v1/settings/…`: values the office edits in the application.
+
+pub mod hour_value;
+pub mod set_hour_value;
