@@ -12,5 +12,5 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export PARTNERHUB__DATABASE__URL="${BENCH_DATABASE_URL:-sqlite://$WORK/district.db?mode=rwc}"
 export PARTNERHUB__LOG__FILTER="warn"
-"$BIN" seed-demo --scale district | head -2
+"$BIN" seed-demo --scale district | sed -n "1,2p"
 "$BIN" bench-dashboard --runs "${BENCH_RUNS:-15}"

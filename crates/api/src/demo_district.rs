@@ -8,15 +8,14 @@ use db::entities::{
     clearances as cl, hour_entries as h, volunteer_activity_years as ay, volunteer_minutes as vm,
     volunteer_schools as vs, volunteers as v,
 };
-use db::repo::volunteer_totals::{BY_ACTIVITY, BY_KIND};
+use db::repo::volunteer_totals::{BY_ACTIVITY, BY_KIND, add_to_minutes};
 use domain::hours::{HourSource, HourStatus};
 use domain::volunteer::{
     ClearanceStatus, ClearanceType, Interest, VolunteerKind, school_year_start,
 };
 use domain::volunteer_metrics::month_of;
 use domain::{Role, SchoolId};
-use sea_orm::sea_query::{Alias, Expr, OnConflict};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, ExprTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -41,7 +40,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
     let mut rng = fastrand::Rng::with_seed(2026);
     let today = Utc::now().date_naive();
     let first_day = school_year_start(today) - Days::new(365);
-    let span = Ord::max((today - first_day).num_days(), 1) as u64;
+    let span = (today - first_day).num_days().max(1) as u64;
     // One password for every generated login (hashed once): they are for load, not sign-in.
     let hash = crate::auth::password::hash_async("district-scale-volunteer".into()).await?;
     let now = Utc::now();
@@ -163,7 +162,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             let y = years
                 .entry((ids[who], school.0, activity, school_year_start(day)))
                 .or_insert((month, 0, 0));
-            y.0 = Ord::min(y.0, month);
+            y.0 = y.0.min(month);
             y.1 += i64::from(minutes);
             y.2 += 1;
             for key in [
@@ -227,7 +226,6 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
     for chunk in minutes_by.chunks(BATCH) {
         let txn = db::begin_write(db).await?;
         // Added to what the demo's own approved hours already count.
-        let excluded = Alias::new("excluded");
         vm::Entity::insert_many(chunk.iter().map(|((sid, m, dim, key), (min, n))| {
             vm::ActiveModel {
                 school_id: Set(*sid),
@@ -238,25 +236,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 entries: Set(*n),
             }
         }))
-        .on_conflict(
-            OnConflict::columns([
-                vm::Column::SchoolId,
-                vm::Column::Month,
-                vm::Column::Dimension,
-                vm::Column::GroupKey,
-            ])
-            .value(
-                vm::Column::Minutes,
-                Expr::col((vm::Entity, vm::Column::Minutes))
-                    .add(Expr::col((excluded.clone(), vm::Column::Minutes))),
-            )
-            .value(
-                vm::Column::Entries,
-                Expr::col((vm::Entity, vm::Column::Entries))
-                    .add(Expr::col((excluded, vm::Column::Entries))),
-            )
-            .to_owned(),
-        )
+        .on_conflict(add_to_minutes())
         .exec_without_returning(&txn)
         .await?;
         txn.commit().await?;

@@ -78,7 +78,6 @@ async fn add_minutes(
     minutes: i64,
     entries: i64,
 ) -> DbResult<()> {
-    let excluded = Alias::new("excluded");
     vm::Entity::insert(vm::ActiveModel {
         school_id: Set(school.0),
         month: Set(month),
@@ -87,28 +86,32 @@ async fn add_minutes(
         minutes: Set(minutes),
         entries: Set(entries),
     })
-    .on_conflict(
-        OnConflict::columns([
-            vm::Column::SchoolId,
-            vm::Column::Month,
-            vm::Column::Dimension,
-            vm::Column::GroupKey,
-        ])
-        .value(
-            vm::Column::Minutes,
-            Expr::col((vm::Entity, vm::Column::Minutes))
-                .add(Expr::col((excluded.clone(), vm::Column::Minutes))),
-        )
-        .value(
-            vm::Column::Entries,
-            Expr::col((vm::Entity, vm::Column::Entries))
-                .add(Expr::col((excluded, vm::Column::Entries))),
-        )
-        .to_owned(),
-    )
+    .on_conflict(add_to_minutes())
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// On a `volunteer_minutes` row that exists: add the new minutes and entries to it.
+pub fn add_to_minutes() -> OnConflict {
+    let excluded = Alias::new("excluded");
+    OnConflict::columns([
+        vm::Column::SchoolId,
+        vm::Column::Month,
+        vm::Column::Dimension,
+        vm::Column::GroupKey,
+    ])
+    .value(
+        vm::Column::Minutes,
+        Expr::col((vm::Entity, vm::Column::Minutes))
+            .add(Expr::col((excluded.clone(), vm::Column::Minutes))),
+    )
+    .value(
+        vm::Column::Entries,
+        Expr::col((vm::Entity, vm::Column::Entries))
+            .add(Expr::col((excluded, vm::Column::Entries))),
+    )
+    .to_owned()
 }
 
 /// Counts a newly approved entry (inside the approval's transaction).

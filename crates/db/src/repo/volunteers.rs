@@ -396,7 +396,18 @@ pub async fn touch(
     id: VolunteerId,
     expected_version: i32,
 ) -> DbResult<()> {
-    let res = v::Entity::update_many()
+    bump(db, id, expected_version, v::Entity::update_many()).await
+}
+
+/// Runs `update` on the profile with the version bumped, when the version is still
+/// `expected_version`; otherwise `Stale` (or `NotFound`).
+async fn bump(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    expected_version: i32,
+    update: sea_orm::UpdateMany<v::Entity>,
+) -> DbResult<()> {
+    let res = update
         .col_expr(
             v::Column::Version,
             sea_orm::sea_query::Expr::value(expected_version + 1),
@@ -424,7 +435,7 @@ pub async fn set_parent_leader(
     expected_version: i32,
     role: Option<&str>,
 ) -> DbResult<()> {
-    let res = v::Entity::update_many()
+    let update = v::Entity::update_many()
         .col_expr(
             v::Column::ParentLeader,
             sea_orm::sea_query::Expr::value(role.is_some()),
@@ -432,24 +443,8 @@ pub async fn set_parent_leader(
         .col_expr(
             v::Column::ParentLeaderRole,
             sea_orm::sea_query::Expr::value(role.map(str::to_string)),
-        )
-        .col_expr(
-            v::Column::Version,
-            sea_orm::sea_query::Expr::value(expected_version + 1),
-        )
-        .col_expr(
-            v::Column::UpdatedAt,
-            sea_orm::sea_query::Expr::value(Utc::now()),
-        )
-        .filter(v::Column::Id.eq(id.0))
-        .filter(v::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+        );
+    bump(db, id, expected_version, update).await
 }
 
 /// Profiles whose current clearance ends from `from` through `to` (both included), oldest
