@@ -184,7 +184,9 @@ keys! {
     HourValueLabel => "Value of an hour in dollars (e.g. 34.79)", "Valor de una hora en dólares (p. ej. 34.79)";
     HourValueInvalid => "Enter an amount in dollars, e.g. 34.79.", "Escriba un monto en dólares, p. ej. 34.79.";
     HourValueSave => "Save hour value", "Guardar valor de la hora";
-    ExportAllHours => "Export all hours (CSV)", "Exportar todas las horas (CSV)";
+    ExportAllHours => "Export hours (CSV)", "Exportar horas (CSV)";
+    HoursWorkedFrom => "Export hours worked from", "Exportar horas trabajadas desde";
+    HoursWorkedTo => "through", "hasta";
     VolDuplicates => "Possible duplicates", "Posibles duplicados";
     VolDuplicatesIntro => "Profiles with the same name and phone number are probably one person. Choose the profile to keep: the other's hours, sign-ups and clearances move to it, and its login is deactivated.", "Los perfiles con el mismo nombre y teléfono probablemente son una sola persona. Elija el perfil que se conserva: las horas, inscripciones y autorizaciones del otro pasan a él, y su acceso se desactiva.";
     NoDuplicates => "No likely duplicates.", "No hay posibles duplicados.";

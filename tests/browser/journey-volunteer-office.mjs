@@ -74,7 +74,7 @@ try {
   // The coordinator exports the hour list.
   const [download] = await Promise.all([
     coord.waitForEvent("download"),
-    coord.getByRole("button", { name: "Export all hours (CSV)" }).click(),
+    coord.getByRole("button", { name: "Export hours (CSV)" }).click(),
   ]);
   assert.equal(download.suggestedFilename(), "hours.csv");
   const csv = readFileSync(await download.path(), "utf8");

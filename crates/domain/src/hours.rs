@@ -248,6 +248,10 @@ pub struct HourQuery {
     pub flagged: Option<bool>,
     /// Include entries that a correction replaced (default: no).
     pub include_superseded: Option<bool>,
+    /// Only entries worked on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only entries worked on or before this day.
+    pub to: Option<NaiveDate>,
     /// Page size, 1–100 (default 25).
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.

@@ -326,6 +326,8 @@ pub fn HourReview() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let export_error = RwSignal::new(None::<String>);
+    let export_from = RwSignal::new(String::new());
+    let export_to = RwSignal::new(String::new());
     let load = move |more: bool| {
         let q = HourQuery {
             status: Some(HourStatus::Pending),
@@ -406,10 +408,29 @@ pub fn HourReview() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>{move || i18n.t(Key::HoursReview)}</h1>
-                <div class="actions">
+            </div>
+            <div class="filters four">
+                <div class="field">
+                    <label for="hours-export-from">{move || i18n.t(Key::HoursWorkedFrom)}</label>
+                    <input id="hours-export-from" type="date" prop:value=move || export_from.get()
+                        on:change=move |ev| export_from.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="hours-export-to">{move || i18n.t(Key::HoursWorkedTo)}</label>
+                    <input id="hours-export-to" type="date" prop:value=move || export_to.get()
+                        on:change=move |ev| export_to.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
                     <button type="button" on:click=move |_| {
-                        crate::api::download_csv(auth, i18n, "hours.csv", export_error, |c| async move {
-                            c.export_hours(&HourQuery::default()).await
+                        let day = |s: String| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+                        let q = HourQuery {
+                            from: day(export_from.get_untracked()),
+                            to: day(export_to.get_untracked()),
+                            ..Default::default()
+                        };
+                        crate::api::download_csv(auth, i18n, "hours.csv", export_error, move |c| {
+                            let q = q.clone();
+                            async move { c.export_hours(&q).await }
                         });
                     }>{move || i18n.t(Key::ExportAllHours)}</button>
                 </div>

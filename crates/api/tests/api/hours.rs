@@ -442,10 +442,10 @@ async fn hours_opportunities_and_volunteers_export_as_csv_within_the_callers_sco
         assert_eq!(res.status(), 201);
     }
     let coord = app.coordinator_of(a).await;
-    let csv = |path: &'static str, token: String| {
+    let csv = |path: String, token: String| {
         let app = &app;
         async move {
-            let res = app.get(path, &token).send().await.unwrap();
+            let res = app.get(&path, &token).send().await.unwrap();
             assert_eq!(res.status(), 200, "{path}");
             assert!(
                 res.headers()["content-type"]
@@ -457,23 +457,37 @@ async fn hours_opportunities_and_volunteers_export_as_csv_within_the_callers_sco
         }
     };
 
-    let all = csv("/api/v1/hours/export", staff.clone()).await;
+    let all = csv("/api/v1/hours/export".into(), staff.clone()).await;
     let lines: Vec<&str> = all.lines().collect();
     assert_eq!(lines.len(), 3, "{all}");
     assert!(lines[0].starts_with("id,volunteer,school,activity,work_date,minutes,status"));
     assert!(all.contains("'=HYPERLINK"), "formulas stay text: {all}");
-    let mine = csv("/api/v1/hours/export", coord.clone()).await;
+    // A date range: nothing was worked tomorrow, everything today.
+    let tomorrow = (chrono::Utc::now().date_naive() + chrono::Days::new(1)).to_string();
+    let none = csv(
+        format!("/api/v1/hours/export?from={tomorrow}"),
+        staff.clone(),
+    )
+    .await;
+    assert_eq!(none.lines().count(), 1, "only the header: {none}");
+    let range = csv(
+        format!("/api/v1/hours/export?from={today}&to={today}"),
+        staff.clone(),
+    )
+    .await;
+    assert_eq!(range.lines().count(), 3);
+    let mine = csv("/api/v1/hours/export".into(), coord.clone()).await;
     assert_eq!(
         mine.lines().count(),
         2,
         "only the coordinator's school: {mine}"
     );
     assert!(mine.contains("Mine Elementary") && !mine.contains("Other Elementary"));
-    let own = csv("/api/v1/hours/export", vb.clone()).await;
+    let own = csv("/api/v1/hours/export".into(), vb.clone()).await;
     assert_eq!(own.lines().count(), 2);
     assert!(own.contains("Book fair"));
 
-    let opps = csv("/api/v1/opportunities/export", va.clone()).await;
+    let opps = csv("/api/v1/opportunities/export".into(), va.clone()).await;
     assert_eq!(opps.lines().count(), 3, "{opps}");
     assert!(
         opps.lines()
@@ -482,7 +496,7 @@ async fn hours_opportunities_and_volunteers_export_as_csv_within_the_callers_sco
             .starts_with("id,title,school,activity,starts_at")
     );
 
-    let people = csv("/api/v1/volunteers/export", coord.clone()).await;
+    let people = csv("/api/v1/volunteers/export".into(), coord.clone()).await;
     assert_eq!(people.lines().count(), 2, "{people}");
     assert!(people.contains(",E1,") && !people.contains("b@example.org"));
     let res = app

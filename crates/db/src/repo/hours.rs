@@ -239,6 +239,12 @@ pub async fn list(
     if q.flagged.unwrap_or(false) {
         sel = sel.filter(h::Column::AutoCheckedOut.eq(true));
     }
+    if let Some(day) = q.from {
+        sel = sel.filter(h::Column::WorkDate.gte(day));
+    }
+    if let Some(day) = q.to {
+        sel = sel.filter(h::Column::WorkDate.lte(day));
+    }
     if !q.include_superseded.unwrap_or(false) {
         sel = sel.filter(h::Column::SupersededBy.is_null());
     }
