@@ -49,6 +49,59 @@ impl Drop for DbGuard {
     }
 }
 
+/// A new, empty database — PostgreSQL when `TEST_DATABASE_URL` is set, else a SQLite file —
+/// and the guard that drops it.
+async fn fresh_database() -> (String, DbGuard) {
+    match postgres_url() {
+        Some(admin_url) => {
+            let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(admin_url.as_str())
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+            let mut url = url::Url::parse(&admin_url).unwrap();
+            url.set_path(&format!("/{name}"));
+            let guard = DbGuard {
+                docs: None,
+                sqlite_file: None,
+                pg: Some((admin_url, name)),
+            };
+            (url.to_string(), guard)
+        }
+        None => {
+            let file = std::env::temp_dir().join(format!(
+                "partnerhub-test-{}.db",
+                uuid::Uuid::new_v4().simple()
+            ));
+            let url = format!("sqlite://{}?mode=rwc", file.display());
+            let guard = DbGuard {
+                docs: None,
+                sqlite_file: Some(file),
+                pg: None,
+            };
+            (url, guard)
+        }
+    }
+}
+
+/// An empty database, not migrated, for migration tests; dropped with the value.
+pub struct EmptyDatabase {
+    pub db: DatabaseConnection,
+    _guard: DbGuard,
+}
+
+impl EmptyDatabase {
+    pub async fn new() -> Self {
+        let (url, guard) = fresh_database().await;
+        let db = Database::connect(url.as_str()).await.unwrap();
+        Self { db, _guard: guard }
+    }
+}
+
 pub struct TestApp {
     pub addr: String,
     pub client: reqwest::Client,
@@ -84,40 +137,9 @@ impl TestApp {
             uuid::Uuid::new_v4().simple()
         ));
         settings.storage.documents_dir = docs.display().to_string();
-        let guard = match postgres_url() {
-            Some(admin_url) => {
-                let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-                let admin = Database::connect(admin_url.as_str())
-                    .await
-                    .expect("connect to TEST_DATABASE_URL");
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .unwrap();
-                admin.close().await.unwrap();
-                let mut url = url::Url::parse(&admin_url).unwrap();
-                url.set_path(&format!("/{name}"));
-                settings.database.url = SecretString::from(url.to_string());
-                DbGuard {
-                    docs: Some(docs),
-                    sqlite_file: None,
-                    pg: Some((admin_url, name)),
-                }
-            }
-            None => {
-                let file = std::env::temp_dir().join(format!(
-                    "partnerhub-test-{}.db",
-                    uuid::Uuid::new_v4().simple()
-                ));
-                settings.database.url =
-                    SecretString::from(format!("sqlite://{}?mode=rwc", file.display()));
-                DbGuard {
-                    docs: Some(docs),
-                    sqlite_file: Some(file),
-                    pg: None,
-                }
-            }
-        };
+        let (url, mut guard) = fresh_database().await;
+        guard.docs = Some(docs);
+        settings.database.url = SecretString::from(url);
         configure(&mut settings);
         let app = Application::build(settings)
             .await
