@@ -171,6 +171,8 @@ try {
   await coordinator.goto(`${base}/hours`);
   await coordinator.getByRole("heading", { name: "Hours to approve" }).waitFor();
   const mine = coordinator.locator("li.card", { hasText: NAME });
+  // The queue loads after the heading: wait for the second entry before counting.
+  await mine.nth(1).waitFor();
   assert.equal(await mine.count(), 2, "two entries of the volunteer wait for approval");
   for (const box of await mine.getByRole("checkbox").all()) await box.check();
   await coordinator.getByRole("button", { name: "Approve selected" }).click();
