@@ -281,12 +281,7 @@ pub async fn flag_parent_leader(
     });
     let txn = db::begin_write(db).await?;
     repo::get(&txn, id).await.map_err(missing)?;
-    let s = if auth.role == Role::SchoolCoordinator {
-        Scope::Schools(auth.school_ids.clone())
-    } else {
-        Scope::All
-    };
-    if !repo::in_scope(&txn, id, &s).await? {
+    if !repo::in_scope(&txn, id, &scope(auth)?).await? {
         return Err(ApiError::NotFound("volunteer"));
     }
     repo::set_parent_leader(&txn, id, version, role.as_deref()).await?;
@@ -430,13 +425,24 @@ pub async fn duplicates(
         }
         groups.entry((name, phone)).or_default().push(id);
     }
-    let mut out = vec![];
-    for ids in groups.into_values().filter(|ids| ids.len() > 1) {
-        out.push(DuplicateGroup {
-            why: "same_name_and_phone".into(),
-            volunteers: repo::summaries(db, &ids).await?,
-        });
-    }
+    let groups: Vec<Vec<uuid::Uuid>> = groups.into_values().filter(|ids| ids.len() > 1).collect();
+    // One read for every group's profiles.
+    let mut lines: std::collections::HashMap<uuid::Uuid, VolunteerSummary> =
+        repo::summaries(db, &groups.concat())
+            .await?
+            .into_iter()
+            .map(|v| (v.id.0, v))
+            .collect();
+    let mut out: Vec<DuplicateGroup> = groups
+        .into_iter()
+        .map(|mut ids| {
+            ids.sort();
+            DuplicateGroup {
+                why: "same_name_and_phone".into(),
+                volunteers: ids.iter().filter_map(|id| lines.remove(id)).collect(),
+            }
+        })
+        .collect();
     out.sort_by(|a, b| {
         let first = |g: &DuplicateGroup| g.volunteers.first().map(|v| v.created_at);
         first(a).cmp(&first(b))

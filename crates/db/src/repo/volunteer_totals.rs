@@ -313,6 +313,15 @@ pub async fn aggregates(
         q
     };
 
+    let minutes_by_key = |dimension: &'static str| {
+        minute_rows(dimension)
+            .column(vm::Column::GroupKey)
+            .column_as(minutes_sum(), "minutes")
+            .group_by(vm::Column::GroupKey)
+            .into_tuple::<(String, Option<i64>)>()
+            .all(db)
+    };
+
     // Volunteers by their first active month: the earliest over the schools in scope.
     let backend = db.get_database_backend();
     let firsts = Query::select()
@@ -390,13 +399,7 @@ pub async fn aggregates(
                 .into_tuple()
                 .all(db)
                 .await?,
-            minute_rows(BY_ACTIVITY)
-                .column(vm::Column::GroupKey)
-                .column_as(minutes_sum(), "minutes")
-                .group_by(vm::Column::GroupKey)
-                .into_tuple()
-                .all(db)
-                .await?,
+            minutes_by_key(BY_ACTIVITY).await?,
         ),
         VolunteerGrouping::Kind => (
             active_rows()
@@ -407,13 +410,7 @@ pub async fn aggregates(
                 .into_tuple()
                 .all(db)
                 .await?,
-            minute_rows(BY_KIND)
-                .column(vm::Column::GroupKey)
-                .column_as(minutes_sum(), "minutes")
-                .group_by(vm::Column::GroupKey)
-                .into_tuple()
-                .all(db)
-                .await?,
+            minutes_by_key(BY_KIND).await?,
         ),
     };
     let mut groups: HashMap<String, (u64, i64)> = HashMap::new();
