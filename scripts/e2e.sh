@@ -27,6 +27,8 @@ export PARTNERHUB__LOG__FILTER="warn"
 # (the limit itself is covered by the HTTP tests).
 export PARTNERHUB__SERVER__PUBLIC_PER_IP_PER_MINUTE=10000
 BIN="$TARGET_DIR/debug/partnerhub"
+# Journeys read queued email (invitations, reset links) with `partnerhub outbox`.
+export PARTNERHUB_BIN="$BIN"
 "$BIN" seed-demo > /dev/null
 "$BIN" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!

@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/schools"/> }/>
                     <Route path=path!("/login") view=pages::login::Login/>
+                    <Route path=path!("/forgot-password") view=pages::password::ForgotPassword/>
+                    <Route path=path!("/reset-password") view=pages::password::ResetPassword/>
                     <Route path=path!("/apply") view=pages::apply::ApplyNew/>
                     <Route path=path!("/apply/:token") view=pages::apply::ApplyResume/>
                     <Route path=path!("/schools") view=|| view! { <Protected><pages::schools::SchoolList/></Protected> }/>
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/volunteer/me") view=|| view! { <Protected><pages::volunteers::MyVolunteering/></Protected> }/>
                     <Route path=path!("/badge/:token") view=pages::volunteers::BadgeCheckPage/>
                     <Route path=path!("/volunteers") view=|| view! { <Protected><pages::volunteers::VolunteerList/></Protected> }/>
+                    <Route path=path!("/volunteers/import") view=|| view! { <Protected><pages::volunteer_import::VolunteerImport/></Protected> }/>
                     <Route path=path!("/volunteers/duplicates") view=|| view! { <Protected><pages::volunteers::VolunteerDuplicates/></Protected> }/>
                     <Route path=path!("/volunteers/dashboard") view=|| view! { <Protected><pages::volunteer_dashboard::VolunteerDashboard/></Protected> }/>
                     <Route path=path!("/volunteers/:id") view=|| view! { <Protected><pages::volunteers::VolunteerDetail/></Protected> }/>

@@ -17,6 +17,7 @@ mod m20261123_000010_volunteer_summaries;
 mod m20261123_000011_parent_leader_role;
 mod m20261123_000012_clearance_reminders;
 mod m20261123_000013_settings;
+mod m20261123_000014_password_tokens;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000011_parent_leader_role::Migration),
             Box::new(m20261123_000012_clearance_reminders::Migration),
             Box::new(m20261123_000013_settings::Migration),
+            Box::new(m20261123_000014_password_tokens::Migration),
         ]
     }
 }

@@ -1,6 +1,6 @@
 // Journey: an admin creates a school coordinator scoped to a school, sees them in the list,
 // deactivates them, and the coordinator can no longer sign in; then sets the value of a volunteer
-// hour on the volunteer dashboard. Run by `just e2e`.
+// hour and the first month of the school year on the volunteer dashboard. Run by `just e2e`.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -66,8 +66,22 @@ try {
   await page.getByText("Saved.").waitFor();
   await page.getByText("$36.00 · set by an administrator on").waitFor();
 
+  // And when the school year starts — the window of "active" — then back to July.
+  await page.getByRole("heading", { name: /^School year/ }).waitFor();
+  await page.getByText("Starts on July 1", { exact: false }).waitFor();
+  const first = page.getByLabel("First month of the school year");
+  await first.selectOption({ label: "August" });
+  await page.getByRole("button", { name: "Save school year" }).click();
+  await page.getByText("Saved. The dashboard is counted with the new school year.").waitFor();
+  await page.getByText("Starts on August 1", { exact: false }).waitFor();
+  await page.getByText("(August 1 to July 31).", { exact: false }).waitFor();
+  await first.selectOption({ label: "July" });
+  await page.getByRole("button", { name: "Save school year" }).click();
+  await page.getByText("(July 1 to June 30).", { exact: false }).waitFor();
+  await page.getByText("Starts on July 1", { exact: false }).waitFor();
+
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: an admin creates and deactivates a school coordinator, and sets the value of a volunteer hour");
+  console.log("journey passed: an admin creates and deactivates a school coordinator, and sets the value of a volunteer hour and the school year");
 } catch (e) {
   await page.screenshot({ path: `${artifacts}failure-admin-users.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", page.url(), "; script errors:", errors);

@@ -3,7 +3,6 @@
 //! district-scale demo database; speed goals live here, never in timed tests.
 
 use chrono::Utc;
-use domain::volunteer::school_year_start;
 use domain::volunteer_metrics::VolunteerGrouping;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use std::time::{Duration, Instant};
@@ -22,7 +21,9 @@ pub async fn dashboard(
     hourly_cents: i64,
 ) -> anyhow::Result<()> {
     let as_of = Utc::now().date_naive();
-    let start = school_year_start(as_of);
+    let start = db::repo::volunteer_totals::school_year(db)
+        .await?
+        .start(as_of);
     let raw = format!(
         "SELECT school_id, COUNT(DISTINCT volunteer_id), SUM(minutes) FROM hour_entries \
          WHERE status = 'approved' AND superseded_by IS NULL \

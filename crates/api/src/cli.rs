@@ -1,4 +1,5 @@
-//! The `partnerhub` command line: `serve` (default), `migrate`, `seed-demo`, `create-admin`, `spec`.
+//! The `partnerhub` command line: `serve` (default), `migrate`, `seed-demo`, `create-admin`,
+//! `outbox`, `spec`.
 
 use clap::{Parser, Subcommand};
 use domain::Role;
@@ -51,6 +52,13 @@ pub enum Command {
         /// The admin's display name.
         #[arg(long, default_value = "Administrator")]
         name: String,
+    },
+    /// Print the messages queued for one address, newest first (PartnerHub queues email in
+    /// its outbox; until a mail relay sends them, operators read them here).
+    Outbox {
+        /// The recipient's email.
+        #[arg(long)]
+        to: String,
     },
     /// Print the OpenAPI document.
     Spec,
@@ -115,6 +123,23 @@ pub async fn main() -> anyhow::Result<()> {
             println!("demo logins (demo data only):");
             for l in crate::demo::DEMO_LOGINS {
                 println!("  {:<20} {:<30} {}", l.role.as_str(), l.email, l.password);
+            }
+        }
+        Command::Outbox { to } => {
+            let db = open_database(&settings).await?;
+            let to = to.trim().to_lowercase();
+            let messages = db::repo::applications::messages_for(&db, &to).await?;
+            if messages.is_empty() {
+                println!("no messages for {to}");
+            }
+            for m in messages {
+                println!(
+                    "== {} · {} · {}\n{}\n",
+                    m.created_at.format("%Y-%m-%d %H:%M UTC"),
+                    m.kind,
+                    m.subject,
+                    m.body
+                );
             }
         }
         Command::BenchDashboard { runs } => {

@@ -355,7 +355,8 @@ async fn volunteering(
     .await?;
     services::volunteers::keep_cleared_until(db, v.id).await?;
     // Some approved hours this school year, so the dashboard has something to show.
-    let start = domain::volunteer::school_year_start(today);
+    let year = db::repo::volunteer_totals::school_year(db).await?;
+    let start = year.start(today);
     for (i, (activity, minutes)) in [
         (Interest::ReadWithStudent, 90u32),
         (Interest::Tutor, 60),
@@ -385,7 +386,7 @@ async fn volunteering(
             },
         )
         .await?;
-        db::repo::volunteer_totals::add(db, &db::repo::volunteer_totals::Counted::of(&row)?)
+        db::repo::volunteer_totals::add(db, &db::repo::volunteer_totals::Counted::of(&row)?, year)
             .await?;
     }
     // (title, activity, in how many days, slots, weekly for how many days, minimum age)

@@ -10,9 +10,7 @@ use db::entities::{
 };
 use db::repo::volunteer_totals::{BY_ACTIVITY, BY_KIND, add_to_minutes};
 use domain::hours::{HourSource, HourStatus};
-use domain::volunteer::{
-    ClearanceStatus, ClearanceType, Interest, VolunteerKind, school_year_start,
-};
+use domain::volunteer::{ClearanceStatus, ClearanceType, Interest, VolunteerKind};
 use domain::volunteer_metrics::month_of;
 use domain::{Role, SchoolId};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
@@ -39,7 +37,8 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
     }
     let mut rng = fastrand::Rng::with_seed(2026);
     let today = Utc::now().date_naive();
-    let first_day = school_year_start(today) - Days::new(365);
+    let year = db::repo::volunteer_totals::school_year(db).await?;
+    let first_day = year.start(today) - Days::new(365);
     let span = (today - first_day).num_days().max(1) as u64;
     // One password for every generated login (hashed once): they are for load, not sign-in.
     let hash = crate::auth::password::hash_async("district-scale-volunteer".into()).await?;
@@ -160,7 +159,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             let minutes = 15 * rng.i32(2..17);
             let month = month_of(day);
             let y = years
-                .entry((ids[who], school.0, activity, school_year_start(day)))
+                .entry((ids[who], school.0, activity, year.start(day)))
                 .or_insert((month, 0, 0));
             y.0 = y.0.min(month);
             y.1 += i64::from(minutes);

@@ -38,6 +38,10 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::auth::refresh::refresh,
         routes::auth::logout::logout,
         routes::auth::me::me,
+        routes::auth::request_password_reset::request_password_reset,
+        routes::auth::reset_password::reset_password,
+        routes::volunteers::import::import,
+        routes::hours::import::import,
         routes::schools::list::list,
         routes::schools::create::create,
         routes::schools::import::import,
@@ -95,6 +99,8 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::metrics::volunteers::volunteers,
         routes::settings::hour_value::hour_value,
         routes::settings::set_hour_value::set_hour_value,
+        routes::settings::school_year::school_year,
+        routes::settings::set_school_year::set_school_year,
         routes::volunteers::register::register,
         routes::volunteers::me::me,
         routes::volunteers::list::list,
@@ -131,7 +137,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
     components(schemas(domain::problem::Problem, domain::problem::FieldError)),
     modifiers(&Security, &ProblemResponses),
     tags(
-        (name = "auth", description = "Sign in, refresh, sign out"),
+        (name = "auth", description = "Sign in, refresh, sign out, set a forgotten password"),
         (name = "schools", description = "The district's school directory"),
         (name = "users", description = "Accounts and roles (admin)"),
         (name = "organizations", description = "Partner organizations and their contacts"),
@@ -239,13 +245,14 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
         ));
         out.push(("428", "If-Match is missing"));
     }
-    if path == "/api/v1/auth/login" || path.starts_with("/api/v1/public/") {
+    let reset = path.starts_with("/api/v1/auth/password-reset");
+    if path == "/api/v1/auth/login" || reset || path.starts_with("/api/v1/public/") {
         if path == "/api/v1/auth/login" {
             out.push(("401", "The email or password is not correct"));
         }
         out.push(("429", "Too many attempts; see Retry-After"));
     }
-    if path.starts_with("/api/v1/auth/") {
+    if path.starts_with("/api/v1/auth/") && !reset {
         out.push(("401", "No session, or the session ended"));
     }
     if path == "/readyz" {

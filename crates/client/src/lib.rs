@@ -148,6 +148,33 @@ impl Client {
         Self::json(self.request(Method::POST, "/api/v1/auth/login").json(&body)).await
     }
 
+    /// Asks for a password reset link (answers the same whether or not the account exists).
+    pub async fn request_password_reset(&self, email: &str) -> ClientResult<()> {
+        let body = domain::auth::PasswordResetRequest {
+            email: email.into(),
+        };
+        Self::send(
+            self.request(Method::POST, "/api/v1/auth/password-reset")
+                .json(&body),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Sets a new password with the token of a reset or invitation link.
+    pub async fn reset_password(&self, token: &str, password: &str) -> ClientResult<()> {
+        let body = domain::auth::PasswordResetConfirm {
+            token: token.into(),
+            password: password.into(),
+        };
+        Self::send(
+            self.request(Method::POST, "/api/v1/auth/password-reset/confirm")
+                .json(&body),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Exchanges the refresh cookie for a new access token.
     pub async fn refresh(&self) -> ClientResult<TokenResponse> {
         Self::json(self.request(Method::POST, "/api/v1/auth/refresh")).await
@@ -666,6 +693,50 @@ impl Client {
         input: &domain::volunteer_metrics::HourValueInput,
     ) -> ClientResult<domain::volunteer_metrics::HourValue> {
         let r = self.request(Method::PUT, "/api/v1/settings/volunteer-hour-value");
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Imports a volunteer roster from CSV, or checks it (`dry_run`), all or nothing (staff).
+    pub async fn import_volunteers(
+        &self,
+        csv: String,
+        opts: &domain::import::ImportOptions,
+    ) -> ClientResult<domain::import::ImportOutcome> {
+        let r = self
+            .request(Method::POST, "/api/v1/volunteers/import")
+            .query(opts)
+            .header("Content-Type", "text/csv")
+            .body(csv);
+        Self::json(r).await
+    }
+
+    /// Imports past hours from CSV as approved, or checks them (`dry_run`), all or nothing
+    /// (staff).
+    pub async fn import_hours(
+        &self,
+        csv: String,
+        opts: &domain::import::ImportOptions,
+    ) -> ClientResult<domain::import::ImportOutcome> {
+        let r = self
+            .request(Method::POST, "/api/v1/hours/import")
+            .query(opts)
+            .header("Content-Type", "text/csv")
+            .body(csv);
+        Self::json(r).await
+    }
+
+    /// When the school year starts (the window of "active").
+    pub async fn school_year(&self) -> ClientResult<domain::volunteer_metrics::SchoolYearSetting> {
+        Self::json(self.request(Method::GET, "/api/v1/settings/school-year")).await
+    }
+
+    /// Changes when the school year starts; the summaries are counted again (admin).
+    pub async fn set_school_year(
+        &self,
+        version: i32,
+        input: &domain::volunteer_metrics::SchoolYearInput,
+    ) -> ClientResult<domain::volunteer_metrics::SchoolYearSetting> {
+        let r = self.request(Method::PUT, "/api/v1/settings/school-year");
         Self::json(Self::if_match(r, version).json(input)).await
     }
 

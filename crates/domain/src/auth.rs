@@ -49,3 +49,28 @@ pub struct Me {
     #[serde(default)]
     pub organization_id: Option<OrganizationId>,
 }
+
+/// `POST /api/v1/auth/password-reset`: send a link that sets a new password.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"email": "volunteer@partnerhub.test"})))]
+pub struct PasswordResetRequest {
+    /// The account's email.
+    #[validate(email(code = "email", message = "Enter a valid email address."))]
+    pub email: String,
+}
+
+/// `POST /api/v1/auth/password-reset/confirm`: set the password with the link's token.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"token": "q3-7nW…", "password": "a long new password"})))]
+pub struct PasswordResetConfirm {
+    /// The token from the link (after `#` in `/reset-password#…`).
+    #[validate(length(
+        min = 1,
+        max = 200,
+        message = "This link is incomplete; open it again from the email."
+    ))]
+    pub token: String,
+    /// The new password (at least 12 characters).
+    #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    pub password: String,
+}

@@ -36,6 +36,8 @@ wire_enum!(
         Logged => "logged",
         /// Checked in and out at the school.
         CheckIn => "check_in",
+        /// Imported from the office's earlier records (approved by whoever imported them).
+        Imported => "imported",
     }
 );
 

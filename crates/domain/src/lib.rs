@@ -33,6 +33,7 @@ pub mod audit;
 pub mod auth;
 pub mod hours;
 pub mod ids;
+pub mod import;
 pub mod intake;
 pub mod opportunity;
 pub mod organization;

@@ -126,6 +126,53 @@ pub fn spanish(message: &str) -> Option<String> {
             "Elija la organización asociada con la que es voluntario."
         }
         "Choose at least one school." => "Elija al menos una escuela.",
+        "Use at least 12 characters." => "Use al menos 12 caracteres.",
+        "Give the volunteer's name (a name column, or first_name and last_name)." => {
+            "Indique el nombre del voluntario (una columna de nombre, o nombre de pila y apellido)."
+        }
+        "Use parent, community, partner, college student or employee." => {
+            "Use padre, comunidad, socio, estudiante universitario o empleado."
+        }
+        "Use en or es." => "Use en o es.",
+        "Give at least one school code (separate several with ;)." => {
+            "Indique al menos un código de escuela (separe varios con ;)."
+        }
+        "Write the day as 2026-03-14 or 3/14/2026." => {
+            "Escriba el día como 2026-03-14 o 3/14/2026."
+        }
+        "A clearance needs both the day it was cleared and the day it expires." => {
+            "Una autorización necesita el día en que se otorgó y el día en que vence."
+        }
+        "Partner-affiliated volunteers need their partner organization's name." => {
+            "Los voluntarios de una organización asociada necesitan el nombre de la organización."
+        }
+        "No partner organization has this name." => {
+            "Ninguna organización asociada tiene este nombre."
+        }
+        "This email belongs to a staff or partner account; use another email for the volunteer." => {
+            "Este correo pertenece a una cuenta del personal o de un socio; use otro correo para el voluntario."
+        }
+        "Give the volunteer's email." => "Indique el correo del voluntario.",
+        "Give the school's code." => "Indique el código de la escuela.",
+        "The day cannot be in the future." => "El día no puede estar en el futuro.",
+        "Use an activity PartnerHub knows (for example tutor, mentor, chaperone)." => {
+            "Use una actividad que PartnerHub conozca (por ejemplo tutor, mentor, chaperone)."
+        }
+        "Give how long: hours (like 1.5) or minutes (like 90), at most 24 hours." => {
+            "Indique la duración: horas (como 1.5) o minutos (como 90), como máximo 24 horas."
+        }
+        "No volunteer has this email; import the roster first." => {
+            "Ningún voluntario tiene este correo; importe primero la lista de voluntarios."
+        }
+        "Choose a month from 1 (January) to 12 (December)." => {
+            "Elija un mes del 1 (enero) al 12 (diciembre)."
+        }
+        "This link is incomplete; open it again from the email." => {
+            "Este enlace está incompleto; ábralo de nuevo desde el correo."
+        }
+        "This link has expired or was already used. Ask for a new one." => {
+            "Este enlace venció o ya se usó. Pida uno nuevo."
+        }
         _ => return None,
     };
     Some(es.into())

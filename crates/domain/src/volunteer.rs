@@ -276,23 +276,89 @@ pub mod definitions {
     /// A registered volunteer.
     pub const REGISTERED: &str =
         "Registered: has a volunteer profile and a current clearance (cleared, not expired).";
-    /// An active volunteer.
-    pub const ACTIVE: &str =
-        "Active: at least one approved hour in the current school year (July 1 to June 30).";
+    /// An active volunteer (the window is the school year: see [`super::SchoolYear::active`]).
+    pub const ACTIVE: &str = "Active: at least one approved hour in the current school year";
     /// A parent leader.
     pub const PARENT_LEADER: &str =
         "Parent leader: flagged by a coordinator (PTA officer, school leadership team, etc.).";
 }
 
-/// The first day of the school year (July 1) that holds `day`.
-pub fn school_year_start(day: NaiveDate) -> NaiveDate {
-    use chrono::Datelike;
-    let year = if day.month() >= 7 {
-        day.year()
-    } else {
-        day.year() - 1
-    };
-    NaiveDate::from_ymd_opt(year, 7, 1).unwrap_or(day)
+/// The school year, which is the window of "active": it starts on the first of a month the
+/// office chooses (the district's is July), and every summary is kept per school year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SchoolYear {
+    start_month: u32,
+}
+
+impl Default for SchoolYear {
+    fn default() -> Self {
+        Self::JULY
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl SchoolYear {
+    /// July 1 to June 30: the district's school year, and the default.
+    pub const JULY: SchoolYear = SchoolYear { start_month: 7 };
+
+    /// A school year starting on the first of `month` (1–12).
+    pub fn starting_in(month: u32) -> Option<Self> {
+        (1..=12)
+            .contains(&month)
+            .then_some(Self { start_month: month })
+    }
+
+    /// The month it starts in (1–12).
+    pub fn start_month(self) -> u32 {
+        self.start_month
+    }
+
+    /// The first day of the school year that holds `day`.
+    pub fn start(self, day: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        let year = if day.month() >= self.start_month {
+            day.year()
+        } else {
+            day.year() - 1
+        };
+        NaiveDate::from_ymd_opt(year, self.start_month, 1).unwrap_or(day)
+    }
+
+    /// The first day of the next school year, after the one starting on `start`.
+    pub fn next(self, start: NaiveDate) -> NaiveDate {
+        start
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(start)
+    }
+
+    /// The definition of "active", with this window in words.
+    pub fn active(self) -> String {
+        let first = MONTHS[(self.start_month - 1) as usize];
+        let before = self
+            .next(self.start(NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default()))
+            .pred_opt()
+            .unwrap_or_default();
+        let last = MONTHS[(chrono::Datelike::month(&before) - 1) as usize];
+        format!(
+            "{} ({first} 1 to {last} {}).",
+            definitions::ACTIVE,
+            chrono::Datelike::day(&before)
+        )
+    }
 }
 
 // ---------- registration, profiles and the clearance ledger (API types) ----------
@@ -810,10 +876,27 @@ mod tests {
     }
 
     #[test]
-    fn the_school_year_starts_in_july() {
-        assert_eq!(school_year_start(d(2026, 11, 23)), d(2026, 7, 1));
-        assert_eq!(school_year_start(d(2026, 6, 30)), d(2025, 7, 1));
-        assert_eq!(school_year_start(d(2026, 7, 1)), d(2026, 7, 1));
+    fn the_school_year_starts_in_july_unless_the_office_says_otherwise() {
+        let july = SchoolYear::default();
+        assert_eq!(july.start(d(2026, 11, 23)), d(2026, 7, 1));
+        assert_eq!(july.start(d(2026, 6, 30)), d(2025, 7, 1));
+        assert_eq!(july.start(d(2026, 7, 1)), d(2026, 7, 1));
+        assert_eq!(july.next(d(2026, 7, 1)), d(2027, 7, 1));
+        assert_eq!(
+            july.active(),
+            "Active: at least one approved hour in the current school year (July 1 to June 30)."
+        );
+        let august = SchoolYear::starting_in(8).unwrap();
+        assert_eq!(august.start(d(2026, 7, 31)), d(2025, 8, 1));
+        assert_eq!(august.start(d(2026, 8, 1)), d(2026, 8, 1));
+        assert!(august.active().ends_with("(August 1 to July 31)."));
+        let january = SchoolYear::starting_in(1).unwrap();
+        assert_eq!(january.start(d(2026, 12, 31)), d(2026, 1, 1));
+        assert!(january.active().ends_with("(January 1 to December 31)."));
+        let march = SchoolYear::starting_in(3).unwrap();
+        assert!(march.active().ends_with("(March 1 to February 28)."));
+        assert_eq!(SchoolYear::starting_in(0), None);
+        assert_eq!(SchoolYear::starting_in(13), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::SchoolId;
-use crate::volunteer::{definitions, school_year_start};
+use crate::volunteer::{SchoolYear, definitions};
 
 wire_enum!(
     /// How the dashboard's table is grouped.
@@ -137,6 +137,37 @@ pub struct HourValueInput {
     pub cents: i64,
 }
 
+/// `GET /api/v1/settings/school-year`: when the school year starts — the window of "active".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolYearSetting {
+    /// The month the school year starts on the first of (1–12; 7 is July).
+    pub start_month: u32,
+    /// The current school year's first day.
+    pub current_start: NaiveDate,
+    /// The definition of "active" with this window, as the dashboard shows it.
+    pub active_definition: String,
+    /// Still the default (July), never changed.
+    pub is_default: bool,
+    /// The version (`ETag`; 0 while it is the default).
+    pub version: i32,
+    /// When it was last changed.
+    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// `PUT /api/v1/settings/school-year`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"start_month": 8})))]
+pub struct SchoolYearInput {
+    /// The month the school year starts on the first of (1–12).
+    #[validate(range(
+        min = 1,
+        max = 12,
+        message = "Choose a month from 1 (January) to 12 (December)."
+    ))]
+    pub start_month: u32,
+}
+
 /// What the summaries say for one scope (the district or some schools) and one day: counted in
 /// the database, assembled into the dashboard by [`assemble`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -182,8 +213,9 @@ pub fn assemble(
     as_of: NaiveDate,
     group_by: VolunteerGrouping,
     hourly_cents: i64,
+    year: SchoolYear,
 ) -> VolunteerMetrics {
-    let start = school_year_start(as_of);
+    let start = year.start(as_of);
     let last_month = month_of(as_of);
     let in_window = |m: &NaiveDate| *m >= start && *m <= last_month;
     let firsts: BTreeMap<NaiveDate, u64> = agg
@@ -257,7 +289,7 @@ pub fn assemble(
         window_start: start,
         definitions: Definitions {
             registered: definitions::REGISTERED.into(),
-            active: definitions::ACTIVE.into(),
+            active: year.active(),
             parent_leader: definitions::PARENT_LEADER.into(),
         },
         registered: agg.registered,
@@ -313,8 +345,30 @@ mod tests {
     }
 
     #[test]
+    fn the_window_is_the_offices_school_year() {
+        let august = SchoolYear::starting_in(8).unwrap();
+        let m = assemble(
+            &sample(),
+            d(2026, 11, 15),
+            VolunteerGrouping::Month,
+            3479,
+            august,
+        );
+        assert_eq!(m.window_start, d(2026, 8, 1));
+        assert_eq!(m.by_month.first().map(|p| p.month), Some(d(2026, 8, 1)));
+        assert_eq!(m.by_month.len(), 4, "August to November");
+        assert!(m.definitions.active.ends_with("(August 1 to July 31)."));
+    }
+
+    #[test]
     fn active_accumulates_over_the_school_year_and_values_round_to_the_cent() {
-        let m = assemble(&sample(), d(2026, 11, 15), VolunteerGrouping::School, 3479);
+        let m = assemble(
+            &sample(),
+            d(2026, 11, 15),
+            VolunteerGrouping::School,
+            3479,
+            SchoolYear::JULY,
+        );
         assert_eq!(m.window_start, d(2026, 7, 1));
         assert_eq!((m.registered, m.parent_leaders), (2, 1));
         assert_eq!(m.active, 3);
@@ -350,7 +404,13 @@ mod tests {
 
     #[test]
     fn the_month_table_shows_active_as_of_each_months_end() {
-        let m = assemble(&sample(), d(2026, 9, 30), VolunteerGrouping::Month, 3479);
+        let m = assemble(
+            &sample(),
+            d(2026, 9, 30),
+            VolunteerGrouping::Month,
+            3479,
+            SchoolYear::JULY,
+        );
         let rows: Vec<(&str, u64, i64)> = m
             .groups
             .iter()

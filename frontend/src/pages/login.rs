@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{SessionState, error_text, use_auth};
@@ -77,6 +78,7 @@ pub fn Login() -> impl IntoView {
                     {move || if busy.get() { i18n.t(Key::SigningIn) } else { i18n.t(Key::SignIn) }}
                 </button>
             </form>
+            <p><A href="/forgot-password">{move || i18n.t(Key::ForgotLink)}</A></p>
         </section>
     }
 }

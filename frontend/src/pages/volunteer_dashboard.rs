@@ -6,14 +6,15 @@ use chrono::NaiveDate;
 use domain::Permission;
 use domain::volunteer::{Interest, VolunteerKind};
 use domain::volunteer_metrics::{
-    HourValue, HourValueInput, VolunteerGrouping, VolunteerMetrics, VolunteerMetricsQuery,
+    HourValue, HourValueInput, SchoolYearInput, SchoolYearSetting, VolunteerGrouping,
+    VolunteerMetrics, VolunteerMetricsQuery,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 
 use crate::api::{error_text, field_errors, use_auth};
-use crate::components::field::{FieldErrors, TextField};
+use crate::components::field::{FieldErrors, SelectField, TextField};
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::{I18n, Key, use_i18n};
 
@@ -281,6 +282,7 @@ pub fn VolunteerDashboard() -> impl IntoView {
                 }
             }}
             <HourValuePanel on_saved=Callback::new(move |_| load())/>
+            <SchoolYearPanel on_saved=Callback::new(move |_| load())/>
         </section>
     }
 }
@@ -379,6 +381,135 @@ fn HourValuePanel(on_saved: Callback<()>) -> impl IntoView {
                     </Show>
                     <TextField name="cents" kind="text" label=Signal::derive(move || i18n.t(Key::HourValueLabel)) value=dollars errors=errors/>
                     <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::HourValueSave)}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+fn month_name(i18n: I18n, month: u32) -> &'static str {
+    let names = if i18n.lang.get() == crate::i18n::Lang::Es {
+        MONTHS_ES
+    } else {
+        MONTHS_EN
+    };
+    names[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// When the school year starts: the window of "active". Admins change it here; the
+/// dashboard is counted again at once.
+#[component]
+fn SchoolYearPanel(on_saved: Callback<()>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let current = RwSignal::new(None::<Result<SchoolYearSetting, String>>);
+    let month = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    spawn_local(async move {
+        let res = auth.call(|c| async move { c.school_year().await }).await;
+        if let Ok(v) = &res {
+            month.set(v.start_month.to_string());
+        }
+        let _ = current.try_set(Some(res.map_err(|e| error_text(&i18n, &e))));
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok(v)) = current.get_untracked() else {
+            return;
+        };
+        let Ok(start_month) = month.get_untracked().parse::<u32>() else {
+            return;
+        };
+        saved.set(false);
+        error.set(None);
+        errors.set(Default::default());
+        busy.set(true);
+        spawn_local(async move {
+            let input = SchoolYearInput { start_month };
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.set_school_year(v.version, &input).await }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = current.try_set(Some(Ok(v)));
+                    let _ = saved.try_set(true);
+                    on_saved.run(());
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    let options = Signal::derive(move || {
+        (1..=12u32)
+            .map(|m| (m.to_string(), month_name(i18n, m).to_string()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="panel" aria-labelledby="sy-title">
+            <h2 id="sy-title">{move || i18n.t(Key::SchoolYearTitle)}</h2>
+            {move || match current.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any(),
+                Some(Ok(v)) => {
+                    let (first, since, default) = (v.start_month, v.current_start, v.is_default);
+                    view! {
+                        <p>
+                            {move || format!("{} {} 1 ({} {})", i18n.t(Key::SchoolYearStarts), month_name(i18n, first), i18n.t(Key::SchoolYearCurrent), since.format("%Y-%m-%d"))}
+                            {move || if default { format!(" · {}", i18n.t(Key::SchoolYearDefault)) } else { String::new() }}
+                        </p>
+                    }.into_any()
+                }
+            }}
+            <Show when=move || auth.can(Permission::ManageGoals) && matches!(current.get(), Some(Ok(_)))>
+                <form class="form" novalidate on:submit=submit>
+                    <Show when=move || error.get().is_some()>
+                        <div class="state error" role="alert">{move || error.get()}</div>
+                    </Show>
+                    <Show when=move || saved.get()>
+                        <div class="state ok" role="status">{move || i18n.t(Key::SchoolYearSaved)}</div>
+                    </Show>
+                    <p class="muted">{move || i18n.t(Key::SchoolYearHelp)}</p>
+                    <SelectField name="start_month" label=Signal::derive(move || i18n.t(Key::SchoolYearLabel)) value=month errors=errors options=options/>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::SchoolYearSave)}</button>
                 </form>
             </Show>
         </section>

@@ -427,6 +427,7 @@ pub fn VolunteerList() -> impl IntoView {
                     <A href="/volunteers/dashboard" attr:class="button">{move || i18n.t(Key::VolDashboard)}</A>
                     <Show when=move || auth.can(Permission::ManageVolunteers)>
                         <A href="/volunteers/duplicates" attr:class="button">{move || i18n.t(Key::VolDuplicates)}</A>
+                        <A href="/volunteers/import" attr:class="button">{move || i18n.t(Key::ImportVolTitle)}</A>
                     </Show>
                     <button type="button" on:click=move |_| {
                         crate::api::download_csv(auth, i18n, "volunteers.csv", export_error, |c| async move {

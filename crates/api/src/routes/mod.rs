@@ -61,6 +61,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(resource("/auth/logout").route(web::post().to(auth::logout::logout)))
                 .service(resource("/auth/me").route(web::get().to(auth::me::me)))
                 .service(
+                    resource("/auth/password-reset").route(
+                        web::post().to(auth::request_password_reset::request_password_reset),
+                    ),
+                )
+                .service(
+                    resource("/auth/password-reset/confirm")
+                        .route(web::post().to(auth::reset_password::reset_password)),
+                )
+                .service(
                     resource("/schools")
                         .route(web::get().to(schools::list::list))
                         .route(web::post().to(schools::create::create)),
@@ -241,6 +250,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::put().to(settings::set_hour_value::set_hour_value)),
                 )
                 .service(
+                    resource("/settings/school-year")
+                        .route(web::get().to(settings::school_year::school_year))
+                        .route(web::put().to(settings::set_school_year::set_school_year)),
+                )
+                .service(
                     resource("/metrics/volunteers")
                         .route(web::get().to(metrics::volunteers::volunteers)),
                 )
@@ -300,6 +314,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     resource("/hours/check-out").route(web::post().to(hours::check_out::check_out)),
                 )
                 .service(resource("/hours/export").route(web::get().to(hours::export::export)))
+                .service(resource("/hours/import").route(web::post().to(hours::import::import)))
                 .service(resource("/hours/decisions").route(web::post().to(hours::decide::decide)))
                 .service(
                     resource("/hours/{id}/corrections")
@@ -312,6 +327,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(
                     resource("/volunteers/export").route(web::get().to(volunteers::export::export)),
+                )
+                .service(
+                    resource("/volunteers/import")
+                        .route(web::post().to(volunteers::import::import)),
                 )
                 .service(
                     resource("/volunteers/duplicates")

@@ -416,7 +416,8 @@ pub async fn correct(
     }
     // A corrected approved entry no longer counts (its correction will when approved).
     if repo::status_of(&old)? == HourStatus::Approved {
-        volunteer_totals::take_back(&txn, &volunteer_totals::Counted::of(&old)?).await?;
+        let year = volunteer_totals::counting_year(&txn).await?;
+        volunteer_totals::take_back(&txn, &volunteer_totals::Counted::of(&old)?, year).await?;
     }
     record(
         &txn,
@@ -474,6 +475,7 @@ pub async fn decide(
         }
     }
     let mut decided = Vec::with_capacity(ids.len());
+    let year = volunteer_totals::counting_year(&txn).await?;
     for id in &ids {
         let r = &rows[&id.0];
         let to = rules::next_hour_status(repo::status_of(r)?, req.decision.action())
@@ -486,7 +488,7 @@ pub async fn decide(
             });
         }
         if to == HourStatus::Approved {
-            volunteer_totals::add(&txn, &volunteer_totals::Counted::of(r)?).await?;
+            volunteer_totals::add(&txn, &volunteer_totals::Counted::of(r)?, year).await?;
         }
         record(
             &txn,

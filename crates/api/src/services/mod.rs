@@ -5,12 +5,15 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod csv_table;
 pub mod hours;
 pub mod opportunities;
 pub mod organizations;
+pub mod passwords;
 pub mod school_import;
 pub mod schools;
 pub mod users;
+pub mod volunteer_import;
 pub mod volunteer_metrics;
 pub mod volunteers;
 

@@ -9,36 +9,64 @@ use db::repo::schools as repo;
 use domain::problem::FieldError;
 use domain::school::{Designation, ImportReport, SchoolInput, SchoolLevel};
 use sea_orm::DatabaseConnection;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use validator::Validate;
 
 use super::Actor;
+use super::csv_table::{self, Column};
 use crate::error::{ApiError, ApiResult};
 
-/// Columns of the import file; the first name is the canonical one.
-const COLUMNS: &[(&str, &[&str], bool)] = &[
-    ("code", &["code", "school_code", "school code"], true),
-    ("name", &["name", "school_name", "school name"], true),
-    ("level", &["level", "school_level", "type"], true),
-    (
-        "region",
-        &["region", "learning_community", "learning community", "zone"],
-        true,
-    ),
-    (
-        "title_i",
-        &["title_i", "title i", "title1", "title_1"],
-        false,
-    ),
-    ("designation", &["designation", "csi_tsi", "csi/tsi"], false),
-    ("address", &["address", "street", "street_address"], false),
-    ("city", &["city"], false),
-    (
-        "postal_code",
-        &["postal_code", "zip", "zip_code", "zipcode"],
-        false,
-    ),
+/// Columns of the import file; the first alias is the canonical name.
+const COLUMNS: &[Column] = &[
+    Column {
+        name: "code",
+        aliases: &["code", "school_code", "school code"],
+        required: true,
+    },
+    Column {
+        name: "name",
+        aliases: &["name", "school_name", "school name"],
+        required: true,
+    },
+    Column {
+        name: "level",
+        aliases: &["level", "school_level", "type"],
+        required: true,
+    },
+    Column {
+        name: "region",
+        aliases: &["region", "learning_community", "learning community", "zone"],
+        required: true,
+    },
+    Column {
+        name: "title_i",
+        aliases: &["title_i", "title i", "title1", "title_1"],
+        required: false,
+    },
+    Column {
+        name: "designation",
+        aliases: &["designation", "csi_tsi", "csi/tsi"],
+        required: false,
+    },
+    Column {
+        name: "address",
+        aliases: &["address", "street", "street_address"],
+        required: false,
+    },
+    Column {
+        name: "city",
+        aliases: &["city"],
+        required: false,
+    },
+    Column {
+        name: "postal_code",
+        aliases: &["postal_code", "zip", "zip_code", "zipcode"],
+        required: false,
+    },
 ];
+
+/// The most rows one file may hold.
+const MAX_ROWS: usize = 5_000;
 
 fn parse_level(v: &str) -> Option<SchoolLevel> {
     let v = v.trim().to_ascii_lowercase().replace(['-', ' '], "");
@@ -69,69 +97,13 @@ fn parse_designation(v: &str) -> Option<Designation> {
 
 /// Parses a whole file into inputs, or every problem found, by line.
 pub fn parse(bytes: &[u8]) -> Result<Vec<(u64, SchoolInput)>, Vec<FieldError>> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(false)
-        .from_reader(bytes);
-    let headers = match rdr.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            return Err(vec![FieldError::new(
-                "line 1",
-                "unreadable",
-                format!("The header row cannot be read: {e}"),
-            )]);
-        }
-    };
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-        if let Some((canon, _, _)) = COLUMNS
-            .iter()
-            .find(|(_, aliases, _)| aliases.contains(&h.as_str()))
-        {
-            index.insert(canon, i);
-        }
-    }
-    let missing: Vec<FieldError> = COLUMNS
-        .iter()
-        .filter(|(c, _, required)| *required && !index.contains_key(c))
-        .map(|(c, _, _)| {
-            FieldError::new(
-                "line 1",
-                "missing_column",
-                format!("The header has no '{c}' column."),
-            )
-        })
-        .collect();
-    if !missing.is_empty() {
-        return Err(missing);
-    }
-
+    let records = csv_table::read(bytes, COLUMNS, MAX_ROWS)?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                errors.push(FieldError::new(
-                    format!("line {line}"),
-                    "unreadable",
-                    format!("This row cannot be read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        let get = |c: &str| {
-            index
-                .get(c)
-                .and_then(|i| rec.get(*i))
-                .unwrap_or("")
-                .to_string()
-        };
+    for rec in records {
+        let line = rec.line;
+        let get = |c: &str| rec.get(c).to_string();
         let at = |f: &str| format!("line {line}: {f}");
         let level = parse_level(&get("level"));
         if level.is_none() {
@@ -181,9 +153,6 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<(u64, SchoolInput)>, Vec<FieldError>> {
             ));
         }
         out.push((line, input));
-    }
-    if out.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new("line 2", "empty", "The file has no rows."));
     }
     if errors.is_empty() {
         Ok(out)

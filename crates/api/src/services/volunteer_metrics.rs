@@ -3,9 +3,10 @@
 
 use chrono::{NaiveDate, Utc};
 use db::repo::{agreements, settings, volunteer_totals};
+use domain::volunteer::SchoolYear;
 use domain::volunteer_metrics::{
-    self as rules, HourValue, HourValueInput, VolunteerGrouping, VolunteerMetrics,
-    VolunteerMetricsQuery,
+    self as rules, HourValue, HourValueInput, SchoolYearInput, SchoolYearSetting,
+    VolunteerGrouping, VolunteerMetrics, VolunteerMetricsQuery,
 };
 use domain::{Permission, Role, SchoolId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -78,6 +79,70 @@ pub async fn set_hour_value(
     hour_value(db, default_cents).await
 }
 
+/// When the school year starts, as the office set it.
+pub async fn school_year(db: &impl ConnectionTrait) -> ApiResult<SchoolYearSetting> {
+    let year = volunteer_totals::school_year(db).await?;
+    let row = settings::get(db, volunteer_totals::SCHOOL_YEAR_KEY).await?;
+    Ok(SchoolYearSetting {
+        start_month: year.start_month(),
+        current_start: year.start(Utc::now().date_naive()),
+        active_definition: year.active(),
+        is_default: row.is_none(),
+        version: row.as_ref().map_or(0, |r| r.version),
+        updated_at: row.map(|r| r.updated_at),
+    })
+}
+
+/// Changes the month the school year starts (admin; `If-Match` with the version read, 0 while
+/// it is the default) and counts every volunteer's school years again from the hour log, in
+/// one transaction: the dashboard's "active" follows at once. Audited.
+pub async fn set_school_year(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    version: i32,
+    input: SchoolYearInput,
+) -> ApiResult<SchoolYearSetting> {
+    auth.require(Permission::ManageGoals)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let year = SchoolYear::starting_in(input.start_month).ok_or_else(|| {
+        ApiError::invalid_field(
+            "start_month",
+            "range",
+            "Choose a month from 1 (January) to 12 (December).",
+        )
+    })?;
+    let txn = db::begin_write(db).await?;
+    let before = volunteer_totals::school_year(&txn).await?;
+    settings::put(
+        &txn,
+        volunteer_totals::SCHOOL_YEAR_KEY,
+        &year.start_month().to_string(),
+        version,
+        auth.id,
+    )
+    .await?;
+    volunteer_totals::rebuild_years(&txn, year).await?;
+    db::repo::audit::record(
+        &txn,
+        db::repo::audit::NewAuditEvent {
+            actor: Some(auth.id),
+            action: "update",
+            entity: "setting",
+            entity_id: volunteer_totals::SCHOOL_YEAR_KEY.into(),
+            changes: serde_json::json!({ "start_month": {
+                "before": before.start_month(), "after": year.start_month() } }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(
+        school_year.start_month = year.start_month(),
+        "school year changed; summaries counted again"
+    );
+    school_year(db).await
+}
+
 /// The goal the dashboard measures against.
 pub const ACTIVE_VOLUNTEERS_GOAL: &str = "active_volunteers";
 
@@ -116,8 +181,9 @@ pub async fn compute(
     group_by: VolunteerGrouping,
     hourly_cents: i64,
 ) -> ApiResult<VolunteerMetrics> {
-    let agg = volunteer_totals::aggregates(db, as_of, group_by, schools).await?;
-    let mut m = rules::assemble(&agg, as_of, group_by, hourly_cents);
+    let year = volunteer_totals::school_year(db).await?;
+    let agg = volunteer_totals::aggregates(db, as_of, group_by, schools, year).await?;
+    let mut m = rules::assemble(&agg, as_of, group_by, hourly_cents, year);
     m.goal = agreements::get_goal(db, ACTIVE_VOLUNTEERS_GOAL).await.ok();
     Ok(m)
 }

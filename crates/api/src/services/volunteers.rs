@@ -485,9 +485,10 @@ pub async fn merge(
         });
     }
     repo::touch(&txn, keep, version).await?;
-    let moved = db::repo::volunteer_merge::move_all(&txn, keep, dup).await?;
-    for year in &moved.years {
-        db::repo::volunteer_totals::recount_year(&txn, keep, *year).await?;
+    let school_year = db::repo::volunteer_totals::counting_year(&txn).await?;
+    let moved = db::repo::volunteer_merge::move_all(&txn, keep, dup, school_year).await?;
+    for start in &moved.years {
+        db::repo::volunteer_totals::recount_year(&txn, keep, *start, school_year).await?;
     }
     db::repo::volunteer_totals::move_kind(&txn, &moved.approved, &d.kind, &k.kind).await?;
     if d.parent_leader && !k.parent_leader {

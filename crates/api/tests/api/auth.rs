@@ -221,3 +221,88 @@ async fn no_token_is_401_with_a_bearer_challenge() {
     assert_eq!(res.headers().get("www-authenticate").unwrap(), "Bearer");
     assert_problem(res, 401, "unauthorized").await;
 }
+
+async fn ask_reset(app: &TestApp, email: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/password-reset"))
+        .json(&json!({ "email": email }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn set_password(app: &TestApp, token: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/password-reset/confirm"))
+        .json(&json!({ "token": token, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_forgotten_password_is_reset_once_with_the_emailed_link_and_sessions_end() {
+    use crate::imports::link_token;
+    use db::repo::applications::messages_for;
+    let app = TestApp::spawn().await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+    let session = refresh_cookie(app.login(&email, &password).await.headers()).unwrap();
+
+    // The same answer for an unknown address, and nothing is sent.
+    assert_eq!(ask_reset(&app, "nobody@example.org").await.status(), 202);
+    assert!(
+        messages_for(&app.db, "nobody@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(ask_reset(&app, &email.to_uppercase()).await.status(), 202);
+    let token = link_token(&app, &email, "password_reset").await;
+
+    let res = set_password(&app, &token, "short").await;
+    let p = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["field"], "password");
+    let res = set_password(&app, "not-a-token", "a-brand-new-password").await;
+    let p = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["code"], "expired");
+
+    assert_eq!(
+        set_password(&app, &token, "a-brand-new-password")
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(app.login(&email, &password).await.status(), 401);
+    assert_eq!(
+        app.login(&email, "a-brand-new-password").await.status(),
+        200
+    );
+    assert_eq!(refresh(&app, &session).await.status(), 401, "sessions end");
+    // A link works once.
+    let res = set_password(&app, &token, "yet-another-password").await;
+    assert_problem(res, 422, "validation_failed").await;
+
+    let res = ask_reset(&app, "not-an-email").await;
+    assert_problem(res, 422, "validation_failed").await;
+}
+
+#[actix_web::test]
+async fn a_deactivated_account_gets_no_reset_link() {
+    use db::repo::applications::messages_for;
+    let app = TestApp::spawn().await;
+    let (email, _) = app.create_user(Role::Staff, vec![]).await;
+    let account = db::repo::users::find_by_email(&app.db, &email)
+        .await
+        .unwrap()
+        .unwrap();
+    db::repo::users::set_status(
+        &app.db,
+        account.user.id,
+        account.user.version,
+        domain::user::UserStatus::Deactivated,
+    )
+    .await
+    .unwrap();
+    assert_eq!(ask_reset(&app, &email).await.status(), 202);
+    assert!(messages_for(&app.db, &email).await.unwrap().is_empty());
+}

@@ -299,6 +299,15 @@ impl TestApp {
         (id, contact, token)
     }
 
+    /// `GET path` as the token's user: the JSON body of a 200 (anything else fails the test).
+    pub async fn get_json(&self, path: &str, token: &str) -> serde_json::Value {
+        let res = self.get(path, token).send().await.unwrap();
+        let status = res.status();
+        let text = res.text().await.unwrap();
+        assert_eq!(status, 200, "GET {path}: {text}");
+        serde_json::from_str(&text).unwrap()
+    }
+
     pub fn get(&self, path: &str, token: &str) -> reqwest::RequestBuilder {
         self.client.get(self.url(path)).bearer_auth(token)
     }

@@ -15,6 +15,7 @@ mod auth;
 mod client;
 mod helpers;
 mod hours;
+mod imports;
 mod migrations;
 mod opportunities;
 mod organizations;

@@ -162,7 +162,7 @@ async fn hours_count_in_their_own_school_year_and_a_past_day_sees_only_what_was_
     let staff = app.token_for(Role::Staff).await;
     let (_, v1) = cleared_volunteer(&app, &staff, a, "one@example.org").await;
     let today = Utc::now().date_naive();
-    let start = domain::volunteer::school_year_start(today);
+    let start = domain::volunteer::SchoolYear::default().start(today);
     let last_year = start - chrono::Days::new(1);
 
     let res = app
@@ -292,4 +292,134 @@ async fn an_admin_changes_the_value_of_an_hour_and_the_dashboard_follows() {
     let (_, _, partner) = app.partner_org("Some Partner").await;
     let res = app.get(url, &partner).send().await.unwrap();
     assert_problem(res, 403, "forbidden").await;
+}
+
+#[actix_web::test]
+async fn the_school_year_is_the_offices_and_active_follows_a_change_at_once() {
+    let app = TestApp::spawn().await;
+    let school = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let admin = app.token_for(Role::Admin).await;
+    for who in ["july", "september", "june", "february"] {
+        volunteer(&app, school, &format!("{who}@example.org")).await;
+    }
+    let import = |csv: String| {
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            let res = app
+                .post("/api/v1/hours/import", &staff)
+                .header("content-type", "text/csv")
+                .body(csv)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+        }
+    };
+    import(
+        "email,school,date,activity,minutes\n\
+         july@example.org,E1,2026-07-20,tutor,60\n\
+         september@example.org,E1,2026-09-10,tutor,60\n\
+         june@example.org,E1,2026-06-10,tutor,60\n"
+            .into(),
+    )
+    .await;
+    let active = |as_of: &'static str| {
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            let m: Value = app
+                .get_json(&format!("/api/v1/metrics/volunteers?as_of={as_of}"), &staff)
+                .await;
+            (
+                m["active"].as_u64().unwrap(),
+                m["window_start"].as_str().unwrap().to_string(),
+            )
+        }
+    };
+    assert_eq!(
+        active("2026-10-15").await,
+        (2, "2026-07-01".into()),
+        "July and September"
+    );
+
+    let set = |etag: &'static str, month: u32, token: String| {
+        let app = &app;
+        async move {
+            app.put("/api/v1/settings/school-year", &token)
+                .header("if-match", etag)
+                .json(&json!({ "start_month": month }))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let year: Value = app
+        .get_json(
+            "/api/v1/settings/school-year",
+            &app.coordinator_of(school).await,
+        )
+        .await;
+    assert_eq!(
+        (year["start_month"].as_u64(), year["is_default"].as_bool()),
+        (Some(7), Some(true))
+    );
+    assert_eq!(year["version"], 0);
+
+    assert_problem(set("\"0\"", 8, staff.clone()).await, 403, "forbidden").await;
+    assert_problem(
+        set("\"0\"", 13, admin.clone()).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    let res = set("\"0\"", 8, admin.clone()).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["etag"], "\"1\"");
+    let year: Value = res.json().await.unwrap();
+    assert!(
+        year["active_definition"]
+            .as_str()
+            .unwrap()
+            .ends_with("(August 1 to July 31)."),
+        "{year}"
+    );
+    assert_eq!(
+        active("2026-10-15").await,
+        (1, "2026-08-01".into()),
+        "September only"
+    );
+    assert_eq!(
+        active("2026-07-25").await,
+        (2, "2025-08-01".into()),
+        "June and July"
+    );
+
+    // A stale version changes nothing.
+    assert_problem(
+        set("\"0\"", 1, admin.clone()).await,
+        412,
+        "version_mismatch",
+    )
+    .await;
+    assert_eq!(set("\"1\"", 1, admin.clone()).await.status(), 200);
+    assert_eq!(active("2026-10-15").await, (3, "2026-01-01".into()));
+    // Hours approved after the change count in the new school years.
+    import(
+        "email,school,date,activity,minutes\nfebruary@example.org,E1,2026-02-01,mentor,30\n".into(),
+    )
+    .await;
+    assert_eq!(active("2026-10-15").await.0, 4);
+    let m: Value = app
+        .get_json("/api/v1/metrics/volunteers?as_of=2026-10-15", &staff)
+        .await;
+    assert!(
+        m["definitions"]["active"]
+            .as_str()
+            .unwrap()
+            .ends_with("(January 1 to December 31).")
+    );
+    let audit: Value = app.get_json("/api/v1/audit?entity=setting", &admin).await;
+    assert_eq!(audit.as_array().map(Vec::len), Some(2), "{audit}");
 }

@@ -613,6 +613,15 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
             }
             async move { req.send().await.unwrap().status().as_u16() }
         };
+        let csv = |path: &str| {
+            let req = app
+                .client
+                .post(app.url(path))
+                .bearer_auth(token)
+                .header("content-type", "text/csv")
+                .body("not,a,roster\n1,2,3\n");
+            async move { req.send().await.unwrap().status().as_u16() }
+        };
         let entry =
             json!({"school_id": school, "activity": "tutor", "work_date": today, "minutes": 60});
         let got = [
@@ -747,12 +756,71 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                 )
                 .await,
             ),
+            (
+                "duplicates",
+                call("GET", "/api/v1/volunteers/duplicates".into(), None).await,
+            ),
+            (
+                "merge",
+                call(
+                    "POST",
+                    format!("/api/v1/volunteers/{vid}/merge"),
+                    Some(json!({"duplicate_id": nobody, "reason": "The same person twice"})),
+                )
+                .await,
+            ),
+            (
+                "export_volunteers",
+                call("GET", "/api/v1/volunteers/export".into(), None).await,
+            ),
+            (
+                "export_opportunities",
+                call("GET", "/api/v1/opportunities/export".into(), None).await,
+            ),
+            (
+                "export_hours",
+                call("GET", "/api/v1/hours/export".into(), None).await,
+            ),
+            (
+                "hour_value",
+                call("GET", "/api/v1/settings/volunteer-hour-value".into(), None).await,
+            ),
+            (
+                "set_hour_value",
+                call(
+                    "PUT",
+                    "/api/v1/settings/volunteer-hour-value".into(),
+                    Some(json!({"cents": 3000})),
+                )
+                .await,
+            ),
+            (
+                "school_year",
+                call("GET", "/api/v1/settings/school-year".into(), None).await,
+            ),
+            (
+                "set_school_year",
+                call(
+                    "PUT",
+                    "/api/v1/settings/school-year".into(),
+                    Some(json!({"start_month": 8})),
+                )
+                .await,
+            ),
+            (
+                "import_volunteers",
+                csv("/api/v1/volunteers/import?dry_run=true").await,
+            ),
+            (
+                "import_hours",
+                csv("/api/v1/hours/import?dry_run=true").await,
+            ),
         ];
         for (what, status) in got {
             let office = matches!(role, Role::Admin | Role::Staff | Role::SchoolCoordinator);
             let expected: &[u16] = match (role, what) {
                 // Everyone signed in browses opportunities.
-                (_, "browse" | "opportunity") => &[200],
+                (_, "browse" | "opportunity" | "export_opportunities") => &[200],
                 // Only volunteers sign up, log, check in and have a profile of their own; this
                 // volunteer login has none yet.
                 (
@@ -760,16 +828,25 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                     "sign_up" | "log" | "check_in" | "check_out" | "me" | "badge",
                 ) => &[404],
                 (Role::Volunteer, "cancel_signup" | "correct") => &[404],
-                (Role::Volunteer, "hours") => &[404],
+                (Role::Volunteer, "hours" | "export_hours") => &[404],
                 (Role::Volunteer, "volunteer") => &[404], // someone else's profile
                 // The office: coordinators for their school, staff and admin anywhere.
                 (_, "post") if office => &[201],
                 (_, "change" | "parent_leader" | "cancel_opportunity") if office => &[412], // a stale If-Match
-                (_, "roster" | "hours" | "metrics" | "volunteers" | "volunteer") if office => {
-                    &[200]
-                }
+                (
+                    _,
+                    "roster" | "hours" | "metrics" | "volunteers" | "volunteer" | "export_hours"
+                    | "export_volunteers" | "hour_value" | "school_year",
+                ) if office => &[200],
                 (_, "decide" | "correct" | "cancel_signup") if office => &[404], // no such one
                 (Role::Admin | Role::Staff, "clearance") => &[412],
+                // The volunteer office: duplicates, merges (no such duplicate) and imports
+                // (not a roster: every problem listed).
+                (Role::Admin | Role::Staff, "duplicates") => &[200],
+                (Role::Admin | Role::Staff, "merge") => &[404],
+                (Role::Admin | Role::Staff, "import_volunteers" | "import_hours") => &[422],
+                // Settings: admins only (a stale If-Match).
+                (Role::Admin, "set_hour_value" | "set_school_year") => &[412],
                 _ => &[403],
             };
             assert!(

@@ -7,8 +7,8 @@ use domain::volunteer::Interest;
 use domain::{HourEntryId, OpportunityId, SchoolId, UserId, VolunteerId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -95,6 +95,29 @@ pub async fn insert(db: &impl ConnectionTrait, n: NewEntry<'_>) -> DbResult<Row>
     }
     .insert(db)
     .await?)
+}
+
+/// Whether the volunteer already has a standing entry (not rejected, not corrected) for this
+/// school, activity, day and duration — what an import of past hours leaves out.
+pub async fn same_entry_exists(
+    db: &impl ConnectionTrait,
+    volunteer: VolunteerId,
+    school: SchoolId,
+    activity: Interest,
+    work_date: NaiveDate,
+    minutes: u32,
+) -> DbResult<bool> {
+    Ok(h::Entity::find()
+        .filter(h::Column::VolunteerId.eq(volunteer.0))
+        .filter(h::Column::SchoolId.eq(school.0))
+        .filter(h::Column::Activity.eq(activity.as_str()))
+        .filter(h::Column::WorkDate.eq(work_date))
+        .filter(h::Column::Minutes.eq(i32::try_from(minutes).unwrap_or(i32::MAX)))
+        .filter(h::Column::Status.ne(HourStatus::Rejected.as_str()))
+        .filter(h::Column::SupersededBy.is_null())
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// One entry.

@@ -34,6 +34,25 @@ fn contact(m: c::Model) -> Contact {
     }
 }
 
+/// The organization with this legal name (compared as `name_key` does), if exactly one has it.
+pub async fn find_by_name(
+    db: &impl ConnectionTrait,
+    legal_name: &str,
+) -> DbResult<Option<OrganizationId>> {
+    let ids: Vec<Uuid> = o::Entity::find()
+        .select_only()
+        .column(o::Column::Id)
+        .filter(o::Column::NameKey.eq(name_key(legal_name)))
+        .limit(2)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(match ids.as_slice() {
+        [one] => Some(OrganizationId(*one)),
+        _ => None,
+    })
+}
+
 /// Rows into organizations, loading support areas and contacts for all of them at once
 /// (two queries per 500 organizations, not two per organization).
 async fn hydrate_all(

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use domain::VolunteerId;
 use domain::hours::HourStatus;
 use domain::opportunity::SignupStatus;
-use domain::volunteer::school_year_start;
+use domain::volunteer::SchoolYear;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::{BTreeSet, HashMap};
@@ -62,6 +62,7 @@ pub async fn move_all(
     db: &impl ConnectionTrait,
     keep: VolunteerId,
     dup: VolunteerId,
+    year: SchoolYear,
 ) -> DbResult<Moved> {
     let mut moved = Moved::default();
 
@@ -78,7 +79,7 @@ pub async fn move_all(
         .await?;
     moved.years = approved
         .iter()
-        .map(|(_, d, _)| school_year_start(*d))
+        .map(|(_, d, _)| year.start(*d))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();

@@ -9,7 +9,7 @@
 //! [`aggregates`] counts the dashboard from them in SQL.
 
 use chrono::{Days, NaiveDate, NaiveTime};
-use domain::volunteer::{Interest, school_year_start};
+use domain::volunteer::{Interest, SchoolYear};
 use domain::volunteer_metrics::{Aggregates, VolunteerGrouping, month_of};
 use domain::{SchoolId, VolunteerId};
 use sea_orm::sea_query::{Alias, Expr, Func, OnConflict, Query, SimpleExpr};
@@ -25,6 +25,80 @@ use crate::entities::{
     volunteer_schools as vs, volunteers as v,
 };
 use crate::{DbError, DbResult};
+
+/// The setting that holds the month the school year starts in (absent: July).
+pub const SCHOOL_YEAR_KEY: &str = "school_year_start_month";
+
+/// The key of the PostgreSQL advisory lock between the transactions that count by school year
+/// (shared) and the one that changes the school year and counts everything again (exclusive).
+const SCHOOL_YEAR_LOCK: i64 = 0x5048_5359; // "PHSY"
+
+/// The school year as the office set it, read without locking (dashboards).
+pub async fn school_year(db: &impl ConnectionTrait) -> DbResult<SchoolYear> {
+    Ok(
+        match crate::repo::settings::get(db, SCHOOL_YEAR_KEY).await? {
+            Some(row) => row
+                .value
+                .parse()
+                .ok()
+                .and_then(SchoolYear::starting_in)
+                .ok_or_else(|| DbError::Corrupt(format!("{SCHOOL_YEAR_KEY} {:?}", row.value)))?,
+            None => SchoolYear::default(),
+        },
+    )
+}
+
+/// The school year, for a transaction that will count hours by it: on PostgreSQL it also
+/// holds off a change of the school year until this transaction ends (SQLite writers are
+/// serialized already), so no entry is counted in a year that no longer exists.
+pub async fn counting_year(db: &impl ConnectionTrait) -> DbResult<SchoolYear> {
+    if crate::is_postgres(db) {
+        db.execute_unprepared(&format!(
+            "SELECT pg_advisory_xact_lock_shared({SCHOOL_YEAR_LOCK})"
+        ))
+        .await?;
+    }
+    school_year(db).await
+}
+
+/// Counts every volunteer's school years again from the approved hour log, by `year` (the
+/// school year changed). Waits for the transactions counting by the old one to end.
+pub async fn rebuild_years(db: &impl ConnectionTrait, year: SchoolYear) -> DbResult<()> {
+    let postgres = crate::is_postgres(db);
+    if postgres {
+        db.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({SCHOOL_YEAR_LOCK})"))
+            .await?;
+    }
+    let back = year.start_month() - 1;
+    let (month, start) = if postgres {
+        (
+            "CAST(date_trunc('month', h.work_date) AS date)".to_string(),
+            format!(
+                "CAST(date_trunc('year', h.work_date - INTERVAL '{back} months') \
+                 + INTERVAL '{back} months' AS date)"
+            ),
+        )
+    } else {
+        (
+            "date(h.work_date, 'start of month')".to_string(),
+            format!(
+                "date(h.work_date, 'start of month', '-{back} months', 'start of year', \
+                 '+{back} months')"
+            ),
+        )
+    };
+    ay::Entity::delete_many().exec(db).await?;
+    db.execute_unprepared(&format!(
+        "INSERT INTO volunteer_activity_years \
+         (volunteer_id, school_id, activity, year_start, first_month, minutes, entries) \
+         SELECT h.volunteer_id, h.school_id, h.activity, {start}, MIN({month}), \
+         SUM(h.minutes), COUNT(*) FROM hour_entries h \
+         WHERE h.status = 'approved' AND h.superseded_by IS NULL AND h.minutes > 0 \
+         GROUP BY h.volunteer_id, h.school_id, h.activity, {start}"
+    ))
+    .await?;
+    Ok(())
+}
 
 /// `volunteer_minutes.dimension` of the minutes by activity.
 pub const BY_ACTIVITY: &str = "activity";
@@ -114,8 +188,9 @@ pub fn add_to_minutes() -> OnConflict {
     .to_owned()
 }
 
-/// Counts a newly approved entry (inside the approval's transaction).
-pub async fn add(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
+/// Counts a newly approved entry (inside the approval's transaction; `year` from
+/// [`counting_year`]).
+pub async fn add(db: &impl ConnectionTrait, e: &Counted, year: SchoolYear) -> DbResult<()> {
     let month = month_of(e.work_date);
     let kind = kind_of(db, e.volunteer).await?;
     add_minutes(
@@ -136,7 +211,7 @@ pub async fn add(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
         volunteer_id: Set(e.volunteer.0),
         school_id: Set(e.school.0),
         activity: Set(e.activity.as_str().into()),
-        year_start: Set(school_year_start(e.work_date)),
+        year_start: Set(year.start(e.work_date)),
         first_month: Set(month),
         minutes: Set(e.minutes),
         entries: Set(1),
@@ -172,7 +247,7 @@ pub async fn add(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
 /// Stops counting an approved entry (it was corrected): its minutes come off, and the
 /// volunteer's first months of that school year are counted again from the approved entries
 /// still standing (a volunteer's year of entries, whatever the size of the log).
-pub async fn take_back(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
+pub async fn take_back(db: &impl ConnectionTrait, e: &Counted, year: SchoolYear) -> DbResult<()> {
     let month = month_of(e.work_date);
     let kind = kind_of(db, e.volunteer).await?;
     add_minutes(
@@ -186,7 +261,7 @@ pub async fn take_back(db: &impl ConnectionTrait, e: &Counted) -> DbResult<()> {
     )
     .await?;
     add_minutes(db, e.school, month, BY_KIND, &kind, -e.minutes, -1).await?;
-    recount_year(db, e.volunteer, school_year_start(e.work_date)).await
+    recount_year(db, e.volunteer, year.start(e.work_date), year).await
 }
 
 /// Moves approved minutes (school, day, minutes) from one kind of volunteer to another (a
@@ -218,13 +293,14 @@ pub async fn recount_year(
     db: &impl ConnectionTrait,
     volunteer: VolunteerId,
     year_start: NaiveDate,
+    year: SchoolYear,
 ) -> DbResult<()> {
     ay::Entity::delete_many()
         .filter(ay::Column::VolunteerId.eq(volunteer.0))
         .filter(ay::Column::YearStart.eq(year_start))
         .exec(db)
         .await?;
-    let next_year = school_year_start(year_start + Days::new(366));
+    let next_year = year.next(year_start);
     let entries: Vec<(Uuid, String, NaiveDate, i32)> = h::Entity::find()
         .select_only()
         .column(h::Column::SchoolId)
@@ -287,8 +363,9 @@ pub async fn aggregates(
     as_of: NaiveDate,
     group_by: VolunteerGrouping,
     schools: Option<&[SchoolId]>,
+    school_year: SchoolYear,
 ) -> DbResult<Aggregates> {
-    let year = school_year_start(as_of);
+    let year = school_year.start(as_of);
     let last = month_of(as_of);
     let active_rows = || {
         let mut q = ay::Entity::find()

@@ -95,6 +95,21 @@ pub async fn insert(
     Ok(row)
 }
 
+/// Dates a profile's registration (an imported roster says when they registered), at noon UTC.
+pub async fn set_registered_on(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    on: chrono::NaiveDate,
+) -> DbResult<()> {
+    let at = on.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    v::Entity::update_many()
+        .col_expr(v::Column::CreatedAt, sea_orm::sea_query::Expr::value(at))
+        .filter(v::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// One profile.
 pub async fn get(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Row> {
     v::Entity::find_by_id(id.0)

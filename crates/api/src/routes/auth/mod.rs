@@ -1,9 +1,11 @@
-//! `/api/v1/auth`: sign in, refresh, sign out, who am I.
+//! `/api/v1/auth`: sign in, refresh, sign out, who am I, set a forgotten password.
 
 pub mod login;
 pub mod logout;
 pub mod me;
 pub mod refresh;
+pub mod request_password_reset;
+pub mod reset_password;
 
 use actix_web::cookie::{Cookie, SameSite, time};
 

@@ -6,5 +6,6 @@ pub mod check_out;
 pub mod correct;
 pub mod decide;
 pub mod export;
+pub mod import;
 pub mod list;
 pub mod log;

@@ -7,6 +7,7 @@ pub mod check_badge;
 pub mod duplicates;
 pub mod export;
 pub mod get;
+pub mod import;
 pub mod list;
 pub mod me;
 pub mod merge;
