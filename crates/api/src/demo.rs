@@ -386,8 +386,12 @@ async fn volunteering(
             },
         )
         .await?;
-        db::repo::volunteer_totals::add(db, &db::repo::volunteer_totals::Counted::of(&row)?, year)
-            .await?;
+        db::repo::volunteer_totals::add_all(
+            db,
+            &[db::repo::volunteer_totals::Counted::of(&row)?],
+            year,
+        )
+        .await?;
     }
     // (title, activity, in how many days, slots, weekly for how many days, minimum age)
     let posts = [

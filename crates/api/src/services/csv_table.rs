@@ -17,6 +17,26 @@ pub struct Column {
     pub required: bool,
 }
 
+impl Column {
+    /// A column the header row must have.
+    pub const fn required(name: &'static str, aliases: &'static [&'static str]) -> Self {
+        Self {
+            name,
+            aliases,
+            required: true,
+        }
+    }
+
+    /// A column the file may leave out.
+    pub const fn optional(name: &'static str, aliases: &'static [&'static str]) -> Self {
+        Self {
+            name,
+            aliases,
+            required: false,
+        }
+    }
+}
+
 /// One record of the file.
 #[derive(Debug)]
 pub struct Record {

@@ -476,6 +476,7 @@ pub async fn decide(
     }
     let mut decided = Vec::with_capacity(ids.len());
     let year = volunteer_totals::counting_year(&txn).await?;
+    let mut approved = vec![];
     for id in &ids {
         let r = &rows[&id.0];
         let to = rules::next_hour_status(repo::status_of(r)?, req.decision.action())
@@ -488,7 +489,7 @@ pub async fn decide(
             });
         }
         if to == HourStatus::Approved {
-            volunteer_totals::add(&txn, &volunteer_totals::Counted::of(r)?, year).await?;
+            approved.push(volunteer_totals::Counted::of(r)?);
         }
         record(
             &txn,
@@ -500,6 +501,7 @@ pub async fn decide(
         .await?;
         decided.push(repo::get(&txn, *id).await?);
     }
+    volunteer_totals::add_all(&txn, &approved, year).await?;
     txn.commit().await?;
     assemble(db, decided).await
 }

@@ -16,53 +16,18 @@ use super::Actor;
 use super::csv_table::{self, Column};
 use crate::error::{ApiError, ApiResult};
 
-/// Columns of the import file; the first alias is the canonical name.
+/// Columns of the import file.
+#[rustfmt::skip]
 const COLUMNS: &[Column] = &[
-    Column {
-        name: "code",
-        aliases: &["code", "school_code", "school code"],
-        required: true,
-    },
-    Column {
-        name: "name",
-        aliases: &["name", "school_name", "school name"],
-        required: true,
-    },
-    Column {
-        name: "level",
-        aliases: &["level", "school_level", "type"],
-        required: true,
-    },
-    Column {
-        name: "region",
-        aliases: &["region", "learning_community", "learning community", "zone"],
-        required: true,
-    },
-    Column {
-        name: "title_i",
-        aliases: &["title_i", "title i", "title1", "title_1"],
-        required: false,
-    },
-    Column {
-        name: "designation",
-        aliases: &["designation", "csi_tsi", "csi/tsi"],
-        required: false,
-    },
-    Column {
-        name: "address",
-        aliases: &["address", "street", "street_address"],
-        required: false,
-    },
-    Column {
-        name: "city",
-        aliases: &["city"],
-        required: false,
-    },
-    Column {
-        name: "postal_code",
-        aliases: &["postal_code", "zip", "zip_code", "zipcode"],
-        required: false,
-    },
+    Column::required("code", &["code", "school_code", "school code"]),
+    Column::required("name", &["name", "school_name", "school name"]),
+    Column::required("level", &["level", "school_level", "type"]),
+    Column::required("region", &["region", "learning_community", "learning community", "zone"]),
+    Column::optional("title_i", &["title_i", "title i", "title1", "title_1"]),
+    Column::optional("designation", &["designation", "csi_tsi", "csi/tsi"]),
+    Column::optional("address", &["address", "street", "street_address"]),
+    Column::optional("city", &["city"]),
+    Column::optional("postal_code", &["postal_code", "zip", "zip_code", "zipcode"]),
 ];
 
 /// The most rows one file may hold.

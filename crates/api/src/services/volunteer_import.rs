@@ -42,239 +42,76 @@ const NO_PASSWORD: &str = "!";
 /// How far back imported hours may go.
 const OLDEST_YEARS: i32 = 10;
 
+#[rustfmt::skip]
 const ROSTER: &[Column] = &[
-    Column {
-        name: "name",
-        aliases: &[
-            "name",
-            "full_name",
-            "full name",
-            "volunteer",
-            "volunteer_name",
-            "volunteer name",
-            "nombre",
-            "nombre completo",
-        ],
-        required: false,
-    },
-    Column {
-        name: "first_name",
-        aliases: &[
-            "first_name",
-            "first name",
-            "first",
-            "given name",
-            "nombre de pila",
-        ],
-        required: false,
-    },
-    Column {
-        name: "last_name",
-        aliases: &[
-            "last_name",
-            "last name",
-            "last",
-            "surname",
-            "family name",
-            "apellido",
-            "apellidos",
-        ],
-        required: false,
-    },
-    Column {
-        name: "email",
-        aliases: &[
-            "email",
-            "e-mail",
-            "email_address",
-            "email address",
-            "correo",
-            "correo electrónico",
-            "correo electronico",
-        ],
-        required: true,
-    },
-    Column {
-        name: "phone",
-        aliases: &[
-            "phone",
-            "phone_number",
-            "phone number",
-            "mobile",
-            "cell",
-            "cell phone",
-            "teléfono",
-            "telefono",
-            "celular",
-        ],
-        required: true,
-    },
-    Column {
-        name: "language",
-        aliases: &[
-            "language",
-            "preferred_language",
-            "preferred language",
-            "idioma",
-        ],
-        required: false,
-    },
-    Column {
-        name: "kind",
-        aliases: &[
-            "kind",
-            "type",
-            "volunteer_type",
-            "volunteer type",
-            "tipo",
-            "tipo de voluntario",
-        ],
-        required: true,
-    },
-    Column {
-        name: "organization",
-        aliases: &[
-            "organization",
-            "organization_name",
-            "organization name",
-            "partner",
-            "organización",
-            "organizacion",
-        ],
-        required: false,
-    },
-    Column {
-        name: "schools",
-        aliases: &[
-            "schools",
-            "school",
-            "school_codes",
-            "school codes",
-            "school_code",
-            "school code",
-            "escuelas",
-            "escuela",
-        ],
-        required: true,
-    },
-    Column {
-        name: "interests",
-        aliases: &["interests", "interest", "intereses"],
-        required: false,
-    },
-    Column {
-        name: "availability",
-        aliases: &["availability", "disponibilidad"],
-        required: false,
-    },
-    Column {
-        name: "registered_on",
-        aliases: &[
-            "registered_on",
-            "registered on",
-            "registration_date",
-            "registration date",
-            "joined",
-            "fecha de registro",
-        ],
-        required: false,
-    },
-    Column {
-        name: "cleared_on",
-        aliases: &[
-            "cleared_on",
-            "cleared on",
-            "clearance_date",
-            "clearance date",
-            "background_check_date",
-            "fecha de autorización",
-            "fecha de autorizacion",
-        ],
-        required: false,
-    },
-    Column {
-        name: "expires_on",
-        aliases: &[
-            "expires_on",
-            "expires on",
-            "clearance_expires",
-            "clearance expires",
-            "expiration",
-            "vence",
-        ],
-        required: false,
-    },
-    Column {
-        name: "clearance_reference",
-        aliases: &[
-            "clearance_reference",
-            "clearance reference",
-            "reference",
-            "background_check_id",
-            "screening_id",
-            "referencia",
-        ],
-        required: false,
-    },
-    Column {
-        name: "parent_leader_role",
-        aliases: &[
-            "parent_leader_role",
-            "parent leader role",
-            "parent_leader",
-            "parent leader",
-            "pta_role",
-            "líder de padres",
-            "lider de padres",
-        ],
-        required: false,
-    },
+    Column::optional("name", &[
+        "name", "full_name", "full name", "volunteer", "volunteer_name", "volunteer name",
+        "nombre", "nombre completo",
+    ]),
+    Column::optional("first_name", &[
+        "first_name", "first name", "first", "given name", "nombre de pila",
+    ]),
+    Column::optional("last_name", &[
+        "last_name", "last name", "last", "surname", "family name", "apellido", "apellidos",
+    ]),
+    Column::required("email", &[
+        "email", "e-mail", "email_address", "email address", "correo", "correo electrónico",
+        "correo electronico",
+    ]),
+    Column::required("phone", &[
+        "phone", "phone_number", "phone number", "mobile", "cell", "cell phone", "teléfono",
+        "telefono", "celular",
+    ]),
+    Column::optional("language", &[
+        "language", "preferred_language", "preferred language", "idioma",
+    ]),
+    Column::required("kind", &[
+        "kind", "type", "volunteer_type", "volunteer type", "tipo", "tipo de voluntario",
+    ]),
+    Column::optional("organization", &[
+        "organization", "organization_name", "organization name", "partner", "organización",
+        "organizacion",
+    ]),
+    Column::required("schools", &[
+        "schools", "school", "school_codes", "school codes", "school_code", "school code",
+        "escuelas", "escuela",
+    ]),
+    Column::optional("interests", &["interests", "interest", "intereses"]),
+    Column::optional("availability", &["availability", "disponibilidad"]),
+    Column::optional("registered_on", &[
+        "registered_on", "registered on", "registration_date", "registration date", "joined",
+        "fecha de registro",
+    ]),
+    Column::optional("cleared_on", &[
+        "cleared_on", "cleared on", "clearance_date", "clearance date", "background_check_date",
+        "fecha de autorización", "fecha de autorizacion",
+    ]),
+    Column::optional("expires_on", &[
+        "expires_on", "expires on", "clearance_expires", "clearance expires", "expiration",
+        "vence",
+    ]),
+    Column::optional("clearance_reference", &[
+        "clearance_reference", "clearance reference", "reference", "background_check_id",
+        "screening_id", "referencia",
+    ]),
+    Column::optional("parent_leader_role", &[
+        "parent_leader_role", "parent leader role", "parent_leader", "parent leader", "pta_role",
+        "líder de padres", "lider de padres",
+    ]),
 ];
 
+#[rustfmt::skip]
 const HOURS: &[Column] = &[
-    Column {
-        name: "email",
-        aliases: &[
-            "email",
-            "volunteer_email",
-            "volunteer email",
-            "e-mail",
-            "correo",
-            "correo electrónico",
-            "correo electronico",
-        ],
-        required: true,
-    },
-    Column {
-        name: "school",
-        aliases: &["school", "school_code", "school code", "escuela"],
-        required: true,
-    },
-    Column {
-        name: "date",
-        aliases: &["date", "work_date", "work date", "day", "fecha"],
-        required: true,
-    },
-    Column {
-        name: "activity",
-        aliases: &["activity", "activity_type", "activity type", "actividad"],
-        required: true,
-    },
-    Column {
-        name: "hours",
-        aliases: &["hours", "horas", "duration"],
-        required: false,
-    },
-    Column {
-        name: "minutes",
-        aliases: &["minutes", "minutos"],
-        required: false,
-    },
-    Column {
-        name: "note",
-        aliases: &["note", "notes", "comment", "nota", "notas"],
-        required: false,
-    },
+    Column::required("email", &[
+        "email", "volunteer_email", "volunteer email", "e-mail", "correo", "correo electrónico",
+        "correo electronico",
+    ]),
+    Column::required("school", &["school", "school_code", "school code", "escuela"]),
+    Column::required("date", &["date", "work_date", "work date", "day", "fecha"]),
+    Column::required("activity", &["activity", "activity_type", "activity type", "actividad"]),
+    Column::optional("hours", &["hours", "horas", "duration"]),
+    Column::optional("minutes", &["minutes", "minutos"]),
+    Column::optional("note", &["note", "notes", "comment", "nota", "notas"]),
 ];
 
 fn key(v: &str) -> String {
@@ -966,7 +803,7 @@ pub async fn import_hours(
     }
 
     let txn = db::begin_write(db).await?;
-    let year = volunteer_totals::counting_year(&txn).await?;
+    let mut approved = Vec::with_capacity(new_rows.len());
     for row in rows.iter() {
         let Some(volunteer) = by_line.get(&row.line) else {
             continue;
@@ -999,8 +836,10 @@ pub async fn import_hours(
             auth.id,
         )
         .await?;
-        volunteer_totals::add(&txn, &volunteer_totals::Counted::of(&stored)?, year).await?;
+        approved.push(volunteer_totals::Counted::of(&stored)?);
     }
+    let year = volunteer_totals::counting_year(&txn).await?;
+    volunteer_totals::add_all(&txn, &approved, year).await?;
     audit::record(
         &txn,
         NewAuditEvent {

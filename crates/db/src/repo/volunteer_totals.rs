@@ -188,11 +188,42 @@ pub fn add_to_minutes() -> OnConflict {
     .to_owned()
 }
 
-/// Counts a newly approved entry (inside the approval's transaction; `year` from
-/// [`counting_year`]).
-pub async fn add(db: &impl ConnectionTrait, e: &Counted, year: SchoolYear) -> DbResult<()> {
+/// Counts newly approved entries (inside the approval's transaction; `year` from
+/// [`counting_year`]). The volunteers' kinds are read once for the whole batch.
+pub async fn add_all(
+    db: &impl ConnectionTrait,
+    entries: &[Counted],
+    year: SchoolYear,
+) -> DbResult<()> {
+    let mut ids: Vec<Uuid> = entries.iter().map(|e| e.volunteer.0).collect();
+    ids.sort();
+    ids.dedup();
+    let mut kinds: HashMap<Uuid, String> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(1000) {
+        let rows: Vec<(Uuid, String)> = v::Entity::find()
+            .select_only()
+            .column(v::Column::Id)
+            .column(v::Column::Kind)
+            .filter(v::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        kinds.extend(rows);
+    }
+    for e in entries {
+        let kind = kinds.get(&e.volunteer.0).ok_or(DbError::NotFound)?;
+        add_one(db, e, kind, year).await?;
+    }
+    Ok(())
+}
+
+async fn add_one(
+    db: &impl ConnectionTrait,
+    e: &Counted,
+    kind: &str,
+    year: SchoolYear,
+) -> DbResult<()> {
     let month = month_of(e.work_date);
-    let kind = kind_of(db, e.volunteer).await?;
     add_minutes(
         db,
         e.school,
@@ -203,7 +234,7 @@ pub async fn add(db: &impl ConnectionTrait, e: &Counted, year: SchoolYear) -> Db
         1,
     )
     .await?;
-    add_minutes(db, e.school, month, BY_KIND, &kind, e.minutes, 1).await?;
+    add_minutes(db, e.school, month, BY_KIND, kind, e.minutes, 1).await?;
     let excluded = Alias::new("excluded");
     let first = Expr::col((excluded.clone(), ay::Column::FirstMonth));
     let kept = Expr::col((ay::Entity, ay::Column::FirstMonth));
