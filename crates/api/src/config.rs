@@ -76,6 +76,12 @@ pub struct ServerSettings {
     pub public_url: String,
     /// Requests per IP per minute to the public application endpoints.
     pub public_per_ip_per_minute: u32,
+    /// Addresses of the reverse proxies in front of PartnerHub. A request from one of them is
+    /// taken to come from the address its `X-Forwarded-For` names (the last one that is not a
+    /// proxy); from anywhere else the header is ignored, so nobody can claim another address
+    /// (rate limits, signature records).
+    #[serde(default)]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Database settings.
@@ -146,6 +152,7 @@ json_limit_bytes = 262144
 upload_limit_bytes = 5242880
 public_url = "http://127.0.0.1:8080"
 public_per_ip_per_minute = 30
+trusted_proxies = []
 
 [database]
 url = "sqlite://data/partnerhub.db?mode=rwc"
@@ -195,6 +202,7 @@ impl Settings {
                     .separator("__")
                     .list_separator(",")
                     .with_list_parse_key("server.cors_origins")
+                    .with_list_parse_key("server.trusted_proxies")
                     .try_parsing(true),
             )
             .build()?

@@ -45,6 +45,30 @@ pub async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Vec<u8
     Ok(body)
 }
 
+/// The address a request comes from: the TCP peer, or — when the peer is one of the
+/// configured reverse proxies — the last address in `X-Forwarded-For` that is not a proxy.
+pub fn client_ip(req: &HttpRequest, server: &crate::config::ServerSettings) -> String {
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return String::new();
+    };
+    if !server.trusted_proxies.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded: Vec<std::net::IpAddr> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .find(|a| !server.trusted_proxies.contains(a))
+        .unwrap_or(&peer)
+        .to_string()
+}
+
 /// 404 as problem+json for any unknown API path.
 pub async fn not_found() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound("resource"))

@@ -84,6 +84,54 @@ async fn sign_in_is_rate_limited_per_ip() {
     assert_problem(app.login("c@example.test", "x").await, 429, "rate_limited").await;
 }
 
+async fn login_from(app: &TestApp, forwarded_for: &str) -> u16 {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("x-forwarded-for", forwarded_for)
+        .json(&json!({ "email": "someone@example.test", "password": "x" }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[actix_web::test]
+async fn a_client_cannot_escape_the_limit_by_claiming_another_address() {
+    let app = TestApp::spawn_with(|s| {
+        s.auth.login_per_ip_per_minute = 2;
+        s.auth.login_per_account_per_minute = 1000;
+    })
+    .await;
+    assert_eq!(login_from(&app, "198.51.100.1").await, 401);
+    assert_eq!(login_from(&app, "198.51.100.2").await, 401);
+    assert_eq!(
+        login_from(&app, "198.51.100.3").await,
+        429,
+        "the header is ignored"
+    );
+}
+
+#[actix_web::test]
+async fn behind_a_trusted_proxy_each_client_address_has_its_own_limit() {
+    let app = TestApp::spawn_with(|s| {
+        s.auth.login_per_ip_per_minute = 2;
+        s.auth.login_per_account_per_minute = 1000;
+        s.server.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    // A client-written address before the proxy's own entry does not count.
+    for _ in 0..2 {
+        assert_eq!(login_from(&app, "203.0.113.9, 198.51.100.1").await, 401);
+    }
+    assert_eq!(login_from(&app, "203.0.113.10, 198.51.100.1").await, 429);
+    assert_eq!(
+        login_from(&app, "198.51.100.2").await,
+        401,
+        "another client"
+    );
+}
+
 fn token(sub: &str, exp_offset: i64, aud: &str) -> String {
     let now = chrono::Utc::now().timestamp();
     let claims = json!({ "sub": sub, "role": "admin", "iss": "partnerhub", "aud": aud, "iat": now, "exp": now + exp_offset });

@@ -30,11 +30,9 @@ pub async fn sign(
     if_match: IfMatch,
     body: web::Json<SignRequest>,
 ) -> ApiResult<HttpResponse> {
-    // The TCP peer: a client-sent X-Forwarded-For would let anyone write any address.
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    // The TCP peer, or what a configured proxy says: a client-sent X-Forwarded-For alone
+    // would let anyone write any address.
+    let ip = crate::routes::client_ip(&req, &state.settings.server);
     let a = services::agreements::sign(&state.db, &auth, *id, if_match.0, body.into_inner(), ip)
         .await?;
     Ok(super::with_etag(HttpResponse::Ok(), &a))

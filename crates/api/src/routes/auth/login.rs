@@ -20,10 +20,7 @@ pub async fn login(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate().map_err(|e| ApiError::validation(&e))?;
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = crate::routes::client_ip(&req, &state.settings.server);
     let session = services::auth::login(&state, &ip, body).await?;
     Ok(HttpResponse::Ok()
         .cookie(super::refresh_cookie(&state, session.refresh_token))

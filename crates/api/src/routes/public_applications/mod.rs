@@ -27,10 +27,7 @@ pub fn with_etag(mut res: actix_web::HttpResponseBuilder, v: &ApplicantView) -> 
 
 /// Counts a public request against the caller's IP.
 pub fn throttle(req: &HttpRequest, state: &AppState) -> ApiResult<()> {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = crate::routes::client_ip(req, &state.settings.server);
     state.public_limiter.check(&ip)
 }
 
