@@ -330,6 +330,7 @@ keys! {
     Yes => "Yes", "Sí";
     No => "No", "No";
     LoadMore => "Load more", "Cargar más";
+    UsersSearch => "Search by email or name", "Buscar por correo o nombre";
     SchoolsTitle => "Schools", "Escuelas";
     AddSchool => "Add school", "Agregar escuela";
     NoSchools => "No schools match these filters.", "Ninguna escuela coincide con estos filtros.";

@@ -39,6 +39,16 @@ try {
   await form.getByRole("button", { name: "Add user" }).click();
   await page.getByText("User created.").waitFor();
 
+  // The list is searched and filtered on the server (paged at district scale).
+  await page.getByLabel("Search by email or name").fill("nia coord");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.locator("li.card").first().waitFor();
+  assert.equal(await page.locator("li.card").count(), 1, "one user matches");
+  await page.getByLabel("Search by email or name").fill("");
+  await page.locator("#user-role-filter").selectOption("school_coordinator");
+  await page.locator("li.card", { hasText: "coordinator@partnerhub.test" }).first().waitFor();
+  assert.equal(await page.locator("li.card", { hasText: "admin@partnerhub.test" }).count(), 0);
+
   const card = page.locator("li.card", { hasText: "new.coordinator@partnerhub.test" });
   await card.locator(".meta", { hasText: "School coordinator" }).waitFor();
   await card.locator("summary").click();

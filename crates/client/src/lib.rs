@@ -245,9 +245,9 @@ impl Client {
 
     // --- users ---
 
-    /// Every user (admin).
-    pub async fn list_users(&self) -> ClientResult<Vec<User>> {
-        Self::json(self.request(Method::GET, "/api/v1/users")).await
+    /// A page of users, by email (admin).
+    pub async fn list_users(&self, q: &domain::user::UserQuery) -> ClientResult<Page<User>> {
+        Self::json(self.request(Method::GET, "/api/v1/users").query(q)).await
     }
 
     /// Creates a user (admin).

@@ -79,6 +79,22 @@ pub struct StaffMember {
     pub display_name: String,
 }
 
+/// Filters of `GET /api/v1/users` (by email; keyset pages).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct UserQuery {
+    /// Text in the email or the name.
+    pub q: Option<String>,
+    /// Only this role.
+    pub role: Option<Role>,
+    /// Only this status.
+    pub status: Option<UserStatus>,
+    /// Page size, 1–100 (default 25).
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
 /// A user account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -2,7 +2,7 @@
 
 use client::ClientError;
 use domain::school::SchoolQuery;
-use domain::user::{CreateUser, UpdateUser, User, UserStatus};
+use domain::user::{CreateUser, UpdateUser, User, UserQuery, UserStatus};
 use domain::{Permission, Role, SchoolId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,19 +58,53 @@ fn apply_problem(
     message.set(Some(error_text(i18n, e)));
 }
 
-/// The users page.
+/// The users page: search by email or name, filter by role, a page at a time.
 #[component]
 pub fn Users() -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let users = RwSignal::new(None::<Result<Vec<User>, String>>);
-    let load = move || {
+    let next = RwSignal::new(None::<String>);
+    let search = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let load = move |more: bool| {
+        let q = UserQuery {
+            q: Some(search.get_untracked()).filter(|t| !t.trim().is_empty()),
+            role: Role::parse(&role.get_untracked()),
+            limit: Some(50),
+            cursor: if more { next.get_untracked() } else { None },
+            ..Default::default()
+        };
+        if !more {
+            users.set(None);
+        }
         spawn_local(async move {
-            let res = auth.call(|c| async move { c.list_users().await }).await;
-            users.set(Some(res.map_err(|e| error_text(&i18n, &e))));
+            let res = auth
+                .call(|c| {
+                    let q = q.clone();
+                    async move { c.list_users(&q).await }
+                })
+                .await;
+            match res {
+                Ok(page) => {
+                    let _ = next.try_set(page.next_cursor);
+                    let _ = users.try_update(|u| match u {
+                        Some(Ok(v)) if more => v.extend(page.items),
+                        _ => *u = Some(Ok(page.items)),
+                    });
+                }
+                Err(e) => {
+                    let _ = users.try_set(Some(Err(error_text(&i18n, &e))));
+                }
+            }
         });
     };
-    load();
+    load(false);
+    let role_filter = move || {
+        let mut v = vec![(String::new(), i18n.t(Key::Any).to_string())];
+        v.extend(role_options(i18n));
+        v
+    };
 
     view! {
         <section class="page">
@@ -78,17 +112,39 @@ pub fn Users() -> impl IntoView {
             <Show when=move || auth.can(Permission::ManageUsers) fallback=move || view! {
                 <div class="state error" role="alert">{move || i18n.t(Key::Forbidden)}</div>
             }>
+                <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); load(false); }>
+                    <div class="field grow">
+                        <label for="user-search">{move || i18n.t(Key::UsersSearch)}</label>
+                        <div class="inline">
+                            <input id="user-search" type="search" prop:value=move || search.get()
+                                on:input=move |ev| search.set(event_target_value(&ev))/>
+                            <button type="submit">{move || i18n.t(Key::Search)}</button>
+                        </div>
+                    </div>
+                    <div class="field">
+                        <label for="user-role-filter">{move || i18n.t(Key::RoleLabel)}</label>
+                        <select id="user-role-filter" on:change=move |ev| { role.set(event_target_value(&ev)); load(false); }>
+                            {move || role_filter().into_iter().map(|(v, l)| {
+                                let sel = role.get_untracked() == v;
+                                view! { <option value=v selected=sel>{l}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </form>
                 {move || match users.get() {
                     None => view! { <Loading/> }.into_any(),
-                    Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load())/> }.into_any(),
+                    Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load(false))/> }.into_any(),
                     Some(Ok(list)) if list.is_empty() => view! { <Empty text=Signal::derive(move || i18n.t(Key::NoUsers).to_string())/> }.into_any(),
                     Some(Ok(list)) => view! {
                         <ul class="cards">
-                            {list.into_iter().map(|u| view! { <UserRow user=u on_change=Callback::new(move |_| load())/> }).collect_view()}
+                            {list.into_iter().map(|u| view! { <UserRow user=u on_change=Callback::new(move |_| load(false))/> }).collect_view()}
                         </ul>
+                        <Show when=move || next.get().is_some()>
+                            <button type="button" class="more" on:click=move |_| load(true)>{move || i18n.t(Key::LoadMore)}</button>
+                        </Show>
                     }.into_any(),
                 }}
-                <CreateUserForm on_created=Callback::new(move |_| load())/>
+                <CreateUserForm on_created=Callback::new(move |_| load(false))/>
             </Show>
         </section>
     }

@@ -3,7 +3,8 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{schools, tokens, users as repo};
-use domain::user::{CreateUser, UpdateUser, User, UserTransition};
+use domain::page::{Page, clamp_limit};
+use domain::user::{CreateUser, UpdateUser, User, UserQuery, UserTransition};
 use domain::{Role, SchoolId, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
@@ -52,9 +53,14 @@ async fn check_scope(
     Ok(ids)
 }
 
-/// Every account.
-pub async fn all(db: &DatabaseConnection) -> ApiResult<Vec<User>> {
-    Ok(repo::list(db).await?)
+/// A page of accounts (admin), by email.
+pub async fn browse(db: &DatabaseConnection, q: &UserQuery) -> ApiResult<Page<User>> {
+    let after = super::parse_cursor(q.cursor.as_deref())?;
+    let (items, next) = repo::list(db, q, clamp_limit(q.limit), after).await?;
+    Ok(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    })
 }
 
 /// One account.

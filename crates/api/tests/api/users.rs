@@ -223,3 +223,65 @@ async fn only_an_admin_reads_changes_or_deactivates_a_user() {
         }
     }
 }
+
+#[actix_web::test]
+async fn the_user_list_pages_by_email_and_filters_by_role_status_and_text() {
+    let app = TestApp::spawn().await;
+    let admin = app.token_for(Role::Admin).await;
+    let school = app.create_school("E1", "First Elementary").await;
+    for _ in 0..3 {
+        app.create_user(Role::Volunteer, vec![]).await;
+    }
+    let (coordinator, _) = app.create_user(Role::SchoolCoordinator, vec![school]).await;
+
+    let mut emails = vec![];
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("/api/v1/users?limit=2&cursor={c}"),
+            None => "/api/v1/users?limit=2".into(),
+        };
+        let page = app.get_json(&path, &admin).await;
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 2);
+        emails.extend(
+            items
+                .iter()
+                .map(|u| u["email"].as_str().unwrap().to_string()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(
+        emails.len(),
+        5,
+        "the admin, three volunteers, the coordinator"
+    );
+    let mut sorted = emails.clone();
+    sorted.sort();
+    assert_eq!(emails, sorted, "by email");
+
+    let coordinators = app
+        .get_json("/api/v1/users?role=school_coordinator", &admin)
+        .await;
+    assert_eq!(coordinators["items"].as_array().unwrap().len(), 1);
+    assert_eq!(coordinators["items"][0]["school_ids"], json!([school]));
+    let text = coordinator[..12].to_uppercase();
+    let found = app
+        .get_json(&format!("/api/v1/users?q={text}"), &admin)
+        .await;
+    assert_eq!(found["items"][0]["email"], coordinator.as_str(), "{found}");
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    let none = app
+        .get_json("/api/v1/users?status=deactivated", &admin)
+        .await;
+    assert!(none["items"].as_array().unwrap().is_empty());
+    let res = app
+        .get("/api/v1/users?cursor=garbage", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 422, "validation_failed").await;
+}

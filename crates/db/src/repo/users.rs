@@ -1,13 +1,16 @@
 //! User accounts and their school scopes.
 
 use chrono::Utc;
-use domain::user::{User, UserStatus};
+use domain::user::{User, UserQuery, UserStatus};
 use domain::{OrganizationId, Role, SchoolId, UserId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
+use std::collections::HashMap;
+
+use crate::repo::cursor::Cursor;
 
 use crate::entities::{user_organizations as uo, user_schools as us, users as u};
 use crate::{DbError, DbResult};
@@ -47,29 +50,39 @@ async fn schools_of(db: &impl ConnectionTrait, id: uuid::Uuid) -> DbResult<Vec<S
         .collect())
 }
 
-async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account> {
+/// The public view of a stored account, given its schools and organization.
+fn user_of(
+    m: u::Model,
+    school_ids: Vec<SchoolId>,
+    organization_id: Option<OrganizationId>,
+) -> DbResult<User> {
     let role = Role::parse(&m.role)
         .ok_or_else(|| DbError::Corrupt(format!("user {} role {:?}", m.id, m.role)))?;
     let status = UserStatus::parse(&m.status)
         .ok_or_else(|| DbError::Corrupt(format!("user {} status {:?}", m.id, m.status)))?;
+    Ok(User {
+        id: UserId(m.id),
+        email: m.email,
+        display_name: m.display_name,
+        role,
+        school_ids,
+        organization_id,
+        status,
+        version: m.version,
+        created_at: m.created_at,
+    })
+}
+
+async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account> {
     let school_ids = schools_of(db, m.id).await?;
     let organization_id = uo::Entity::find_by_id(m.id)
         .one(db)
         .await?
         .map(|r| OrganizationId(r.organization_id));
+    let password_hash = m.password_hash.clone();
     Ok(Account {
-        user: User {
-            id: UserId(m.id),
-            email: m.email,
-            display_name: m.display_name,
-            role,
-            school_ids,
-            organization_id,
-            status,
-            version: m.version,
-            created_at: m.created_at,
-        },
-        password_hash: m.password_hash,
+        user: user_of(m, school_ids, organization_id)?,
+        password_hash,
     })
 }
 
@@ -94,17 +107,87 @@ pub async fn get(db: &impl ConnectionTrait, id: UserId) -> DbResult<Account> {
     to_account(db, m).await
 }
 
-/// All accounts, by email.
-pub async fn list(db: &impl ConnectionTrait) -> DbResult<Vec<User>> {
-    let rows = u::Entity::find()
+/// A page of accounts by email, and the cursor of the next one. Schools and organizations of
+/// the whole page are read in one query each.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &UserQuery,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<(Vec<User>, Option<Cursor>)> {
+    let mut sel = u::Entity::find();
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let like = super::contains(&text.to_lowercase());
+        sel = sel.filter(
+            Condition::any()
+                .add(Expr::col(u::Column::Email).like(like.clone()))
+                .add(Expr::expr(Func::lower(Expr::col(u::Column::DisplayName))).like(like)),
+        );
+    }
+    if let Some(role) = q.role {
+        sel = sel.filter(u::Column::Role.eq(role.as_str()));
+    }
+    if let Some(status) = q.status {
+        sel = sel.filter(u::Column::Status.eq(status.as_str()));
+    }
+    if let Some(c) = after {
+        sel = sel.filter(
+            Condition::any()
+                .add(u::Column::Email.gt(c.key.clone()))
+                .add(
+                    Condition::all()
+                        .add(u::Column::Email.eq(c.key))
+                        .add(u::Column::Id.gt(c.id)),
+                ),
+        );
+    }
+    let mut rows = sel
         .order_by_asc(u::Column::Email)
+        .order_by_asc(u::Column::Id)
+        .limit(limit + 1)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for m in rows {
-        out.push(to_account(db, m).await?.user);
+    let has_more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let ids: Vec<uuid::Uuid> = rows.iter().map(|m| m.id).collect();
+    let mut schools: HashMap<uuid::Uuid, Vec<SchoolId>> = HashMap::new();
+    for r in us::Entity::find()
+        .filter(us::Column::UserId.is_in(ids.clone()))
+        .order_by_asc(us::Column::SchoolId)
+        .all(db)
+        .await?
+    {
+        schools
+            .entry(r.user_id)
+            .or_default()
+            .push(SchoolId(r.school_id));
     }
-    Ok(out)
+    let orgs: HashMap<uuid::Uuid, uuid::Uuid> = uo::Entity::find()
+        .select_only()
+        .column(uo::Column::UserId)
+        .column(uo::Column::OrganizationId)
+        .filter(uo::Column::UserId.is_in(ids))
+        .into_tuple::<(uuid::Uuid, uuid::Uuid)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let users = rows
+        .into_iter()
+        .map(|m| {
+            let school_ids = schools.remove(&m.id).unwrap_or_default();
+            let organization = orgs.get(&m.id).copied().map(OrganizationId);
+            user_of(m, school_ids, organization)
+        })
+        .collect::<DbResult<Vec<_>>>()?;
+    let next = match (has_more, users.last()) {
+        (true, Some(last)) => Some(Cursor {
+            key: last.email.clone(),
+            id: last.id.0,
+        }),
+        _ => None,
+    };
+    Ok((users, next))
 }
 
 /// Active office staff and admins, by name: the people who can own applications and agreements.

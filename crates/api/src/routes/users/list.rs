@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 use domain::Permission;
-use domain::user::User;
+use domain::page::Page;
+use domain::user::{User, UserQuery};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -9,11 +10,16 @@ use crate::state::AppState;
 
 /// List users.
 ///
-/// Admin only. Every account, by email.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users",
-    responses((status = 200, description = "All users", body = Vec<User>)),
+/// Admin only. By email, a page at a time (see the list conventions in the API description);
+/// `q` matches the email or the name; filter by `role` and `status`.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(UserQuery),
+    responses((status = 200, description = "A page of users", body = Page<User>)),
     security(("bearer" = [])))]
-pub async fn list(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
+pub async fn list(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    q: web::Query<UserQuery>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageUsers)?;
-    Ok(HttpResponse::Ok().json(services::users::all(&state.db).await?))
+    Ok(HttpResponse::Ok().json(services::users::browse(&state.db, &q).await?))
 }
