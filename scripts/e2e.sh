@@ -23,9 +23,12 @@ export PARTNERHUB__DATABASE__URL="sqlite://$WORK/e2e.db?mode=rwc"
 export PARTNERHUB__SERVER__PORT="$PORT"
 export PARTNERHUB__SERVER__SPA_DIR="$PWD/frontend/dist"
 export PARTNERHUB__LOG__FILTER="warn"
-# Every journey comes from 127.0.0.1 within a minute or two: lift the public per-IP limit
-# (the limit itself is covered by the HTTP tests).
+# Every journey comes from 127.0.0.1 within a minute or two, and the demo staff sign in in
+# several of them: lift the public and sign-in limits (the limits themselves are covered by
+# the HTTP tests).
 export PARTNERHUB__SERVER__PUBLIC_PER_IP_PER_MINUTE=10000
+export PARTNERHUB__AUTH__LOGIN_PER_IP_PER_MINUTE=10000
+export PARTNERHUB__AUTH__LOGIN_PER_ACCOUNT_PER_MINUTE=10000
 BIN="$TARGET_DIR/debug/partnerhub"
 # Journeys read queued email (invitations, reset links) with `partnerhub outbox`.
 export PARTNERHUB_BIN="$BIN"
