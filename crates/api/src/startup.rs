@@ -1,10 +1,10 @@
 //! Builds the application in one place: `main` and the tests both call `Application::build`.
 
 use actix_cors::Cors;
-use actix_web::body::MessageBody;
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, Next, from_fn};
+use actix_web::middleware::{Compress, DefaultHeaders, Next, from_fn};
 use actix_web::{App, Error, HttpMessage, HttpResponse, HttpServer, web};
 use sea_orm::DatabaseConnection;
 use secrecy::ExposeSecret;
@@ -124,17 +124,27 @@ impl RootSpanBuilder for RequestSpan {
     }
 }
 
-/// Returns the request id as `x-request-id` and logs one line per request with its latency.
+/// Returns the request id as `x-request-id` (and in every problem's `request_id`, to quote
+/// when reporting it) and logs one line per request with its latency.
 async fn request_id_and_log(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
     let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
     let started = Instant::now();
-    let mut res = next.call(req).await?;
-    if let Some(v) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-        res.headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), v);
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if let Some(id) = id {
+        if let Ok(v) = HeaderValue::from_str(&id) {
+            res.headers_mut()
+                .insert(HeaderName::from_static("x-request-id"), v);
+        }
+        let problem = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+            v.as_bytes()
+                .starts_with(crate::error::PROBLEM_JSON.as_bytes())
+        });
+        if problem {
+            res = with_request_id(res, &id);
+        }
     }
     tracing::info!(
         http.status_code = res.status().as_u16(),
@@ -142,6 +152,27 @@ async fn request_id_and_log(
         "request finished"
     );
     Ok(res)
+}
+
+/// The same problem with `request_id` filled in (problems are small, in-memory JSON bodies;
+/// anything else passes unchanged).
+fn with_request_id(res: ServiceResponse<BoxBody>, id: &str) -> ServiceResponse<BoxBody> {
+    let (req, res) = res.into_parts();
+    let (res, body) = res.into_parts();
+    let body = match body.try_into_bytes() {
+        Ok(bytes) => match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(serde_json::Value::Object(mut problem)) => {
+                problem.insert("request_id".into(), id.into());
+                match serde_json::to_vec(&problem) {
+                    Ok(v) => BoxBody::new(v),
+                    Err(_) => BoxBody::new(bytes),
+                }
+            }
+            _ => BoxBody::new(bytes),
+        },
+        Err(body) => body,
+    };
+    ServiceResponse::new(req, res.set_body(body))
 }
 
 fn security_headers() -> DefaultHeaders {
@@ -210,22 +241,27 @@ fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .service(SwaggerUi::new("/docs/{_:.*}").config(Config::new(["/api/v1/openapi.json"])));
         if has_spa {
             let index = spa_index.clone();
+            // The SPA's files are compressed for browsers that accept it (the wasm shrinks to
+            // about a third); API answers are not, so no secret shares a compressed body with
+            // text a client sent (BREACH).
             app = app.service(
-                actix_files::Files::new("/", &spa_dir)
-                    .index_file("index.html")
-                    .default_handler(fn_service(move |req: ServiceRequest| {
-                        let index = index.clone();
-                        async move {
-                            // Client-side routes (/schools/…) get the app; it routes itself.
-                            let (req, _) = req.into_parts();
-                            let file = actix_files::NamedFile::open(&index)?;
-                            let res = file
-                                .use_etag(false)
-                                .use_last_modified(false)
-                                .into_response(&req);
-                            Ok(ServiceResponse::new(req, res))
-                        }
-                    })),
+                web::scope("").wrap(Compress::default()).service(
+                    actix_files::Files::new("/", &spa_dir)
+                        .index_file("index.html")
+                        .default_handler(fn_service(move |req: ServiceRequest| {
+                            let index = index.clone();
+                            async move {
+                                // Client-side routes (/schools/…) get the app; it routes itself.
+                                let (req, _) = req.into_parts();
+                                let file = actix_files::NamedFile::open(&index)?;
+                                let res = file
+                                    .use_etag(false)
+                                    .use_last_modified(false)
+                                    .into_response(&req);
+                                Ok(ServiceResponse::new(req, res))
+                            }
+                        })),
+                ),
             );
         } else {
             app = app.default_service(web::to(routes::not_found));

@@ -21,6 +21,7 @@ mod opportunities;
 mod organizations;
 mod problems;
 mod schools;
+mod spa;
 mod spec;
 mod users;
 mod volunteer_metrics;

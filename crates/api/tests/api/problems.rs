@@ -11,7 +11,13 @@ async fn an_unknown_api_route_is_a_404_problem() {
         .send()
         .await
         .unwrap();
-    assert_problem(res, 404, "not_found").await;
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_string();
+    let p = assert_problem(res, 404, "not_found").await;
+    assert_eq!(
+        p["request_id"],
+        id.as_str(),
+        "the id to quote is in the problem too"
+    );
     let res = app
         .client
         .get(app.url("/api/v2/schools"))
