@@ -248,9 +248,7 @@ pub fn VolunteerDashboard() -> impl IntoView {
                             <p class="muted">{move || i18n.t(Key::VolGoal)} " " {g.baseline} " → " {g.target} " · " {g.deadline.to_string()}</p>
                         })}
                         <ul class="plain small muted">
-                            <li>{m.definitions.registered.clone()}</li>
-                            <li>{m.definitions.active.clone()}</li>
-                            <li>{m.definitions.parent_leader.clone()}</li>
+                            {definitions(i18n, &m).into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                         </ul>
                         <div class="charts">
                             {bar_chart("vd-active", i18n.t(Key::VolActiveByMonth).to_string(), active_items, goal.map(|g| (g.target as f64, g.baseline as f64)))}
@@ -385,6 +383,49 @@ fn HourValuePanel(on_saved: Callback<()>) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The Spanish definition of "registered" (the API words the definitions in English, once).
+const REGISTERED_ES: &str =
+    "Registrado: tiene un perfil de voluntario y una autorización vigente (aprobada, no vencida).";
+
+/// The definition of "registered" in the UI's language.
+pub fn registered_definition(i18n: I18n) -> String {
+    if i18n.lang.get() == crate::i18n::Lang::Es {
+        REGISTERED_ES.into()
+    } else {
+        domain::volunteer::definitions::REGISTERED.into()
+    }
+}
+
+/// The dashboard's definitions in the UI's language: the API's words in English; in Spanish,
+/// the same definitions with the window of "active" taken from the answer.
+fn definitions(i18n: I18n, m: &VolunteerMetrics) -> Vec<String> {
+    if i18n.lang.get() != crate::i18n::Lang::Es {
+        return vec![
+            m.definitions.registered.clone(),
+            m.definitions.active.clone(),
+            m.definitions.parent_leader.clone(),
+        ];
+    }
+    use chrono::Datelike;
+    let start = m.window_start;
+    let last = start
+        .checked_add_months(chrono::Months::new(12))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(start);
+    vec![
+        REGISTERED_ES.into(),
+        format!(
+            "Activo: al menos una hora aprobada en el año escolar actual (del 1 de {} al {} de {}).",
+            month_name(i18n, start.month()),
+            last.day(),
+            month_name(i18n, last.month())
+        ),
+        "Líder de padres: marcado por un coordinador (miembro de la directiva de la PTA, del \
+         equipo de liderazgo escolar, etc.)."
+            .into(),
+    ]
 }
 
 const MONTHS_EN: [&str; 12] = [

@@ -439,7 +439,7 @@ pub fn VolunteerList() -> impl IntoView {
             <Show when=move || export_error.get().is_some()>
                 <div class="state error" role="alert">{move || export_error.get()}</div>
             </Show>
-            <p class="muted">{domain::volunteer::definitions::REGISTERED}</p>
+            <p class="muted">{move || crate::pages::volunteer_dashboard::registered_definition(i18n)}</p>
             {move || match items.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load(false))/> }.into_any(),
