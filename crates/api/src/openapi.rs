@@ -285,6 +285,37 @@ impl Modify for ProblemResponses {
     }
 }
 
+/// The methods the API answers on a path pattern (`/api/v1/schools/{id}`), as an `Allow`
+/// header value: what the document lists for it.
+pub fn allowed_methods(pattern: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static ALLOW: OnceLock<HashMap<String, String>> = OnceLock::new();
+    ALLOW
+        .get_or_init(|| {
+            ApiDoc::openapi()
+                .paths
+                .paths
+                .into_iter()
+                .map(|(path, item)| {
+                    let methods: Vec<&str> = [
+                        ("GET", item.get.is_some()),
+                        ("POST", item.post.is_some()),
+                        ("PUT", item.put.is_some()),
+                        ("PATCH", item.patch.is_some()),
+                        ("DELETE", item.delete.is_some()),
+                    ]
+                    .into_iter()
+                    .filter_map(|(m, has)| has.then_some(m))
+                    .collect();
+                    (path, methods.join(", "))
+                })
+                .collect()
+        })
+        .get(pattern)
+        .map(String::as_str)
+}
+
 /// The document as pretty JSON with a trailing newline (the committed form).
 pub fn json() -> String {
     let mut s = ApiDoc::openapi().to_pretty_json().unwrap_or_default();

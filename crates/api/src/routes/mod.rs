@@ -23,10 +23,21 @@ use actix_web::{HttpRequest, HttpResponse, Resource, web};
 
 use crate::error::ApiError;
 
-/// A resource whose unmatched methods answer 405 as problem+json.
+/// A resource whose unmatched methods answer 405 as problem+json, with the methods it does
+/// answer in `Allow` (read from the OpenAPI document, which a test keeps in step with the code).
 fn resource(path: &str) -> Resource {
-    web::resource(path).default_service(web::to(|| async {
-        Err::<HttpResponse, _>(ApiError::MethodNotAllowed)
+    web::resource(path).default_service(web::to(|req: HttpRequest| async move {
+        use actix_web::ResponseError;
+        let mut res = ApiError::MethodNotAllowed.error_response();
+        if let Some(allow) = req
+            .match_pattern()
+            .and_then(|p| crate::openapi::allowed_methods(&p))
+            .and_then(|m| actix_web::http::header::HeaderValue::from_str(m).ok())
+        {
+            res.headers_mut()
+                .insert(actix_web::http::header::ALLOW, allow);
+        }
+        Ok::<HttpResponse, ApiError>(res)
     }))
 }
 

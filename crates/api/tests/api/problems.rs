@@ -36,6 +36,19 @@ async fn a_wrong_method_is_a_405_problem() {
         .send()
         .await
         .unwrap();
+    assert_eq!(res.headers()["allow"], "GET, POST");
+    assert_problem(res, 405, "method_not_allowed").await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/schools/01a205e1-5e5f-7124-aeee-246a84093505"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["allow"],
+        "GET, PUT",
+        "with a path parameter too"
+    );
     assert_problem(res, 405, "method_not_allowed").await;
 }
 
