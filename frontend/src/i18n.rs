@@ -330,6 +330,11 @@ keys! {
     Yes => "Yes", "Sí";
     No => "No", "No";
     LoadMore => "Load more", "Cargar más";
+    RevokeBadgeTitle => "Lost or stolen badge", "Credencial perdida o robada";
+    RevokeBadgeHelp => "Revoking stops every badge this volunteer was given from checking out at the front desk. Their page then shows a new badge to print or show on the phone.", "Al revocarla, ninguna credencial que se le haya dado a este voluntario se acepta en la recepción. Su página muestra entonces una credencial nueva para imprimir o mostrar en el teléfono.";
+    RevokeBadgeReason => "Why (kept in the audit trail)", "Motivo (queda en el registro de auditoría)";
+    RevokeBadgeButton => "Revoke badges", "Revocar credenciales";
+    RevokeBadgeDone => "Revoked. The old badges no longer check out.", "Revocadas. Las credenciales anteriores ya no se aceptan.";
     UsersSearch => "Search by email or name", "Buscar por correo o nombre";
     SchoolsTitle => "Schools", "Escuelas";
     AddSchool => "Add school", "Agregar escuela";

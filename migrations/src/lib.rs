@@ -18,6 +18,7 @@ mod m20261123_000011_parent_leader_role;
 mod m20261123_000012_clearance_reminders;
 mod m20261123_000013_settings;
 mod m20261123_000014_password_tokens;
+mod m20261123_000015_badge_version;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000012_clearance_reminders::Migration),
             Box::new(m20261123_000013_settings::Migration),
             Box::new(m20261123_000014_password_tokens::Migration),
+            Box::new(m20261123_000015_badge_version::Migration),
         ]
     }
 }

@@ -4,7 +4,8 @@
 // up on the phone and the coordinator sees them on the roster; the volunteer checks in and out
 // by the school's code and logs hours; the coordinator approves them and flags her a parent
 // leader, and the dashboard counts one more active volunteer and parent leader. The
-// volunteer's badge opens the public badge check. Run by `just e2e`.
+// volunteer's badge opens the public badge check; staff revoke it as lost and a new one works.
+// Run by `just e2e`.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -97,6 +98,23 @@ try {
   await vol.getByText("Lucía R.").waitFor();
   await vol.getByText("Puede participar hoy.").waitFor();
   await vol.screenshot({ path: `${artifacts}volunteer-badge-check-360-es.png`, fullPage: true });
+  const oldBadge = vol.url();
+
+  // The badge is reported lost: staff revoke it; the old one no longer checks out, the
+  // volunteer's page shows a new one that does.
+  await staff.goto(`${base}/volunteers`);
+  await staff.getByRole("link", { name: NAME }).click();
+  await staff.getByRole("heading", { name: "Lost or stolen badge" }).waitFor();
+  await staff.getByLabel("Why (kept in the audit trail)").fill("Lost on a field trip (E2E)");
+  await staff.getByRole("button", { name: "Revoke badges" }).click();
+  await staff.getByText("Revoked. The old badges no longer check out.").waitFor();
+  await vol.goto(oldBadge);
+  await vol.getByText("Esta no es una credencial de voluntario válida de PartnerHub.").waitFor();
+  await vol.goto(`${base}/volunteer/me`);
+  await vol.getByRole("heading", { name: "Credencial de voluntario" }).waitFor();
+  await vol.getByRole("link", { name: "Ver lo que muestra el escaneo" }).click();
+  await vol.getByText("Puede participar hoy.").waitFor();
+  assert.notEqual(vol.url(), oldBadge, "a new badge");
   await vol.goBack();
   await vol.getByRole("heading", { name: "Credencial de voluntario" }).waitFor();
 
@@ -206,7 +224,7 @@ try {
   await coordinator.getByText("Activo: al menos una hora aprobada en el año escolar actual (del 1 de julio al 30 de junio).").waitFor();
 
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear and merge a duplicate → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → badge check → coordinator approves and flags a parent leader → dashboard +1");
+  console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear and merge a duplicate → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → badge check → a lost badge revoked → coordinator approves and flags a parent leader → dashboard +1");
 } catch (e) {
   for (const [i, p] of pages.entries()) await p.screenshot({ path: `${artifacts}failure-volunteer-${i}.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", pages.map((p) => p.url()), "; script errors:", errors);

@@ -86,6 +86,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 availability: Set(String::new()),
                 name_key: Set(format!("volunteer {i:05}")),
                 cleared_until: Set(cleared.then_some(until)),
+                badge_version: Set(0),
                 version: Set(1),
                 created_at: Set(created),
                 updated_at: Set(created),

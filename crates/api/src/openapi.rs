@@ -109,6 +109,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::volunteers::parent_leader::parent_leader,
         routes::volunteers::badge::badge,
         routes::volunteers::check_badge::check_badge,
+        routes::volunteers::revoke_badges::revoke_badges,
         routes::volunteers::duplicates::duplicates,
         routes::volunteers::merge::merge,
         routes::volunteers::export::export,

@@ -740,6 +740,20 @@ impl Client {
         Self::json(Self::if_match(r, version).json(input)).await
     }
 
+    /// Revokes every badge the volunteer was issued (staff).
+    pub async fn revoke_badges(
+        &self,
+        id: domain::VolunteerId,
+        version: i32,
+        input: &domain::volunteer::BadgeRevocation,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/volunteers/{id}/badge/revoke"),
+        );
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
     /// Likely duplicate volunteers (staff).
     pub async fn volunteer_duplicates(
         &self,

@@ -127,6 +127,9 @@ pub fn spanish(message: &str) -> Option<String> {
         }
         "Choose at least one school." => "Elija al menos una escuela.",
         "Use at least 12 characters." => "Use al menos 12 caracteres.",
+        "Say why the badge is revoked (3 to 500 characters)." => {
+            "Indique por qué se revoca la credencial (de 3 a 500 caracteres)."
+        }
         "Give the volunteer's name (a name column, or first_name and last_name)." => {
             "Indique el nombre del voluntario (una columna de nombre, o nombre de pila y apellido)."
         }

@@ -554,6 +554,19 @@ pub fn phone_key(phone: &str) -> String {
     }
 }
 
+/// `POST /api/v1/volunteers/{id}/badge/revoke`: a badge was lost or stolen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"reason": "Lost at the school's front desk on Nov. 20"})))]
+pub struct BadgeRevocation {
+    /// Why (kept in the audit trail).
+    #[validate(length(
+        min = 3,
+        max = 500,
+        message = "Say why the badge is revoked (3 to 500 characters)."
+    ))]
+    pub reason: String,
+}
+
 /// `GET /api/v1/volunteers/me/badge`: the volunteer's badge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use domain::Permission;
 use domain::volunteer::{
-    Badge, BadgeCheck, Clearance, ClearanceInput, ClearanceStatus, ClearanceType, DuplicateGroup,
-    Interest, MergeRequest, ParentLeaderInput, Standing, Volunteer, VolunteerKind, VolunteerQuery,
-    VolunteerRegistration, VolunteerSummary,
+    Badge, BadgeCheck, BadgeRevocation, Clearance, ClearanceInput, ClearanceStatus, ClearanceType,
+    DuplicateGroup, Interest, MergeRequest, ParentLeaderInput, Standing, Volunteer, VolunteerKind,
+    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
 };
 use domain::{SchoolId, VolunteerId};
 use leptos::prelude::*;
@@ -593,8 +593,69 @@ pub fn VolunteerDetail() -> impl IntoView {
                     <TextField name="reference" label=Signal::derive(move || i18n.t(Key::ScreeningReference)) value=reference errors=errors/>
                     <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::Save)}</button>
                 </form>
+                <RevokeBadgeForm data=data/>
             </Show>
         </section>
+    }
+}
+
+/// Revoke a lost or stolen badge (office staff): every badge issued so far stops checking out.
+#[component]
+fn RevokeBadgeForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(v) = data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned())
+        else {
+            return;
+        };
+        let input = BadgeRevocation {
+            reason: reason.get_untracked(),
+        };
+        busy.set(true);
+        done.set(false);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.revoke_badges(v.id, v.version, &input).await }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = data.try_set(Some(Ok(v)));
+                    let _ = reason.try_set(String::new());
+                    let _ = done.try_set(true);
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <form class="form panel" novalidate on:submit=submit>
+            <h2>{move || i18n.t(Key::RevokeBadgeTitle)}</h2>
+            <p class="muted small">{move || i18n.t(Key::RevokeBadgeHelp)}</p>
+            <Show when=move || error.get().is_some()>
+                <div class="state error" role="alert">{move || error.get()}</div>
+            </Show>
+            <Show when=move || done.get()>
+                <div class="state ok" role="status">{move || i18n.t(Key::RevokeBadgeDone)}</div>
+            </Show>
+            <TextField name="reason" id_prefix="revoke-" label=Signal::derive(move || i18n.t(Key::RevokeBadgeReason)) value=reason errors=errors/>
+            <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::RevokeBadgeButton)}</button>
+        </form>
     }
 }
 

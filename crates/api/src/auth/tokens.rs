@@ -41,14 +41,18 @@ pub struct Claims {
     pub exp: i64,
 }
 
-/// Claims of a badge token: which volunteer, nothing else. It does not expire — a badge check
-/// reads the volunteer's standing live, so an old badge shows today's truth.
+/// Claims of a badge token: which volunteer, and the badge version it was issued at (revoking
+/// a volunteer's badges raises it). It does not expire — a badge check reads the volunteer's
+/// standing live, so an old badge shows today's truth.
 #[derive(Debug, Serialize, Deserialize)]
 struct BadgeClaims {
     sub: String,
     iss: String,
     aud: String,
     iat: i64,
+    /// Absent in badges issued before revocation existed: version 0.
+    #[serde(default)]
+    ver: i32,
 }
 
 /// Signs and checks access tokens.
@@ -125,25 +129,25 @@ impl TokenKeys {
 
 impl TokenKeys {
     /// The token a volunteer's badge carries.
-    pub fn badge(&self, volunteer: VolunteerId) -> Result<String, ApiError> {
+    pub fn badge(&self, volunteer: VolunteerId, version: i32) -> Result<String, ApiError> {
         let claims = BadgeClaims {
             sub: volunteer.to_string(),
             iss: ISSUER.into(),
             aud: BADGE_AUDIENCE.into(),
             iat: chrono::Utc::now().timestamp(),
+            ver: version,
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| ApiError::Internal(anyhow::anyhow!("jwt encode: {e}")))
     }
 
-    /// The volunteer a badge token names, when it is one of ours.
-    pub fn badge_subject(&self, token: &str) -> Option<VolunteerId> {
-        decode::<BadgeClaims>(token, &self.decoding, &self.badge_validation)
+    /// The volunteer a badge token names and the badge version it carries, when it is one of
+    /// ours.
+    pub fn badge_subject(&self, token: &str) -> Option<(VolunteerId, i32)> {
+        let claims = decode::<BadgeClaims>(token, &self.decoding, &self.badge_validation)
             .ok()?
-            .claims
-            .sub
-            .parse()
-            .ok()
+            .claims;
+        Some((claims.sub.parse().ok()?, claims.ver))
     }
 }
 
@@ -199,8 +203,8 @@ mod tests {
     fn badge_tokens_and_access_tokens_are_not_interchangeable() {
         let k = keys(60);
         let v = VolunteerId::new();
-        let badge = k.badge(v).unwrap();
-        assert_eq!(k.badge_subject(&badge), Some(v));
+        let badge = k.badge(v, 3).unwrap();
+        assert_eq!(k.badge_subject(&badge), Some((v, 3)));
         assert!(k.verify(&badge).is_err(), "a badge is not a sign-in");
         let access = k.issue(UserId::new(), Role::Volunteer).unwrap();
         assert_eq!(k.badge_subject(&access), None);

@@ -373,6 +373,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(resource("/volunteers/{id}").route(web::get().to(volunteers::get::get)))
                 .service(
+                    resource("/volunteers/{id}/badge/revoke")
+                        .route(web::post().to(volunteers::revoke_badges::revoke_badges)),
+                )
+                .service(
                     resource("/volunteers/{id}/merge")
                         .route(web::post().to(volunteers::merge::merge)),
                 )

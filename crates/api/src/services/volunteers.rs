@@ -8,9 +8,9 @@ use db::repo::volunteers::{self as repo, Scope};
 use db::repo::{organizations, schools, users};
 use domain::page::{Page, clamp_limit};
 use domain::volunteer::{
-    self as rules, Badge, BadgeCheck, ClearanceInput, ClearanceStatus, ClearanceType,
-    DuplicateGroup, MergeRequest, ParentLeaderInput, Standing, Volunteer, VolunteerQuery,
-    VolunteerRegistration, VolunteerSummary,
+    self as rules, Badge, BadgeCheck, BadgeRevocation, ClearanceInput, ClearanceStatus,
+    ClearanceType, DuplicateGroup, MergeRequest, ParentLeaderInput, Standing, Volunteer,
+    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
 };
 use domain::{Permission, Role, UserId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -306,6 +306,42 @@ pub async fn flag_parent_leader(
     assemble(db, &row, grace_days).await
 }
 
+/// Revokes every badge the volunteer was issued (a lost or stolen badge): they stop checking
+/// out at once; the volunteer's page shows a new one. Office staff; audited with the reason.
+pub async fn revoke_badges(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    version: i32,
+    input: BadgeRevocation,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    auth.require(Permission::ManageVolunteers)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    let before = repo::get(&txn, id).await.map_err(missing)?;
+    repo::revoke_badges(&txn, id, version).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "revoke_badges",
+            entity: "volunteer",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({
+                "badge_version": { "before": before.badge_version, "after": before.badge_version + 1 },
+                "reason": input.reason.trim(),
+            }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(volunteer.id = %id, "volunteer badges revoked");
+    let row = repo::get(db, id).await.map_err(missing)?;
+    assemble(db, &row, grace_days).await
+}
+
 /// The signed-in volunteer's badge: name, today's standing and a QR code of the address where
 /// anyone at a school can check it.
 pub async fn badge(
@@ -316,7 +352,7 @@ pub async fn badge(
     grace_days: u32,
 ) -> ApiResult<Badge> {
     let v = me(db, auth, grace_days).await?;
-    let token = keys.badge(v.id)?;
+    let token = keys.badge(v.id, repo::get(db, v.id).await?.badge_version)?;
     let verify_url = format!("{}/badge/{token}", public_url.trim_end_matches('/'));
     Ok(Badge {
         volunteer_id: v.id,
@@ -337,13 +373,17 @@ pub async fn check_badge(
     token: &str,
     grace_days: u32,
 ) -> ApiResult<BadgeCheck> {
-    let id = keys
+    let (id, version) = keys
         .badge_subject(token)
         .ok_or(ApiError::NotFound("badge"))?;
     let row = repo::get(db, id).await.map_err(|e| match e {
         db::DbError::NotFound => ApiError::NotFound("badge"),
         e => e.into(),
     })?;
+    // A revoked badge (lost, stolen) is no badge at all.
+    if version != row.badge_version {
+        return Err(ApiError::NotFound("badge"));
+    }
     let account = users::get(db, UserId(row.user_id)).await?;
     let today = Utc::now().date_naive();
     let standing = rules::serving_standing(&repo::clearances(db, id).await?, today, grace_days);

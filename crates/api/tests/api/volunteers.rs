@@ -420,6 +420,99 @@ async fn coordinators_flag_their_schools_parent_leaders_and_the_dashboard_counts
 }
 
 #[actix_web::test]
+async fn staff_revoke_a_lost_badge_and_only_the_new_one_checks_out() {
+    use crate::opportunities::cleared_volunteer;
+    let app = TestApp::spawn().await;
+    let a = app.create_school("E1", "Mine Elementary").await;
+    let staff = app.token_for(Role::Staff).await;
+    let (id, token) = cleared_volunteer(&app, &staff, a, "ana@example.org").await;
+    let badge_code = || {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            app.get_json("/api/v1/volunteers/me/badge", &token).await["token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let check = |code: String| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url(&format!("/api/v1/public/badges/{code}")))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let lost = badge_code().await;
+    assert_eq!(check(lost.clone()).await, 200);
+
+    let profile = app
+        .get_json(&format!("/api/v1/volunteers/{id}"), &staff)
+        .await;
+    let revoke = |token: String, etag: String, reason: &'static str| {
+        let app = &app;
+        let id = id.clone();
+        async move {
+            app.post(&format!("/api/v1/volunteers/{id}/badge/revoke"), &token)
+                .header("if-match", etag)
+                .json(&json!({ "reason": reason }))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let etag = format!("\"{}\"", profile["version"]);
+    let coordinator = app.coordinator_of(a).await;
+    assert_problem(
+        revoke(coordinator, etag.clone(), "Lost it").await,
+        403,
+        "forbidden",
+    )
+    .await;
+    assert_problem(
+        revoke(staff.clone(), etag.clone(), "").await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    let res = revoke(staff.clone(), etag.clone(), "Lost at the front desk").await;
+    assert_eq!(res.status(), 200);
+    assert_problem(
+        revoke(staff.clone(), etag, "Again").await,
+        412,
+        "version_mismatch",
+    )
+    .await;
+
+    assert_eq!(
+        check(lost).await,
+        404,
+        "the lost badge no longer checks out"
+    );
+    let new = badge_code().await;
+    assert_eq!(
+        check(new).await,
+        200,
+        "the volunteer's page shows a new one"
+    );
+    let audit = app
+        .get_json(&format!("/api/v1/audit?entity=volunteer&id={id}"), &staff)
+        .await;
+    let revoked = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "revoke_badges")
+        .expect("audited");
+    assert_eq!(revoked["changes"]["reason"], "Lost at the front desk");
+}
+
+#[actix_web::test]
 async fn a_badge_carries_a_qr_code_anyone_can_check_without_learning_why_not() {
     use crate::opportunities::{clearance, cleared_volunteer};
     let app = TestApp::spawn().await;
@@ -815,6 +908,15 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                 "import_hours",
                 csv("/api/v1/hours/import?dry_run=true").await,
             ),
+            (
+                "revoke_badges",
+                call(
+                    "POST",
+                    format!("/api/v1/volunteers/{vid}/badge/revoke"),
+                    Some(json!({"reason": "Lost it"})),
+                )
+                .await,
+            ),
         ];
         for (what, status) in got {
             let office = matches!(role, Role::Admin | Role::Staff | Role::SchoolCoordinator);
@@ -839,7 +941,7 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                     | "export_volunteers" | "hour_value" | "school_year",
                 ) if office => &[200],
                 (_, "decide" | "correct" | "cancel_signup") if office => &[404], // no such one
-                (Role::Admin | Role::Staff, "clearance") => &[412],
+                (Role::Admin | Role::Staff, "clearance" | "revoke_badges") => &[412],
                 // The volunteer office: duplicates, merges (no such duplicate) and imports
                 // (not a roster: every problem listed).
                 (Role::Admin | Role::Staff, "duplicates") => &[200],

@@ -20,6 +20,9 @@ pub struct Model {
     pub name_key: String,
     /// The last day of the current clearance (none: not cleared); kept with each decision.
     pub cleared_until: Option<Date>,
+    /// Raised when staff revoke the volunteer's badges; a badge carries the version it was
+    /// issued at.
+    pub badge_version: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -64,6 +64,7 @@ pub async fn insert(
         availability: Set(r.availability.trim().into()),
         name_key: Set(name_key(&r.name)),
         cleared_until: Set(None),
+        badge_version: Set(0),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -459,6 +460,20 @@ pub async fn set_parent_leader(
             v::Column::ParentLeaderRole,
             sea_orm::sea_query::Expr::value(role.map(str::to_string)),
         );
+    bump(db, id, expected_version, update).await
+}
+
+/// Revokes every badge issued so far (raises the badge version) if the stored version is still
+/// `expected_version`.
+pub async fn revoke_badges(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    expected_version: i32,
+) -> DbResult<()> {
+    let update = v::Entity::update_many().col_expr(
+        v::Column::BadgeVersion,
+        sea_orm::ExprTrait::add(sea_orm::sea_query::Expr::col(v::Column::BadgeVersion), 1),
+    );
     bump(db, id, expected_version, update).await
 }
 

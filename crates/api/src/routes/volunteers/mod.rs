@@ -14,6 +14,7 @@ pub mod merge;
 pub mod parent_leader;
 pub mod record_clearance;
 pub mod register;
+pub mod revoke_badges;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
