@@ -1,25 +1,14 @@
 // Journey: an admin creates a school coordinator scoped to a school, sees them in the list,
 // deactivates them, and the coordinator can no longer sign in; then sets the value of a volunteer
 // hour and the first month of the school year on the volunteer dashboard. Run by `just e2e`.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const errors = [];
+const browser = await launch();
+const { errors, watch } = watchErrors();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
 const page = await context.newPage();
-page.on("pageerror", (e) => errors.push(String(e)));
-page.on("console", (m) => {
-  if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-});
+watch(page);
 try {
   await page.goto(`${base}/users`);
   await page.getByLabel("Email").fill("admin@partnerhub.test");

@@ -1,26 +1,12 @@
 // Journey: staff create an agreement from an approved application, upload the agreement
 // file and sign for the district; the partner signs on a phone in Spanish; the agreement is
 // active and the MOU dashboard counts one more partner this quarter. Run by `just e2e`.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
 const pdf = new URL("../../crates/api/tests/fixtures/mou.pdf", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const errors = [];
-function watch(page) {
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-  });
-}
+const browser = await launch();
+const { errors, watch } = watchErrors();
 const pages = [];
 const ORG = "Reading Buddies of Charlotte";
 const iso = (d) => d.toISOString().slice(0, 10);

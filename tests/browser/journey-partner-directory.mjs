@@ -1,25 +1,11 @@
 // Journey: staff add an organization, are warned about a likely duplicate and confirm it is
 // different, add a primary contact and give them a partner login; the partner signs in on a
 // phone in Spanish and sees only their own organization. Run by `just e2e`.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const errors = [];
-function watch(page) {
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-  });
-}
+const browser = await launch();
+const { errors, watch } = watchErrors();
 async function signIn(page, email, password) {
   await page.getByLabel(/^(Email|Correo electrónico)$/).fill(email);
   await page.getByLabel(/^(Password|Contraseña)$/).fill(password);

@@ -5,28 +5,14 @@
 // forgets the password and resets it from the sign-in page; a used link is refused. Queued
 // email is read with `partnerhub outbox` (PARTNERHUB_BIN, set by scripts/e2e.sh). Run by
 // `just e2e`.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
 const bin = process.env.PARTNERHUB_BIN;
 assert.ok(bin, "PARTNERHUB_BIN: the partnerhub binary, to read the outbox");
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const errors = [];
-function watch(page) {
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-  });
-}
+const browser = await launch();
+const { errors, watch } = watchErrors();
 // The newest one-time link queued for an address.
 function linkFor(email) {
   const out = execFileSync(bin, ["outbox", "--to", email], { encoding: "utf8" });

@@ -1,28 +1,15 @@
 // Journey: a staff member opens a deep link, signs in, searches schools, opens one, edits it
 // (seeing a validation error first), reloads (still signed in), switches to Spanish, and the
 // page is captured at 360 px. Run by `just e2e` against a seeded server.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
 const page = await context.newPage();
-const errors = [];
-page.on("pageerror", (e) => errors.push(String(e)));
-// Failed requests the journey provokes on purpose (401 before sign-in, 422) are logged by the
-// browser as console errors; anything else is a bug.
-page.on("console", (m) => {
-  if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-});
+// Failed requests the journey provokes on purpose (401 before sign-in, 422) are left out.
+const { errors, watch } = watchErrors();
+watch(page);
 
 try {
   // A deep link while signed out goes to sign-in and comes back.

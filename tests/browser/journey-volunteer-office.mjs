@@ -3,25 +3,12 @@
 // a reason the volunteer sees. The coordinator changes an opportunity, cancels another with a
 // reason, finds the school's printable check-in code and exports the hour list as CSV. Run by
 // `just e2e`.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
+import { readFileSync } from "node:fs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const errors = [];
-function watch(page) {
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-  });
-}
+const browser = await launch();
+const { errors, watch } = watchErrors();
 const pages = [];
 async function signIn(page, path, email, password) {
   await page.goto(`${base}${path}`);

@@ -6,25 +6,11 @@
 // leader, and the dashboard counts one more active volunteer and parent leader. The
 // volunteer's badge opens the public badge check; staff revoke it as lost and a new one works.
 // Run by `just e2e`.
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
-const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const errors = [];
-function watch(page) {
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-  });
-}
+const browser = await launch();
+const { errors, watch } = watchErrors();
 const pages = [];
 const iso = (d) => d.toISOString().slice(0, 10);
 const NAME = "Lucía Ramos";
