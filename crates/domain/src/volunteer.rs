@@ -296,7 +296,8 @@ impl Default for SchoolYear {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first (the definitions' words).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

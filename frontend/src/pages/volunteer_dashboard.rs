@@ -410,9 +410,8 @@ fn definitions(i18n: I18n, m: &VolunteerMetrics) -> Vec<String> {
     }
     use chrono::Datelike;
     let start = m.window_start;
-    let last = start
-        .checked_add_months(chrono::Months::new(12))
-        .and_then(|d| d.pred_opt())
+    let last = domain::volunteer::SchoolYear::starting_in(start.month())
+        .and_then(|year| year.next(start).pred_opt())
         .unwrap_or(start);
     vec![
         REGISTERED_ES.into(),
@@ -428,20 +427,6 @@ fn definitions(i18n: I18n, m: &VolunteerMetrics) -> Vec<String> {
     ]
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MONTHS_ES: [&str; 12] = [
     "enero",
     "febrero",
@@ -461,7 +446,7 @@ fn month_name(i18n: I18n, month: u32) -> &'static str {
     let names = if i18n.lang.get() == crate::i18n::Lang::Es {
         MONTHS_ES
     } else {
-        MONTHS_EN
+        domain::volunteer::MONTHS
     };
     names[(month.clamp(1, 12) - 1) as usize]
 }

@@ -56,6 +56,25 @@ pub async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Vec<u8
     Ok(body)
 }
 
+/// The raw body of a CSV upload (imports), refused unless it is sent as `text/csv`.
+pub async fn csv_body(
+    req: &HttpRequest,
+    state: &crate::state::AppState,
+    payload: web::Payload,
+) -> Result<Vec<u8>, ApiError> {
+    let ct = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !ct.starts_with("text/csv") {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the file with Content-Type: text/csv",
+        ));
+    }
+    read_body(payload, state.settings.server.upload_limit_bytes).await
+}
+
 /// The address a request comes from: the TCP peer, or — when the peer is one of the
 /// configured reverse proxies — the last address in `X-Forwarded-For` that is not a proxy.
 pub fn client_ip(req: &HttpRequest, server: &crate::config::ServerSettings) -> String {

@@ -24,7 +24,7 @@ use domain::volunteer::{
 };
 use domain::{OrganizationId, Permission, Role, SchoolId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use validator::Validate;
 
 use super::csv_table::{self, Column, Record};
@@ -532,10 +532,10 @@ pub async fn import_roster(
 
     let codes = schools_by_code(db, rows.iter().flat_map(|r| r.school_codes.iter())).await?;
     let mut orgs: HashMap<String, Option<OrganizationId>> = HashMap::new();
-    let existing_people: HashMap<(String, String), ()> = repo::name_phone_keys(db)
+    let existing_people: HashSet<(String, String)> = repo::name_phone_keys(db)
         .await?
         .into_iter()
-        .map(|(_, name, phone)| ((name, phone_key(&phone)), ()))
+        .map(|(_, name, phone)| (name, phone_key(&phone)))
         .collect();
     let mut seen_email: HashMap<String, u64> = HashMap::new();
     let mut seen_person: HashMap<(String, String), u64> = HashMap::new();
@@ -603,7 +603,7 @@ pub async fn import_roster(
             }
             continue;
         }
-        if existing_people.contains_key(&person) {
+        if existing_people.contains(&person) {
             skipped.push(SkippedRow {
                 line: row.line,
                 reason: "Already registered (the same name and phone).".into(),
@@ -656,8 +656,8 @@ pub async fn import_roster(
         repo::add_clearance(&txn, id, &clearance, Some(auth.id)).await?;
         super::volunteers::keep_cleared_until(&txn, id).await?;
         if let Some(role) = &row.parent_leader_role {
-            let version = repo::get(&txn, id).await?.version;
-            repo::set_parent_leader(&txn, id, version, Some(role.as_str())).await?;
+            // Nothing above changed the profile's version.
+            repo::set_parent_leader(&txn, id, profile.version, Some(role.as_str())).await?;
         }
         audit::record(
             &txn,

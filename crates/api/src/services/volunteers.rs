@@ -351,8 +351,12 @@ pub async fn badge(
     public_url: &str,
     grace_days: u32,
 ) -> ApiResult<Badge> {
-    let v = me(db, auth, grace_days).await?;
-    let token = keys.badge(v.id, repo::get(db, v.id).await?.badge_version)?;
+    if auth.role != Role::Volunteer {
+        return Err(ApiError::Forbidden);
+    }
+    let row = repo::by_user(db, auth.id).await.map_err(missing)?;
+    let v = assemble(db, &row, grace_days).await?;
+    let token = keys.badge(v.id, row.badge_version)?;
     let verify_url = format!("{}/badge/{token}", public_url.trim_end_matches('/'));
     Ok(Badge {
         volunteer_id: v.id,

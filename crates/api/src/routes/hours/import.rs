@@ -3,7 +3,6 @@ use domain::import::{ImportOptions, ImportOutcome};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::routes::volunteers::import::csv_body;
 use crate::services;
 use crate::state::AppState;
 
@@ -31,7 +30,7 @@ pub async fn import(
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     auth.require(domain::Permission::ManageVolunteers)?;
-    let body = csv_body(&req, &state, payload).await?;
+    let body = crate::routes::csv_body(&req, &state, payload).await?;
     let outcome = services::volunteer_import::import_hours(&state.db, &auth, &body, &opts).await?;
     Ok(HttpResponse::Ok().json(outcome))
 }

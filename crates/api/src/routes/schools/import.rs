@@ -1,10 +1,9 @@
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use domain::Permission;
 use domain::school::ImportReport;
 
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::services;
 use crate::state::AppState;
 
@@ -25,17 +24,7 @@ pub async fn import(
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageSchools)?;
-    let ct = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !ct.starts_with("text/csv") {
-        return Err(ApiError::UnsupportedMediaType(
-            "send the file with Content-Type: text/csv",
-        ));
-    }
-    let body = super::super::read_body(payload, state.settings.server.upload_limit_bytes).await?;
+    let body = crate::routes::csv_body(&req, &state, payload).await?;
     let report = services::school_import::import(&state.db, &(&auth).into(), &body).await?;
     Ok(HttpResponse::Ok().json(report))
 }

@@ -1,30 +1,10 @@
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use domain::import::{ImportOptions, ImportOutcome};
 
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::services;
 use crate::state::AppState;
-
-/// The raw CSV body of an import, refused unless it is sent as `text/csv`.
-pub async fn csv_body(
-    req: &HttpRequest,
-    state: &AppState,
-    payload: web::Payload,
-) -> ApiResult<Vec<u8>> {
-    let ct = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !ct.starts_with("text/csv") {
-        return Err(ApiError::UnsupportedMediaType(
-            "send the file with Content-Type: text/csv",
-        ));
-    }
-    crate::routes::read_body(payload, state.settings.server.upload_limit_bytes).await
-}
 
 /// Import a volunteer roster from CSV.
 ///
@@ -53,7 +33,7 @@ pub async fn import(
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     auth.require(domain::Permission::ManageVolunteers)?;
-    let body = csv_body(&req, &state, payload).await?;
+    let body = crate::routes::csv_body(&req, &state, payload).await?;
     let outcome = services::volunteer_import::import_roster(
         &state.db,
         &auth,
