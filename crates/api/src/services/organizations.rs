@@ -8,7 +8,7 @@ use domain::organization::{
     OrganizationInput, OrganizationQuery, name_key,
 };
 use domain::page::{Page, clamp_limit};
-use domain::{ContactId, OrganizationId, Permission, Role};
+use domain::{ContactId, OrganizationId, Permission, Role, UserId};
 use sea_orm::DatabaseConnection;
 use validator::Validate;
 
@@ -305,6 +305,15 @@ pub async fn change_contact(
             let removed = repo::remove_contact(&txn, id, cid)
                 .await
                 .map_err(contact_missing)?;
+            if let Some(login) = removed.user_id {
+                end_partner_logins(
+                    &txn,
+                    actor,
+                    &[UserId(login)],
+                    serde_json::json!({ "contact_removed": cid, "organization": id }),
+                )
+                .await?;
+            }
             (
                 "remove_contact",
                 cid,
@@ -394,4 +403,37 @@ pub async fn give_login(
     txn.commit().await?;
     tracing::info!(organization.id = %id, user.id = %user.id, "partner login created");
     repo::get(db, id).await.map_err(not_found)
+}
+
+/// Ends the access of partner logins whose reason to exist is gone (their contact was removed,
+/// or their organization became inactive): each account is deactivated, unlinked from the
+/// organization and signed out everywhere, in the caller's transaction, with an audit event
+/// that says why. Staff may reactivate an account and give a contact a login again.
+pub async fn end_partner_logins(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    logins: &[UserId],
+    because: serde_json::Value,
+) -> ApiResult<()> {
+    for &login in logins {
+        let was_active = users::end_partner_access(txn, login).await?;
+        audit::record(
+            txn,
+            NewAuditEvent {
+                actor: actor.user,
+                action: "end_partner_access",
+                entity: "user",
+                entity_id: login.to_string(),
+                changes: serde_json::json!({
+                    "status": { "before": if was_active { "active" } else { "deactivated" }, "after": "deactivated" },
+                    "organization": { "after": null },
+                    "because": because,
+                }),
+                request_id: actor.request_id.clone(),
+            },
+        )
+        .await?;
+        tracing::info!(user.id = %login, "partner access ended");
+    }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 use domain::Role;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_problem};
+use crate::helpers::{TestApp, assert_problem, refresh_cookie};
 
 fn org(name: &str, ein: Option<&str>, website: &str) -> Value {
     json!({
@@ -592,4 +592,81 @@ async fn a_partner_keeps_their_own_contacts_up_to_date_but_not_anyone_elses() {
         .await
         .unwrap();
     assert_problem(v, 403, "forbidden").await;
+}
+
+#[actix_web::test]
+async fn removing_a_contact_ends_their_partner_login_at_once() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    let o = created(&app, &staff, org("Leaving Org", None, "")).await;
+    let o = add_contact(&app, &staff, &o, "Ana Ruiz", "ana@leaving.org", true).await;
+    let (id, contact) = (
+        o["id"].as_str().unwrap().to_string(),
+        o["contacts"][0]["id"].as_str().unwrap().to_string(),
+    );
+    let res = app
+        .post(
+            &format!("/api/v1/organizations/{id}/contacts/{contact}/login"),
+            &staff,
+        )
+        .json(&json!({"password": "partner-password-1"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let signed_in = app.login("ana@leaving.org", "partner-password-1").await;
+    let cookie = refresh_cookie(signed_in.headers()).unwrap();
+    let login: Value = signed_in.json().await.unwrap();
+    let partner = login["access_token"].as_str().unwrap().to_string();
+    let user_id = login["user"]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        app.get(&format!("/api/v1/organizations/{id}"), &partner)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let o = app
+        .get_json(&format!("/api/v1/organizations/{id}"), &staff)
+        .await;
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/v1/organizations/{id}/contacts/{contact}")))
+        .bearer_auth(&staff)
+        .header("if-match", format!("\"{}\"", o["version"]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    // The access token, the refresh cookie and the password all stop working.
+    let read = app
+        .get(&format!("/api/v1/organizations/{id}"), &partner)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(read, 401, "unauthorized").await;
+    let refreshed = app
+        .client
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("cookie", format!("ph_refresh={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(refreshed, 401, "unauthorized").await;
+    assert_eq!(
+        app.login("ana@leaving.org", "partner-password-1")
+            .await
+            .status(),
+        401
+    );
+    // The account is deactivated and no longer linked to the organization, with the reason audited.
+    let admin = app.token_for(Role::Admin).await;
+    let user = app
+        .get_json(&format!("/api/v1/users/{user_id}"), &admin)
+        .await;
+    assert_eq!(user["status"], "deactivated");
+    assert!(user["organization_id"].is_null());
 }

@@ -329,3 +329,43 @@ pub async fn set_organization(
     .await?;
     Ok(())
 }
+
+/// Ends a partner login's access: the account is deactivated (version bumped, so a stale edit
+/// is refused), unlinked from its organization and every session revoked. Answers whether the
+/// account was still active. The caller's transaction makes it one step with the change that
+/// caused it.
+pub async fn end_partner_access(db: &impl ConnectionTrait, id: UserId) -> DbResult<bool> {
+    let was_active = u::Entity::update_many()
+        .col_expr(
+            u::Column::Status,
+            Expr::value(UserStatus::Deactivated.as_str()),
+        )
+        .col_expr(u::Column::Version, Expr::col(u::Column::Version).add(1))
+        .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(u::Column::Id.eq(id.0))
+        .filter(u::Column::Status.eq(UserStatus::Active.as_str()))
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1;
+    uo::Entity::delete_many()
+        .filter(uo::Column::UserId.eq(id.0))
+        .exec(db)
+        .await?;
+    crate::repo::tokens::revoke_user(db, id).await?;
+    Ok(was_active)
+}
+
+/// The partner logins linked to an organization.
+pub async fn partner_logins(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+) -> DbResult<Vec<UserId>> {
+    Ok(uo::Entity::find()
+        .filter(uo::Column::OrganizationId.eq(org.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| UserId(r.user_id))
+        .collect())
+}
