@@ -361,8 +361,11 @@ pub struct Signature {
     pub signer_id: Option<UserId>,
     /// When.
     pub signed_at: DateTime<Utc>,
-    /// From which address.
+    /// From which address (office staff only; empty for anyone else).
     pub ip: String,
+    /// What was signed: the SHA-256 (hex) of the agreement file's latest version when this
+    /// signature was given; none when the agreement had no file.
+    pub document_sha256: Option<String>,
 }
 
 /// `POST /api/v1/agreements/{id}/signatures`.

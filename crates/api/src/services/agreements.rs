@@ -248,7 +248,14 @@ pub async fn get(
     id: AgreementId,
 ) -> ApiResult<Agreement> {
     let row = load_visible(db, auth, id).await?;
-    assemble(db, &row).await
+    let mut a = assemble(db, &row).await?;
+    if !auth.role.can(Permission::ManageAgreements) {
+        // Signers' addresses are evidence for the office, not for the other party.
+        for s in &mut a.signatures {
+            s.ip.clear();
+        }
+    }
+    Ok(a)
 }
 
 /// Agreements in force that end within 90 days, with the reminder raised for each.
@@ -471,6 +478,17 @@ async fn move_status(
     } else if from.in_force() && !repo::organization_has_other_in_force(db, org, id).await? {
         // The partnership ends with its last agreement in force.
         organizations::set_status(db, org, OrganizationStatus::Inactive).await?;
+        let logins = users::partner_logins(db, org).await?;
+        super::organizations::end_partner_logins(
+            db,
+            &super::Actor {
+                user: actor.map(|a| a.id),
+                request_id: actor.and_then(|a| a.request_id.clone()),
+            },
+            &logins,
+            serde_json::json!({ "organization_inactive": org, "agreement": id }),
+        )
+        .await?;
         audit::record(
             db,
             NewAuditEvent {
@@ -588,6 +606,7 @@ pub async fn sign(
             detail: format!("the {} has already signed", req.party.as_str()),
         });
     }
+    let signed_version = repo::documents(&txn, id).await?.pop();
     repo::add_signature(
         &txn,
         id,
@@ -597,6 +616,7 @@ pub async fn sign(
             signer_id: Some(auth.id),
             signed_at: Utc::now(),
             ip,
+            document_sha256: signed_version.map(|d| d.sha256),
         },
     )
     .await?;
@@ -711,6 +731,7 @@ pub async fn upload(
 ) -> ApiResult<DocumentVersion> {
     let row = load_visible(db, auth, id).await?;
     staff_or_own_partner(auth, &row)?;
+    document_unlocked(&row)?;
     let Some(content_type) = sniff(&bytes) else {
         return Err(ApiError::UnsupportedMediaType(
             "the file is not a PDF or a Word (.docx) document",
@@ -721,6 +742,8 @@ pub async fn upload(
     // Content-addressed: the key is the hash, so the same file is stored once.
     store.put(&sha256, bytes).await?;
     let txn = db::begin_write(db).await?;
+    // Again inside the write: a send for signature may have happened meanwhile.
+    document_unlocked(&repo::get(&txn, id).await.map_err(missing)?)?;
     let name = clean_filename(filename);
     let v = repo::add_document(
         &txn,
@@ -758,6 +781,20 @@ pub async fn upload(
     .await?;
     txn.commit().await?;
     Ok(v)
+}
+
+/// `409 document_locked` once signatures are requested: both parties sign one version.
+fn document_unlocked(row: &repo::Row) -> ApiResult<()> {
+    if repo::status_of(row)?.is_editable() {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict {
+            code: "document_locked",
+            detail: "the file cannot change once signatures are requested; return the agreement \
+                     to draft for a new version (and a new round of signatures)"
+                .into(),
+        })
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -231,9 +231,23 @@ async fn staff_draft_send_and_both_parties_sign_then_it_is_active() {
     assert_eq!(a["status"], "active");
     let sigs = a["signatures"].as_array().unwrap();
     assert_eq!(sigs.len(), 2);
+    // The partner's view carries no signer addresses; the office's does.
     assert!(
         sigs.iter()
-            .all(|s| s["ip"] == "127.0.0.1" && s["signer_name"] == "Pat Jones")
+            .all(|s| s["ip"] == "" && s["signer_name"] == "Pat Jones")
+    );
+    let office = app
+        .get_json(
+            &format!("/api/v1/agreements/{}", a["id"].as_str().unwrap()),
+            &staff,
+        )
+        .await;
+    assert!(
+        office["signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["ip"] == "127.0.0.1")
     );
     let actions: Vec<_> = a["history"]
         .as_array()
@@ -1323,4 +1337,124 @@ async fn owner_pickers_list_active_office_staff_only() {
         .map(|m| m["display_name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Test admin", "Test staff"]);
+}
+
+#[actix_web::test]
+async fn a_partnership_that_ends_ends_its_partner_logins() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let (org, _, partner) = app.partner_org("Ending Partner").await;
+    let staff = app.token_for(Role::Staff).await;
+    let me = app.get_json("/api/v1/auth/me", &partner).await;
+    let a = active(&app, &staff, &partner, terms(&org, &school)).await;
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/agreements/{}", a["id"].as_str().unwrap()),
+            &partner
+        )
+        .send()
+        .await
+        .unwrap()
+        .status(),
+        200
+    );
+    let a = json_of(
+        step(
+            &app,
+            &staff,
+            &a,
+            json!({"action": "terminate", "note": "Program ended"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(a["status"], "terminated");
+    let o = app
+        .get_json(&format!("/api/v1/organizations/{org}"), &staff)
+        .await;
+    assert_eq!(o["status"], "inactive");
+    // The organization is inactive: its partner login is ended in the same step.
+    let read = app
+        .get(
+            &format!("/api/v1/agreements/{}", a["id"].as_str().unwrap()),
+            &partner,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_problem(read, 401, "unauthorized").await;
+    let admin = app.token_for(Role::Admin).await;
+    let audit = app
+        .get_json(
+            &format!(
+                "/api/v1/audit?entity=user&id={}",
+                me["id"].as_str().unwrap()
+            ),
+            &admin,
+        )
+        .await;
+    assert!(
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "end_partner_access"),
+        "{audit}"
+    );
+}
+
+#[actix_web::test]
+async fn the_file_is_locked_once_signatures_are_requested_and_each_signature_names_its_version() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let (org, _, partner) = app.partner_org("Locked Partner").await;
+    let staff = app.token_for(Role::Staff).await;
+    let a = create(&app, &staff, terms(&org, &school)).await;
+    let id = a["id"].as_str().unwrap().to_string();
+    let upload = |token: &str, bytes: &'static [u8]| {
+        app.post(
+            &format!("/api/v1/agreements/{id}/documents?filename=mou.pdf"),
+            token,
+        )
+        .header("content-type", "application/octet-stream")
+        .body(bytes)
+        .send()
+    };
+    let v1 = json_of(upload(&staff, PDF).await.unwrap(), 201).await;
+    let a = json_of(
+        step(&app, &staff, &a, json!({"action": "submit_for_review"})).await,
+        200,
+    )
+    .await;
+    let a = json_of(
+        step(&app, &staff, &a, json!({"action": "send_for_signature"})).await,
+        200,
+    )
+    .await;
+    for token in [&staff, &partner] {
+        assert_problem(upload(token, DOCX).await.unwrap(), 409, "document_locked").await;
+    }
+    let a = json_of(sign(&app, &staff, &a, "district").await, 200).await;
+    assert_eq!(a["signatures"][0]["document_sha256"], v1["sha256"]);
+    let a = json_of(sign(&app, &partner, &a, "partner").await, 200).await;
+    assert_eq!(a["status"], "active");
+    assert_eq!(a["documents"].as_array().unwrap().len(), 1);
+    for s in a["signatures"].as_array().unwrap() {
+        assert_eq!(s["document_sha256"], v1["sha256"], "{s}");
+        // The partner's view carries no signer addresses.
+        assert_eq!(s["ip"], "", "{s}");
+    }
+    assert_problem(upload(&staff, DOCX).await.unwrap(), 409, "document_locked").await;
+    let office = app
+        .get_json(&format!("/api/v1/agreements/{id}"), &staff)
+        .await;
+    assert!(
+        office["signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| !s["ip"].as_str().unwrap().is_empty()),
+        "{office}"
+    );
 }

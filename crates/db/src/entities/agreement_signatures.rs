@@ -13,6 +13,7 @@ pub struct Model {
     pub signer_id: Option<Uuid>,
     pub signed_at: DateTimeUtc,
     pub ip: String,
+    pub document_sha256: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -445,6 +445,7 @@ pub async fn signatures(db: &impl ConnectionTrait, id: AgreementId) -> DbResult<
                 signer_id: s.signer_id.map(UserId),
                 signed_at: s.signed_at,
                 ip: s.ip,
+                document_sha256: s.document_sha256,
             })
         })
         .collect()
@@ -463,6 +464,7 @@ pub async fn add_signature(
         signer_id: Set(s.signer_id.map(|u| u.0)),
         signed_at: Set(s.signed_at),
         ip: Set(s.ip.chars().take(64).collect()),
+        document_sha256: Set(s.document_sha256.clone()),
     }
     .insert(db)
     .await?;
