@@ -20,6 +20,7 @@ mod migrations;
 mod opportunities;
 mod organizations;
 mod problems;
+mod query_plans;
 mod schools;
 mod spa;
 mod spec;

@@ -244,6 +244,27 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<Row>, Option<Cursor>)> {
+    let mut rows = list_query(q, s, limit, after)?.all(db).await?;
+    let next = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| Cursor {
+            key: r.created_at.to_rfc3339(),
+            id: r.id,
+        })
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+/// The query behind [`list`] (one row more than `limit`, to know whether a next page exists);
+/// public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &HourQuery,
+    s: &Scope,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<h::Entity>> {
     let mut sel = h::Entity::find();
     sel = match s {
         Scope::All => sel,
@@ -297,15 +318,5 @@ pub async fn list(
         sel.order_by_desc(h::Column::CreatedAt)
             .order_by_desc(h::Column::Id)
     };
-    let mut rows = sel.limit(limit + 1).all(db).await?;
-    let next = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor {
-            key: r.created_at.to_rfc3339(),
-            id: r.id,
-        })
-    } else {
-        None
-    };
-    Ok((rows, next))
+    Ok(sel.limit(limit + 1))
 }
