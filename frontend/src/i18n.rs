@@ -527,6 +527,10 @@ keys! {
     WithdrawReason => "Why are you withdrawing? (required)", "¿Por qué la retira? (obligatorio)";
     Withdraw => "Withdraw", "Retirar";
     AssignToMe => "Assign to me", "Asignármela";
+    PossibleMatch => "Possible match in the directory", "Posible coincidencia en el directorio";
+    PossibleMatchExplain => "This application looks like it comes from an organization already in the directory (same EIN, or a similar name and website). Nothing is linked until you decide; until then that organization's logins do not see it.", "Esta solicitud parece venir de una organización que ya está en el directorio (mismo EIN, o nombre y sitio web parecidos). No se vincula nada hasta que usted decida; mientras tanto, las cuentas de esa organización no la ven.";
+    LinkToMatch => "It is this organization: link it", "Es esta organización: vincularla";
+    NewOrganizationForMatch => "It is not: create a new organization", "No lo es: crear una organización nueva";
     Owner => "Owner", "Responsable";
     Unassigned => "Unassigned", "Sin asignar";
     MineOnly => "Assigned to me", "Asignadas a mí";

@@ -19,6 +19,9 @@ mod m20261123_000012_clearance_reminders;
 mod m20261123_000013_settings;
 mod m20261123_000014_password_tokens;
 mod m20261123_000015_badge_version;
+mod m20261206_000016_hour_list_order;
+mod m20261206_000017_signed_document;
+mod m20261206_000018_application_match;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -42,6 +45,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000013_settings::Migration),
             Box::new(m20261123_000014_password_tokens::Migration),
             Box::new(m20261123_000015_badge_version::Migration),
+            Box::new(m20261206_000016_hour_list_order::Migration),
+            Box::new(m20261206_000017_signed_document::Migration),
+            Box::new(m20261206_000018_application_match::Migration),
         ]
     }
 }

@@ -255,6 +255,14 @@ impl From<DbError> for ApiError {
                 code: "duplicate",
                 detail: "a record with the same unique value already exists".into(),
             },
+            DbError::MissingReference(m) => {
+                tracing::warn!(constraint = %m, "unchecked reference reached the database");
+                ApiError::invalid_field(
+                    "body",
+                    "unknown",
+                    "The request refers to a record that does not exist.",
+                )
+            }
             other => ApiError::Internal(anyhow::Error::new(other)),
         }
     }

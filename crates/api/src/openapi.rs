@@ -81,6 +81,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::applications::answer_check::answer_check,
         routes::applications::update_subtask::update_subtask,
         routes::applications::assign::assign,
+        routes::applications::resolve_match::resolve_match,
         routes::applications::add_note::add_note,
         routes::agreements::list::list,
         routes::agreements::export::export,

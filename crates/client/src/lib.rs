@@ -575,6 +575,20 @@ impl Client {
         Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
     }
 
+    /// Settles an application's possible match with an existing organization.
+    pub async fn resolve_organization_match(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        req: &domain::application::MatchResolution,
+    ) -> ClientResult<Application> {
+        let r = self.request(
+            Method::PUT,
+            &format!("/api/v1/applications/{id}/organization-match"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
     /// Adds a note.
     pub async fn add_application_note(
         &self,

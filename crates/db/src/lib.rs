@@ -21,6 +21,10 @@ pub enum DbError {
     /// A unique constraint was violated.
     #[error("unique constraint violated: {0}")]
     Duplicate(String),
+    /// A foreign key names a row that does not exist (the services check their references
+    /// first and name the field; this is the safety net, never a 500).
+    #[error("foreign key constraint violated: {0}")]
+    MissingReference(String),
     /// The row changed since the caller read it (optimistic concurrency).
     #[error("record was changed by someone else")]
     Stale,
@@ -39,6 +43,7 @@ impl From<DbErr> for DbError {
         }
         match e.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(m)) => DbError::Duplicate(m),
+            Some(SqlErr::ForeignKeyConstraintViolation(m)) => DbError::MissingReference(m),
             _ => DbError::Db(e),
         }
     }

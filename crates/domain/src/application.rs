@@ -389,8 +389,13 @@ pub struct Application {
     pub id: ApplicationId,
     /// Where it is.
     pub status: ApplicationStatus,
-    /// The organization it was matched to or created as, once submitted.
+    /// The organization it belongs to, once submitted (none while a possible match waits for
+    /// staff).
     pub organization_id: Option<OrganizationId>,
+    /// An organization of the directory that this application seems to come from (same EIN,
+    /// or a similar name and website). Nothing is linked until staff confirm it or create a new
+    /// organization (`PUT /api/v1/applications/{id}/organization-match`).
+    pub possible_match: Option<OrganizationMatch>,
     /// The form.
     pub form: ApplicationForm,
     /// The staff owner.
@@ -602,4 +607,32 @@ mod tests {
         let errs = crate::problem::field_errors(&f.validate().unwrap_err());
         assert_eq!(errs[0].code, "cash_value_usd");
     }
+}
+
+/// A directory organization that a submitted application seems to come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrganizationMatch {
+    /// The organization.
+    pub organization_id: OrganizationId,
+    /// Its legal name.
+    pub legal_name: String,
+}
+
+wire_enum!(
+    /// What staff decide about a possible match.
+    MatchDecision {
+        /// It is that organization: link the application and add the applicant as a contact.
+        Link => "link",
+        /// It is not: create a new organization from the application.
+        NewOrganization => "new_organization",
+    }
+);
+
+/// `PUT /api/v1/applications/{id}/organization-match`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "link"})))]
+pub struct MatchResolution {
+    /// The decision.
+    pub decision: MatchDecision,
 }

@@ -5,8 +5,8 @@
 use chrono::Utc;
 use client::ClientError;
 use domain::application::{
-    ApplicantView, Application, Assignment, CheckAnswer, ChecklistAnswer, HistoryEntry, NewNote,
-    SubtaskStatus, SubtaskUpdate, TransitionRequest,
+    ApplicantView, Application, Assignment, CheckAnswer, ChecklistAnswer, HistoryEntry,
+    MatchDecision, MatchResolution, NewNote, SubtaskStatus, SubtaskUpdate, TransitionRequest,
 };
 use domain::intake::{self, ApplicationAction, ApplicationStatus};
 use domain::{ApplicationId, Permission, Role};
@@ -270,6 +270,25 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                             <span class="badge big">{move || i18n.app_status(st)}</span>
                         </div>
                         {org.map(|o| view! { <p><A href=format!("/organizations/{o}")>{move || i18n.t(Key::NavOrganizations)}</A></p> })}
+                        {a.possible_match.clone().filter(|_| manage()).map(|m| {
+                            let decide = move |decision: MatchDecision| {
+                                act(Box::new(move |c, v| {
+                                    let req = MatchResolution { decision };
+                                    Box::pin(async move { c.resolve_organization_match(id, v, &req).await })
+                                }));
+                            };
+                            view! {
+                                <section class="panel" aria-labelledby="possible-match">
+                                    <h2 id="possible-match">{move || i18n.t(Key::PossibleMatch)}</h2>
+                                    <p>{move || i18n.t(Key::PossibleMatchExplain)}</p>
+                                    <p><A href=format!("/organizations/{}", m.organization_id)>{m.legal_name.clone()}</A></p>
+                                    <div class="actions">
+                                        <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| decide(MatchDecision::Link)>{move || i18n.t(Key::LinkToMatch)}</button>
+                                        <button type="button" disabled=move || busy.get() on:click=move |_| decide(MatchDecision::NewOrganization)>{move || i18n.t(Key::NewOrganizationForMatch)}</button>
+                                    </div>
+                                </section>
+                            }
+                        })}
                         <Show when=move || st == ApplicationStatus::Approved && auth.can(Permission::ManageAgreements)>
                             <p><A href=format!("/agreements/new?application={id}") attr:class="button primary">{move || i18n.t(Key::CreateAgreement)}</A></p>
                         </Show>

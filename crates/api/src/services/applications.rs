@@ -10,8 +10,9 @@ use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations, schools, users};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
-    CheckAnswer, ChecklistAnswer, CriterionCheck, DraftCreated, NewNote, PlanningCheck, Stage,
-    StartApplication, Subtask, SubtaskStatus, SubtaskUpdate, TransitionRequest,
+    CheckAnswer, ChecklistAnswer, CriterionCheck, DraftCreated, MatchDecision, MatchResolution,
+    NewNote, OrganizationMatch, PlanningCheck, Stage, StartApplication, Subtask, SubtaskStatus,
+    SubtaskUpdate, TransitionRequest,
 };
 use domain::intake::{
     self, ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess,
@@ -110,6 +111,7 @@ pub async fn start(
             resume_token: token,
         });
     }
+    check_references(db, &req.form).await?;
     let txn = db::begin_write(db).await?;
     let row = repo::insert_draft(&txn, hash_token(&token), &req.form).await?;
     queue_resume_link(&txn, public_url, &req.form, &token, None).await?;
@@ -141,6 +143,7 @@ pub async fn save(
     version: i32,
     form: ApplicationForm,
 ) -> ApiResult<ApplicantView> {
+    check_references(db, &form).await?;
     let txn = db::begin_write(db).await?;
     let row = by_token(&txn, token).await?;
     let status = repo::status_of(&row)?;
@@ -190,14 +193,7 @@ async fn check_submittable(db: &impl ConnectionTrait, form: &ApplicationForm) ->
             }
         }
     }
-    let ids = &form.program.school_ids;
-    if !ids.is_empty() && schools::existing_ids(db, ids).await?.len() != ids.len() {
-        errors.push(domain::problem::FieldError::new(
-            "program.school_ids",
-            "unknown",
-            "One or more schools do not exist.",
-        ));
-    }
+    errors.extend(unknown_schools(db, form).await?);
     if errors.is_empty() {
         Ok(())
     } else {
@@ -206,6 +202,35 @@ async fn check_submittable(db: &impl ConnectionTrait, form: &ApplicationForm) ->
             detail: "Some answers are missing or invalid.".into(),
             errors,
         })
+    }
+}
+
+/// The field error when the form names a school that does not exist.
+async fn unknown_schools(
+    db: &impl ConnectionTrait,
+    form: &ApplicationForm,
+) -> ApiResult<Option<domain::problem::FieldError>> {
+    let mut ids = form.program.school_ids.clone();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() || schools::existing_ids(db, &ids).await?.len() == ids.len() {
+        return Ok(None);
+    }
+    Ok(Some(domain::problem::FieldError::new(
+        "program.school_ids",
+        "unknown",
+        "One or more schools do not exist.",
+    )))
+}
+
+/// A draft or a saved answer may be incomplete, but what it refers to must exist.
+async fn check_references(db: &impl ConnectionTrait, form: &ApplicationForm) -> ApiResult<()> {
+    match unknown_schools(db, form).await? {
+        None => Ok(()),
+        Some(e) => Err(ApiError::Validation {
+            detail: e.message.clone(),
+            errors: vec![e],
+        }),
     }
 }
 
@@ -257,8 +282,16 @@ pub async fn submit(
     )
     .await?;
     if row.organization_id.is_none() {
-        let org = match_or_create_organization(&txn, &form).await?;
-        repo::set_organization(&txn, id, org).await?;
+        // A stranger must not join an existing organization by naming its EIN: a likely match
+        // waits for staff; otherwise the application's own new organization is created.
+        match likely_match(&txn, &form).await? {
+            Some(existing) => repo::set_match(&txn, id, Some(existing)).await?,
+            None => {
+                let org = organizations::create(&txn, &org_input(&form)).await?;
+                let org = join_organization(&txn, org.id, &form).await?;
+                repo::set_organization(&txn, id, org).await?;
+            }
+        }
     }
     repo::add_history(
         &txn,
@@ -290,26 +323,40 @@ pub async fn submit(
     view(db, token).await
 }
 
-/// The organization of a submitted application: an existing one when exactly one clearly
-/// matches (same EIN, or similar name and website), else a new applicant.
-async fn match_or_create_organization(
+/// The directory's organization a submitted application seems to come from: one with the same
+/// EIN, else one with a similar name and the same website (when several do, the most similar
+/// name; staff see it and decide).
+async fn likely_match(
     db: &impl ConnectionTrait,
     form: &ApplicationForm,
-) -> ApiResult<domain::OrganizationId> {
+) -> ApiResult<Option<domain::OrganizationId>> {
     let input = org_input(form);
     let key = domain::organization::name_key(&input.legal_name);
-    let candidates: Vec<_> = organizations::same_ein_or_website(db, &input)
+    let best = organizations::same_ein_or_website(db, &input)
         .await?
         .into_iter()
-        .filter(|(o, same_ein)| {
-            *same_ein
-                || strsim::jaro_winkler(&key, &domain::organization::name_key(&o.legal_name)) >= 0.9
+        .map(|(o, same_ein)| {
+            let likeness =
+                strsim::jaro_winkler(&key, &domain::organization::name_key(&o.legal_name));
+            (o.id, same_ein, likeness)
         })
-        .collect();
-    let org = match candidates.as_slice() {
-        [(existing, _)] => existing.clone(),
-        _ => organizations::create(db, &input).await?,
-    };
+        .filter(|(_, same_ein, likeness)| *same_ein || *likeness >= 0.9)
+        .max_by(|a, b| {
+            (a.1, a.2)
+                .partial_cmp(&(b.1, b.2))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    Ok(best.map(|(id, _, _)| id))
+}
+
+/// Makes the application's organization an applicant (when it was a prospect or inactive) and
+/// the applicant one of its contacts (the first is primary).
+async fn join_organization(
+    db: &impl ConnectionTrait,
+    org: domain::OrganizationId,
+    form: &ApplicationForm,
+) -> ApiResult<domain::OrganizationId> {
+    let org = organizations::get(db, org).await?;
     if org.status == OrganizationStatus::Prospect || org.status == OrganizationStatus::Inactive {
         organizations::set_status(db, org.id, OrganizationStatus::Applicant).await?;
     }
@@ -333,6 +380,70 @@ async fn match_or_create_organization(
         .await?;
     }
     Ok(org.id)
+}
+
+/// Staff settle a possible match: link the application to the organization it seems to come
+/// from (the applicant becomes a contact), or give it a new organization of its own.
+pub async fn resolve_match(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: ApplicationId,
+    version: i32,
+    req: MatchResolution,
+) -> ApiResult<Application> {
+    office(auth)?;
+    let txn = db::begin_write(db).await?;
+    let row = load_visible(&txn, auth, id).await?;
+    if row.version != version {
+        return Err(ApiError::VersionMismatch);
+    }
+    let (Some(candidate), None) = (row.matched_organization_id, row.organization_id) else {
+        return Err(ApiError::Conflict {
+            code: "no_match_pending",
+            detail: "this application has no possible match waiting for a decision".into(),
+        });
+    };
+    let form = repo::form_of(&row)?;
+    let org = match req.decision {
+        MatchDecision::Link => domain::OrganizationId(candidate),
+        MatchDecision::NewOrganization => organizations::create(&txn, &org_input(&form)).await?.id,
+    };
+    let org = join_organization(&txn, org, &form).await?;
+    repo::set_organization(&txn, id, org).await?;
+    repo::set_match(&txn, id, None).await?;
+    repo::touch(&txn, id, version).await?;
+    repo::add_history(
+        &txn,
+        id,
+        NewHistory {
+            actor: Some(auth.id),
+            action: match req.decision {
+                MatchDecision::Link => "link_organization",
+                MatchDecision::NewOrganization => "new_organization",
+            },
+            from: None,
+            to: None,
+            note: None,
+            staff_only: true,
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "resolve_match",
+            entity: "application",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "decision": req.decision, "candidate": candidate,
+                "organization_id": { "before": null, "after": org } }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let row = load_visible(db, auth, id).await?;
+    assemble(db, &row).await
 }
 
 pub(crate) fn step_error(e: StepError) -> ApiError {
@@ -528,6 +639,16 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Appli
         id,
         status: repo::status_of(row)?,
         organization_id: row.organization_id.map(domain::OrganizationId),
+        possible_match: match (row.matched_organization_id, row.organization_id) {
+            (Some(m), None) => Some(OrganizationMatch {
+                organization_id: domain::OrganizationId(m),
+                legal_name: organizations::names_of(db, &[m])
+                    .await?
+                    .remove(&m)
+                    .unwrap_or_default(),
+            }),
+            _ => None,
+        },
         routing: intake::route(&form.routing),
         form,
         owner_id: row.owner_id.map(domain::UserId),
@@ -656,9 +777,15 @@ pub async fn transition(
                     ),
                 });
             }
-            if let Some(org) = app.organization_id {
-                organizations::set_status(&txn, org, OrganizationStatus::ActivePartner).await?;
-            }
+            let Some(org) = app.organization_id else {
+                return Err(ApiError::Conflict {
+                    code: "organization_match_pending",
+                    detail: "confirm the possible match with an existing organization, or create \
+                             a new one, before approving"
+                        .into(),
+                });
+            };
+            organizations::set_status(&txn, org, OrganizationStatus::ActivePartner).await?;
         }
         _ => {}
     }

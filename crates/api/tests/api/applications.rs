@@ -1200,3 +1200,172 @@ async fn the_pipeline_filters_by_time_in_status() {
         .unwrap();
     assert_eq!(ids(list("?min_days_in_status=7").await), [id]);
 }
+
+#[actix_web::test]
+async fn an_application_naming_a_school_that_does_not_exist_is_422_with_the_field_named() {
+    let app = TestApp::spawn().await;
+    let nowhere = uuid::Uuid::new_v4().to_string();
+    let res = start(
+        &app,
+        json!({ "form": form(&nowhere, "rosa@readingbuddies.example.org") }),
+    )
+    .await;
+    let p = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["field"], "program.school_ids", "{p}");
+
+    // Saving a draft with an unknown school is refused the same way, and nothing changes.
+    let school = app.any_school().await.to_string();
+    let d = draft(&app, form(&school, "rosa@readingbuddies.example.org")).await;
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/public/applications/{}", d.token)))
+        .header("if-match", format!("\"{}\"", d.version))
+        .json(&form(&nowhere, "rosa@readingbuddies.example.org"))
+        .send()
+        .await
+        .unwrap();
+    let p = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(p["errors"][0]["field"], "program.school_ids", "{p}");
+    let view: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/public/applications/{}", d.token)))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["form"]["program"]["school_ids"][0], school.as_str());
+    assert_eq!(view["version"], d.version);
+}
+
+#[actix_web::test]
+async fn an_application_matching_an_existing_organization_waits_for_staff_to_confirm() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let (org, _, partner) = app.partner_org("Reading Buddies").await;
+    let staff = app.token_for(Role::Staff).await;
+    let original = app
+        .get_json(&format!("/api/v1/organizations/{org}"), &staff)
+        .await;
+    // A stranger names the organization (a similar name and the same website).
+    let mut f = form(&school, "stranger@elsewhere.example.org");
+    f["organization"]["website"] = original["website"].clone();
+    let d = draft(&app, f.clone()).await;
+    let stranger: Value = submit(&app, &d).await.json().await.unwrap();
+    let id = stranger["id"].as_str().unwrap().to_string();
+
+    let a = app
+        .get_json(&format!("/api/v1/applications/{id}"), &staff)
+        .await;
+    assert!(a["organization_id"].is_null(), "{a}");
+    assert_eq!(a["possible_match"]["organization_id"], org.as_str());
+    assert_eq!(a["possible_match"]["legal_name"], "Reading Buddies");
+    // Nothing was added to the real organization, and its logins do not see the application.
+    let o = app
+        .get_json(&format!("/api/v1/organizations/{org}"), &staff)
+        .await;
+    assert_eq!(o["contacts"].as_array().unwrap().len(), 1);
+    let mine = app.get_json("/api/v1/applications", &partner).await;
+    assert!(mine["items"].as_array().unwrap().is_empty(), "{mine}");
+    assert_problem(
+        app.get(&format!("/api/v1/applications/{id}/status"), &partner)
+            .send()
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+
+    // Staff decide it is not that organization: it gets one of its own.
+    let resolve = |a: &Value, decision: &str| {
+        app.put(
+            &format!(
+                "/api/v1/applications/{}/organization-match",
+                a["id"].as_str().unwrap()
+            ),
+            &staff,
+        )
+        .header("if-match", format!("\"{}\"", a["version"]))
+        .json(&json!({ "decision": decision }))
+        .send()
+    };
+    let partner_token = app.token_for(Role::Partner).await;
+    assert_problem(
+        app.put(
+            &format!("/api/v1/applications/{id}/organization-match"),
+            &partner_token,
+        )
+        .header("if-match", format!("\"{}\"", a["version"]))
+        .json(&json!({ "decision": "link" }))
+        .send()
+        .await
+        .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+    let res = resolve(&a, "new_organization").await.unwrap();
+    assert_eq!(res.status(), 200);
+    let a: Value = res.json().await.unwrap();
+    let own = a["organization_id"].as_str().unwrap();
+    assert_ne!(own, org.as_str());
+    assert!(a["possible_match"].is_null());
+    let new_org = app
+        .get_json(&format!("/api/v1/organizations/{own}"), &staff)
+        .await;
+    assert_eq!(
+        new_org["contacts"][0]["email"],
+        "stranger@elsewhere.example.org"
+    );
+    assert_problem(resolve(&a, "link").await.unwrap(), 409, "no_match_pending").await;
+
+    // The real partner applies again from another address, with its EIN (which the office
+    // recorded meanwhile): the same EIN ranks first; staff link it, and it joins.
+    let o = app
+        .get_json(&format!("/api/v1/organizations/{org}"), &staff)
+        .await;
+    let res = app
+        .put(&format!("/api/v1/organizations/{org}"), &staff)
+        .header("if-match", format!("\"{}\"", o["version"]))
+        .json(&json!({
+            "legal_name": o["legal_name"], "org_type": o["org_type"], "tax_status": o["tax_status"],
+            "ein": "12-3456789", "website": o["website"], "city": o["city"],
+            "description": o["description"], "support_areas": o["support_areas"],
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let f2 = {
+        let mut f2 = form(&school, "second@readingbuddies.example.org");
+        f2["organization"]["website"] = original["website"].clone();
+        f2["organization"]["ein"] = json!("12-3456789");
+        f2
+    };
+    let d2 = draft(&app, f2).await;
+    let second: Value = submit(&app, &d2).await.json().await.unwrap();
+    let a2 = app
+        .get_json(
+            &format!("/api/v1/applications/{}", second["id"].as_str().unwrap()),
+            &staff,
+        )
+        .await;
+    assert_eq!(
+        a2["possible_match"]["organization_id"],
+        org.as_str(),
+        "{a2}"
+    );
+    let res = resolve(&a2, "link").await.unwrap();
+    assert_eq!(res.status(), 200);
+    let a2: Value = res.json().await.unwrap();
+    assert_eq!(a2["organization_id"], org.as_str());
+    let o = app
+        .get_json(&format!("/api/v1/organizations/{org}"), &staff)
+        .await;
+    assert_eq!(o["contacts"].as_array().unwrap().len(), 2);
+    let mine = app.get_json("/api/v1/applications", &partner).await;
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["items"][0]["id"], a2["id"]);
+}

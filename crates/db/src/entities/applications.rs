@@ -14,6 +14,7 @@ pub struct Model {
     pub program_title: String,
     pub search_key: String,
     pub organization_id: Option<Uuid>,
+    pub matched_organization_id: Option<Uuid>,
     pub owner_id: Option<Uuid>,
     pub collaborating_department: String,
     pub collaborating_school_id: Option<Uuid>,

@@ -101,6 +101,7 @@ pub async fn insert_draft(
         program_title: Set(clip(&form.program.title, 200)),
         search_key: Set(search_key(form)),
         organization_id: Set(None),
+        matched_organization_id: Set(None),
         owner_id: Set(None),
         collaborating_department: Set(String::new()),
         collaborating_school_id: Set(None),
@@ -219,6 +220,24 @@ pub async fn set_organization(
 ) -> DbResult<()> {
     a::Entity::update_many()
         .col_expr(a::Column::OrganizationId, Expr::value(Some(org.0)))
+        .filter(a::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Keeps (or forgets) the directory's organization that a submitted application seems to
+/// belong to, until staff decide.
+pub async fn set_match(
+    db: &impl ConnectionTrait,
+    id: ApplicationId,
+    org: Option<OrganizationId>,
+) -> DbResult<()> {
+    a::Entity::update_many()
+        .col_expr(
+            a::Column::MatchedOrganizationId,
+            Expr::value(org.map(|o| o.0)),
+        )
         .filter(a::Column::Id.eq(id.0))
         .exec(db)
         .await?;
