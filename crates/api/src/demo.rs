@@ -285,6 +285,7 @@ async fn registered_twice(db: &DatabaseConnection, school: domain::SchoolId) -> 
     ] {
         services::volunteers::register(
             db,
+            "",
             0,
             VolunteerRegistration {
                 name: "Marisol Vega".into(),
@@ -323,6 +324,7 @@ async fn volunteering(
         .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo volunteer")))?;
     let v = services::volunteers::register(
         db,
+        "",
         0,
         VolunteerRegistration {
             name: "Val Volunteer".into(),

@@ -646,7 +646,8 @@ pub struct Volunteer {
     pub parent_leader: bool,
     /// What makes them one (PTA officer, school leadership team, …).
     pub parent_leader_role: Option<String>,
-    /// The clearance ledger, newest first.
+    /// The clearance ledger, newest first: for office staff and the volunteer. Empty for a
+    /// school coordinator, who reads the standing only.
     pub clearances: Vec<Clearance>,
     /// Today's standing for the annual background check (what sign-ups need).
     pub standing: Standing,

@@ -57,9 +57,13 @@ async fn assemble(
 }
 
 /// Registers a volunteer: a volunteer login, the profile and a pending annual background check.
-/// A filled-in honeypot gets a convincing answer and nothing is stored.
+///
+/// The answer never tells who has an account: an email that already has one gets the same
+/// answer as a new registration, nothing is stored, and the address's owner is told by message
+/// (sign in, or choose a new password). A filled-in honeypot also gets that answer.
 pub async fn register(
     db: &DatabaseConnection,
+    public_url: &str,
     grace_days: u32,
     mut req: VolunteerRegistration,
 ) -> ApiResult<Volunteer> {
@@ -67,31 +71,7 @@ pub async fn register(
     req.email = req.email.trim().to_lowercase();
     if !req.fax_number.trim().is_empty() {
         tracing::warn!("volunteer honeypot filled in; dropped");
-        return Ok(Volunteer {
-            id: VolunteerId::new(),
-            user_id: UserId::new(),
-            name: req.name,
-            email: req.email,
-            phone: req.phone,
-            preferred_language: req.preferred_language,
-            kind: req.kind,
-            organization_id: req.organization_id,
-            school_ids: req.school_ids,
-            interests: req.interests,
-            availability: req.availability,
-            parent_leader: false,
-            parent_leader_role: None,
-            clearances: vec![],
-            standing: Standing::Pending,
-            version: 1,
-            created_at: Utc::now(),
-        });
-    }
-    if users::find_by_email(db, &req.email).await?.is_some() {
-        return Err(ApiError::Conflict {
-            code: "already_registered",
-            detail: "an account with this email already exists; sign in instead".into(),
-        });
+        return Ok(unstored(req));
     }
     for s in &req.school_ids {
         if schools::get(db, *s).await.is_err() {
@@ -110,6 +90,22 @@ pub async fn register(
             "unknown",
             "No such partner organization.",
         ));
+    }
+    if users::find_by_email(db, &req.email).await?.is_some() {
+        // The same work as a registration (a password hash), so the time does not tell either.
+        password::hash_async(std::mem::take(&mut req.password)).await?;
+        let (subject, body) =
+            already_registered_message(public_url, req.preferred_language == "es");
+        db::repo::applications::queue_message(
+            db,
+            "already_registered",
+            &req.email,
+            &subject,
+            &body,
+        )
+        .await?;
+        tracing::info!("registration with an address that has an account; owner told by message");
+        return Ok(unstored(req));
     }
     let hash = password::hash_async(std::mem::take(&mut req.password)).await?;
     let txn = db::begin_write(db).await?;
@@ -155,6 +151,65 @@ pub async fn register(
     txn.commit().await?;
     tracing::info!(volunteer.id = %id, "volunteer registered");
     assemble(db, &row, grace_days).await
+}
+
+/// What a registration answers when nothing is stored: the shape of a new registration.
+fn unstored(req: VolunteerRegistration) -> Volunteer {
+    let now = Utc::now();
+    Volunteer {
+        id: VolunteerId::new(),
+        user_id: UserId::new(),
+        name: req.name.trim().to_string(),
+        email: req.email,
+        phone: req.phone,
+        preferred_language: req.preferred_language,
+        kind: req.kind,
+        organization_id: req.organization_id,
+        school_ids: req.school_ids,
+        interests: req.interests,
+        availability: req.availability,
+        parent_leader: false,
+        parent_leader_role: None,
+        clearances: vec![domain::volunteer::Clearance {
+            id: domain::ClearanceId::new(),
+            kind: ClearanceType::AnnualBackgroundCheck,
+            status: ClearanceStatus::Pending,
+            cleared_on: None,
+            expires_on: None,
+            reference: "registration".into(),
+            recorded_by: None,
+            recorded_at: now,
+        }],
+        standing: Standing::Pending,
+        version: 1,
+        created_at: now,
+    }
+}
+
+/// The message to the owner of an address that someone registered again.
+fn already_registered_message(public_url: &str, spanish: bool) -> (String, String) {
+    let base = public_url.trim_end_matches('/');
+    if spanish {
+        (
+            "Ya tiene una cuenta de PartnerHub".into(),
+            format!(
+                "Alguien (quizás usted) intentó registrarse como voluntario con este correo, \
+                 que ya tiene una cuenta de PartnerHub. Inicie sesión en {base}/login; si olvidó \
+                 su contraseña, elija una nueva en {base}/forgot-password. Si no fue usted, \
+                 ignore este mensaje: no se cambió nada."
+            ),
+        )
+    } else {
+        (
+            "You already have a PartnerHub account".into(),
+            format!(
+                "Someone (perhaps you) tried to register as a volunteer with this email address, \
+                 which already has a PartnerHub account. Sign in at {base}/login; if you forgot \
+                 your password, choose a new one at {base}/forgot-password. If it was not you, \
+                 ignore this message: nothing was changed."
+            ),
+        )
+    }
 }
 
 /// Keeps the profile's last day of clearance (what the dashboard's "registered" counts) in step
@@ -207,7 +262,16 @@ pub async fn get(
     } else if !repo::in_scope(db, id, &scope(auth)?).await? {
         return Err(ApiError::NotFound("volunteer"));
     }
-    assemble(db, &row, grace_days).await
+    Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
+}
+
+/// The profile as the caller may read it: the clearance ledger (decisions, denials, external
+/// screening references) is for the office and the volunteer; a coordinator sees the standing.
+fn as_seen_by(mut v: Volunteer, auth: &AuthUser) -> Volunteer {
+    if !auth.role.can(Permission::ManageVolunteers) && v.user_id != auth.id {
+        v.clearances.clear();
+    }
+    v
 }
 
 /// A page of volunteers the caller may see.
@@ -303,7 +367,7 @@ pub async fn flag_parent_leader(
     .await?;
     txn.commit().await?;
     let row = repo::get(db, id).await.map_err(missing)?;
-    assemble(db, &row, grace_days).await
+    Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
 }
 
 /// Revokes every badge the volunteer was issued (a lost or stolen badge): they stop checking

@@ -60,9 +60,37 @@ async fn a_volunteer_registers_signs_in_and_sees_a_pending_clearance() {
     assert_eq!(me["id"], v["id"]);
     assert_eq!(me["name"], "Ana López");
 
-    // The same email again.
+    // The same email again: the same answer as a new registration, nothing stored, and the
+    // address's owner is told by message.
     let res = register(&app, &registration("ana@example.org", &school)).await;
-    assert_problem(res, 409, "already_registered").await;
+    assert_eq!(res.status(), 201);
+    let again: Value = res.json().await.unwrap();
+    assert_ne!(again["id"], v["id"]);
+    assert_eq!(again["standing"]["standing"], "pending");
+    assert_eq!(again["clearances"][0]["status"], "pending");
+    let msgs = db::repo::applications::messages_for(&app.db, "ana@example.org")
+        .await
+        .unwrap();
+    assert!(
+        msgs.iter()
+            .any(|m| m.kind == "already_registered" && m.body.contains("/forgot-password")),
+        "the owner is told"
+    );
+    let staff = app.token_for(Role::Staff).await;
+    let list = app.get_json("/api/v1/volunteers", &staff).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1, "nothing stored");
+    assert_eq!(
+        me["id"],
+        app.get_json(
+            "/api/v1/volunteers/me",
+            &token(&app, "ana@example.org").await
+        )
+        .await["id"]
+    );
+    // Staff addresses too: no answer tells them apart.
+    let (staff_email, _) = app.create_user(Role::Staff, vec![]).await;
+    let res = register(&app, &registration(&staff_email, &school)).await;
+    assert_eq!(res.status(), 201);
 }
 
 #[actix_web::test]
@@ -1209,4 +1237,52 @@ async fn staff_find_duplicates_by_name_and_phone_and_a_merge_keeps_every_hour_an
         .await
         .unwrap();
     assert_eq!(res.json::<Value>().await.unwrap(), json!([]));
+}
+
+#[actix_web::test]
+async fn a_coordinator_reads_the_standing_but_not_the_clearance_ledger() {
+    let app = TestApp::spawn().await;
+    let school = app.create_school("L1", "Ledger Elementary").await;
+    let v: Value = register(&app, &registration("ana@example.org", &school.to_string()))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = v["id"].as_str().unwrap();
+    let staff = app.token_for(Role::Staff).await;
+    let denied = json!({"kind": "annual_background_check", "status": "denied",
+        "cleared_on": null, "expires_on": null, "reference": "SCREEN-99120"});
+    let res = app
+        .post(&format!("/api/v1/volunteers/{id}/clearances"), &staff)
+        .header("if-match", "\"1\"")
+        .json(&denied)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let path = format!("/api/v1/volunteers/{id}");
+
+    let coord = app.coordinator_of(school).await;
+    let seen = app.get_json(&path, &coord).await;
+    assert_eq!(seen["standing"]["standing"], "denied");
+    assert_eq!(seen["clearances"], json!([]), "{seen}");
+    assert!(!seen.to_string().contains("SCREEN-99120"));
+    // Flagging a parent leader answers the profile the same way.
+    let flagged = app
+        .put(&format!("{path}/parent-leader"), &coord)
+        .header("if-match", format!("\"{}\"", seen["version"]))
+        .json(&json!({"parent_leader": true, "role": "PTA president"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(flagged.status(), 200);
+    assert!(!flagged.text().await.unwrap().contains("SCREEN-99120"));
+
+    // Staff and the volunteer read the ledger.
+    let office = app.get_json(&path, &staff).await;
+    assert_eq!(office["clearances"][0]["reference"], "SCREEN-99120");
+    let own = app
+        .get_json(&path, &token(&app, "ana@example.org").await)
+        .await;
+    assert_eq!(own["clearances"][0]["status"], "denied");
 }
