@@ -123,8 +123,10 @@ pub struct AuthSettings {
     pub jwt_secret: SecretString,
     /// Access-token lifetime in seconds (at most 900).
     pub access_ttl_secs: u64,
-    /// Refresh-token lifetime in days.
+    /// Refresh-token lifetime in days (sliding: each refresh starts it again).
     pub refresh_ttl_days: i64,
+    /// A session's absolute lifetime in days from its sign-in, however often it is refreshed.
+    pub session_max_days: i64,
     /// Mark the refresh cookie `Secure` (browsers accept it on http://localhost too).
     pub cookie_secure: bool,
     /// Login attempts allowed per IP per minute.
@@ -163,6 +165,7 @@ auto_migrate = true
 jwt_secret = ""
 access_ttl_secs = 900
 refresh_ttl_days = 14
+session_max_days = 30
 cookie_secure = true
 login_per_ip_per_minute = 20
 login_per_account_per_minute = 5
@@ -226,6 +229,15 @@ impl Settings {
                 "auth.jwt_secret must be at least 32 bytes".into(),
             ));
         }
+        if secret.is_empty() && !self.server.is_loopback_only() {
+            // A random key per process ends every session and printed badge at each restart
+            // and differs between instances: acceptable on a developer's machine only.
+            return Err(config::ConfigError::Message(
+                "auth.jwt_secret must be set (32+ bytes) when server.host is not a loopback \
+                 address"
+                    .into(),
+            ));
+        }
         if self.auth.access_ttl_secs == 0 || self.auth.access_ttl_secs > 900 {
             return Err(config::ConfigError::Message(
                 "auth.access_ttl_secs must be between 1 and 900".into(),
@@ -240,9 +252,37 @@ impl Settings {
     }
 }
 
+impl ServerSettings {
+    /// Whether the server listens on this machine only (`127.0.0.1`, `::1`, `localhost`).
+    pub fn is_loopback_only(&self) -> bool {
+        self.host == "localhost"
+            || self
+                .host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_jwt_secret_is_refused_unless_the_server_listens_on_loopback() {
+        let mut s = Settings::defaults().unwrap();
+        assert!(
+            s.check().is_ok(),
+            "127.0.0.1 with a random key: a developer's machine"
+        );
+        s.server.host = "0.0.0.0".into();
+        let err = s.check().unwrap_err().to_string();
+        assert!(err.contains("jwt_secret"), "{err}");
+        s.auth.jwt_secret = SecretString::from("0123456789abcdef0123456789abcdef");
+        assert!(s.check().is_ok());
+        s.auth.jwt_secret = SecretString::from("");
+        s.server.host = "::1".into();
+        assert!(s.check().is_ok());
+    }
 
     #[test]
     fn defaults_parse_and_hide_the_database_password() {

@@ -132,7 +132,15 @@ async fn request_id_and_log(
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
     let started = Instant::now();
+    let authenticated = req.headers().contains_key(header::AUTHORIZATION);
     let mut res = next.call(req).await?.map_into_boxed_body();
+    // An answer to a signed-in caller is theirs alone: no shared or browser cache keeps it.
+    if authenticated && !res.headers().contains_key(header::CACHE_CONTROL) {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
     if let Some(id) = id {
         if let Ok(v) = HeaderValue::from_str(&id) {
             res.headers_mut()

@@ -79,3 +79,39 @@ async fn only_admin_and_staff_read_the_audit_log() {
         .unwrap();
     assert_problem(res, 422, "validation_failed").await;
 }
+
+#[actix_web::test]
+async fn the_user_account_trail_is_for_admins_and_signed_in_answers_are_not_cached() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(domain::Role::Staff).await;
+    let admin = app.token_for(domain::Role::Admin).await;
+    let res = app
+        .get("/api/v1/audit?entity=user", &staff)
+        .send()
+        .await
+        .unwrap();
+    crate::helpers::assert_problem(res, 403, "forbidden").await;
+    let res = app
+        .get("/api/v1/audit?entity=user", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
+    // Staff keep the other trails.
+    let res = app
+        .get("/api/v1/audit?entity=school", &staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
+    // An anonymous public list keeps its own caching.
+    let res = app
+        .client
+        .get(app.url("/api/v1/public/schools"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["cache-control"], "public, max-age=300");
+}

@@ -23,7 +23,7 @@ pub struct AuditQuery {
 
 /// Audit trail of a record.
 ///
-/// Admin and staff. Newest first: who did what, when, which fields changed, in which request.
+/// Admin and staff; the user-account trail (`entity=user`) admins only. Newest first: who did what, when, which fields changed, in which request.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, description = "Events, newest first", body = Vec<AuditEvent>)),
     security(("bearer" = [])))]
@@ -33,6 +33,10 @@ pub async fn list(
     q: web::Query<AuditQuery>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ReadAudit)?;
+    if q.entity == "user" {
+        // Who changed which account, deactivations, ended partner access: for admins.
+        auth.require(Permission::ManageUsers)?;
+    }
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let events = services::audit::history(&state.db, &q.entity, q.id.as_deref(), limit).await?;
     Ok(HttpResponse::Ok().json(events))
