@@ -25,10 +25,19 @@ pub struct Session {
     pub refresh_token: String,
 }
 
+/// When a session (a token family) ends for good: its sign-in time, carried by the family's
+/// UUIDv7, plus the absolute lifetime.
+fn session_end(state: &AppState, family: Uuid) -> Option<chrono::DateTime<Utc>> {
+    let (secs, nanos) = family.get_timestamp()?.to_unix();
+    let started = chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, nanos)?;
+    Some(started + Duration::days(state.settings.auth.session_max_days))
+}
+
 async fn issue(state: &AppState, user: UserId, family: Uuid) -> ApiResult<Session> {
     let account = users::get(&state.db, user).await?;
     let refresh_token = new_refresh_token();
-    let expires = Utc::now() + Duration::days(state.settings.auth.refresh_ttl_days);
+    let sliding = Utc::now() + Duration::days(state.settings.auth.refresh_ttl_days);
+    let expires = session_end(state, family).map_or(sliding, |end| end.min(sliding));
     tokens::insert(
         &state.db,
         user,
@@ -90,7 +99,11 @@ pub async fn refresh(state: &AppState, presented: &str) -> ApiResult<Session> {
     let stored = tokens::find_by_hash(&state.db, &hash_refresh_token(presented))
         .await?
         .ok_or(INVALID)?;
-    if stored.revoked_at.is_some() || stored.expires_at <= Utc::now() {
+    let now = Utc::now();
+    if stored.revoked_at.is_some()
+        || stored.expires_at <= now
+        || session_end(state, stored.family_id).is_none_or(|end| end <= now)
+    {
         return Err(INVALID);
     }
     let txn = db::begin_write(&state.db).await?;

@@ -118,15 +118,29 @@ pub async fn queue_link(
     Ok(())
 }
 
-/// Sends a reset link to an active account with this email. The answer is the same whether or
-/// not there is one, so nobody learns who has an account.
+/// How long a reset request takes at least, whether or not the account exists: the lookup and
+/// the queued message take a few milliseconds that would otherwise tell the two apart.
+pub const RESET_REQUEST_FLOOR: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Sends a reset link to an active account with this email. The answer, and the time it
+/// takes (at least [`RESET_REQUEST_FLOOR`]), are the same whether or not there is one, so
+/// nobody learns who has an account.
 pub async fn request_reset(
     db: &DatabaseConnection,
     public_url: &str,
     req: PasswordResetRequest,
 ) -> ApiResult<()> {
     req.validate().map_err(|e| ApiError::validation(&e))?;
-    let email = req.email.trim().to_lowercase();
+    let started = std::time::Instant::now();
+    let done = queue_reset(db, public_url, &req.email).await;
+    if let Some(rest) = RESET_REQUEST_FLOOR.checked_sub(started.elapsed()) {
+        actix_web::rt::time::sleep(rest).await;
+    }
+    done
+}
+
+async fn queue_reset(db: &DatabaseConnection, public_url: &str, email: &str) -> ApiResult<()> {
+    let email = email.trim().to_lowercase();
     let Some(account) = users::find_by_email(db, &email).await? else {
         tracing::info!("password reset asked for an unknown address");
         return Ok(());

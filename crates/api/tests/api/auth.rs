@@ -354,3 +354,25 @@ async fn a_deactivated_account_gets_no_reset_link() {
     assert_eq!(ask_reset(&app, &email).await.status(), 202);
     assert!(messages_for(&app.db, &email).await.unwrap().is_empty());
 }
+
+#[actix_web::test]
+async fn a_reset_request_takes_its_floor_whether_or_not_the_account_exists() {
+    use partnerhub_api::services::passwords::RESET_REQUEST_FLOOR;
+    let app = TestApp::spawn().await;
+    let (email, _) = app.create_user(Role::Staff, vec![]).await;
+    for address in [email.as_str(), "nobody@example.org"] {
+        let started = std::time::Instant::now();
+        assert_eq!(ask_reset(&app, address).await.status(), 202);
+        assert!(started.elapsed() >= RESET_REQUEST_FLOOR, "{address}");
+    }
+}
+
+#[actix_web::test]
+async fn a_session_ends_at_its_absolute_lifetime_however_often_it_is_refreshed() {
+    let app = TestApp::spawn_with(|s| s.auth.session_max_days = 0).await;
+    let (email, password) = app.create_user(Role::Staff, vec![]).await;
+    let signed_in = app.login(&email, &password).await;
+    assert_eq!(signed_in.status(), 200);
+    let cookie = refresh_cookie(signed_in.headers()).unwrap();
+    assert_problem(refresh(&app, &cookie).await, 401, "unauthorized").await;
+}
