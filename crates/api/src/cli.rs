@@ -96,33 +96,44 @@ pub async fn main() -> anyhow::Result<()> {
         Command::SeedDemo { scale } => {
             settings.database.auto_migrate = true;
             let db = open_database(&settings).await?;
-            if crate::demo::seed(&db)
+            let outcome = crate::demo::seed(&db)
                 .await
-                .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?
-            {
-                println!("demo data loaded: {} schools", crate::demo::schools().len());
-                if scale == Scale::District {
-                    let started = std::time::Instant::now();
-                    crate::demo_district::seed(
-                        &db,
-                        crate::demo_district::VOLUNTEERS,
-                        crate::demo_district::HOUR_ENTRIES,
-                    )
-                    .await
-                    .map_err(|e| anyhow::anyhow!("seeding the district scale failed: {e}"))?;
-                    println!(
-                        "district scale loaded: {} volunteers, {} hour entries in {:.0?}",
-                        crate::demo_district::VOLUNTEERS,
-                        crate::demo_district::HOUR_ENTRIES,
-                        started.elapsed()
+                .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+            match outcome {
+                crate::demo::SeedOutcome::RealData => {
+                    anyhow::bail!(
+                        "this database holds real data (accounts or schools, and no demo admin): \
+                         seed-demo loads demo data into an empty database only"
                     );
                 }
-            } else {
-                println!("the database already has data; demo data not loaded");
-            }
-            println!("demo logins (demo data only):");
-            for l in crate::demo::DEMO_LOGINS {
-                println!("  {:<20} {:<30} {}", l.role.as_str(), l.email, l.password);
+                crate::demo::SeedOutcome::AlreadyDemo => {
+                    println!(
+                        "the demo data is already loaded; nothing done (the demo logins are in the README)"
+                    );
+                }
+                crate::demo::SeedOutcome::Loaded => {
+                    println!("demo data loaded: {} schools", crate::demo::schools().len());
+                    if scale == Scale::District {
+                        let started = std::time::Instant::now();
+                        crate::demo_district::seed(
+                            &db,
+                            crate::demo_district::VOLUNTEERS,
+                            crate::demo_district::HOUR_ENTRIES,
+                        )
+                        .await
+                        .map_err(|e| anyhow::anyhow!("seeding the district scale failed: {e}"))?;
+                        println!(
+                            "district scale loaded: {} volunteers, {} hour entries in {:.0?}",
+                            crate::demo_district::VOLUNTEERS,
+                            crate::demo_district::HOUR_ENTRIES,
+                            started.elapsed()
+                        );
+                    }
+                    println!("demo logins (demo data only):");
+                    for l in crate::demo::DEMO_LOGINS {
+                        println!("  {:<20} {:<30} {}", l.role.as_str(), l.email, l.password);
+                    }
+                }
             }
         }
         Command::Outbox { to } => {

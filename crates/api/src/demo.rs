@@ -208,11 +208,31 @@ pub fn schools() -> Vec<SchoolInput> {
     out
 }
 
-/// Loads the demo data when the database has no schools and no users; otherwise does nothing.
-/// Returns whether it loaded anything.
-pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
+/// What `seed-demo` found and did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    /// The database was empty: the demo data is loaded.
+    Loaded,
+    /// The demo data was loaded before: nothing done.
+    AlreadyDemo,
+    /// The database holds real data (no demo admin): refused, nothing done.
+    RealData,
+}
+
+/// Loads the demo data when the database has no schools and no users; otherwise does nothing,
+/// and says whether what is there is the demo data or real data.
+pub async fn seed(db: &DatabaseConnection) -> ApiResult<SeedOutcome> {
     if db::repo::schools::count(db).await? > 0 || db::repo::users::count(db).await? > 0 {
-        return Ok(false);
+        let demo_admin = DEMO_LOGINS.iter().find(|l| l.role == Role::Admin);
+        let is_demo = match demo_admin {
+            Some(l) => db::repo::users::find_by_email(db, l.email).await?.is_some(),
+            None => false,
+        };
+        return Ok(if is_demo {
+            SeedOutcome::AlreadyDemo
+        } else {
+            SeedOutcome::RealData
+        });
     }
     let actor = Actor::system();
     let mut first_school = None;
@@ -264,7 +284,7 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<bool> {
         .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo coordinator")))?;
     volunteering(db, school, coordinator).await?;
     registered_twice(db, school).await?;
-    Ok(true)
+    Ok(SeedOutcome::Loaded)
 }
 
 /// One person registered twice (a home and a work email, the same phone written two ways), so

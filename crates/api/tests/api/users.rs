@@ -285,3 +285,21 @@ async fn the_user_list_pages_by_email_and_filters_by_role_status_and_text() {
         .unwrap();
     assert_problem(res, 422, "validation_failed").await;
 }
+
+#[actix_web::test]
+async fn demo_data_loads_into_an_empty_database_only_and_never_over_real_data() {
+    use partnerhub_api::demo::{SeedOutcome, seed};
+    let demo = TestApp::spawn().await;
+    assert_eq!(seed(&demo.db).await.unwrap(), SeedOutcome::Loaded);
+    assert_eq!(seed(&demo.db).await.unwrap(), SeedOutcome::AlreadyDemo);
+
+    let real = TestApp::spawn().await;
+    real.create_user(Role::Admin, vec![]).await;
+    assert_eq!(seed(&real.db).await.unwrap(), SeedOutcome::RealData);
+    let admin = real.token_for(Role::Admin).await;
+    let users = real.get_json("/api/v1/users", &admin).await;
+    assert!(
+        !users.to_string().contains("@partnerhub.test"),
+        "no demo login was added: {users}"
+    );
+}
