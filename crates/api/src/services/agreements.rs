@@ -198,9 +198,12 @@ pub async fn export(
     loop {
         let (items, next) = repo::list(db, q, &v, today(), 500, after).await?;
         rows.extend(items);
+        if rows.len() > super::EXPORT_MAX_ROWS {
+            return Err(super::too_many_rows());
+        }
         match next {
-            Some(c) if rows.len() < 100_000 => after = Some(c),
-            _ => break,
+            Some(c) => after = Some(c),
+            None => break,
         }
     }
     let school_codes = schools::codes_of(
@@ -588,7 +591,20 @@ pub async fn sign(
     let row = load_visible(&txn, auth, id).await?;
     match req.party {
         Party::District => auth.require(Permission::ManageAgreements)?,
-        Party::Partner if is_own_partner(auth, &row) => {}
+        Party::Partner if is_own_partner(auth, &row) => {
+            // The named signatory signs for the partner; without one, any of its logins.
+            if let Some(signatory) = row.partner_contact_id {
+                let c = organizations::find_contact(
+                    &txn,
+                    OrganizationId(row.organization_id),
+                    domain::ContactId(signatory),
+                )
+                .await;
+                if !matches!(c, Ok(c) if c.user_id == Some(auth.id.0)) {
+                    return Err(ApiError::Forbidden);
+                }
+            }
+        }
         Party::Partner => return Err(ApiError::Forbidden),
     }
     req.validate().map_err(|e| ApiError::validation(&e))?;

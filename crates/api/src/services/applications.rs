@@ -50,7 +50,8 @@ fn applicant_view(
 }
 
 fn resume_link(base: &str, token: &str) -> String {
-    format!("{}/apply/{token}", base.trim_end_matches('/'))
+    // The token in the fragment: browsers never send it, so it stays out of access logs.
+    format!("{}/apply#{token}", base.trim_end_matches('/'))
 }
 
 async fn queue_resume_link(
@@ -1093,6 +1094,9 @@ pub async fn export_csv(
     loop {
         let (page, next) = repo::list(db, q, &Visibility::All, 100, after).await?;
         rows.extend(page);
+        if rows.len() > super::EXPORT_MAX_ROWS {
+            return Err(super::too_many_rows());
+        }
         match next {
             Some(c) => after = Some(c),
             None => break,

@@ -86,7 +86,11 @@ pub async fn export_csv(
     q: &OrganizationQuery,
 ) -> ApiResult<String> {
     auth.require(Permission::ManageOrganizations)?;
-    let (items, _) = repo::list(db, q, None, None, None).await?;
+    let cap = super::EXPORT_MAX_ROWS as u64;
+    let (items, more) = repo::list(db, q, None, Some(cap), None).await?;
+    if more.is_some() {
+        return Err(super::too_many_rows());
+    }
     let header = [
         "legal_name",
         "org_type",
