@@ -527,6 +527,8 @@ keys! {
     WithdrawReason => "Why are you withdrawing? (required)", "¿Por qué la retira? (obligatorio)";
     Withdraw => "Withdraw", "Retirar";
     AssignToMe => "Assign to me", "Asignármela";
+    DocumentLocked => "The file cannot change while signatures are requested: return the agreement to draft for a new version (and a new round of signatures).", "El archivo no puede cambiar mientras se piden las firmas: devuelva el acuerdo a borrador para una nueva versión (y una nueva ronda de firmas).";
+    SignedFile => "The file version that was signed", "La versión del archivo que se firmó";
     PossibleMatch => "Possible match in the directory", "Posible coincidencia en el directorio";
     PossibleMatchExplain => "This application looks like it comes from an organization already in the directory (same EIN, or a similar name and website). Nothing is linked until you decide; until then that organization's logins do not see it.", "Esta solicitud parece venir de una organización que ya está en el directorio (mismo EIN, o nombre y sitio web parecidos). No se vincula nada hasta que usted decida; mientras tanto, las cuentas de esa organización no la ven.";
     LinkToMatch => "It is this organization: link it", "Es esta organización: vincularla";
@@ -971,6 +973,10 @@ impl I18n {
             StudentsParticipate => self.pick("students take part", "participan estudiantes"),
             VirtualComponent => self.pick("has a virtual component", "tiene un componente virtual"),
             OneTimeEvent => self.pick("one-time event", "evento único"),
+            OnSiteOrContact => self.pick(
+                "people on a campus, or contact with students, staff or families",
+                "personas en un plantel, o contacto con estudiantes, personal o familias",
+            ),
             Always => self.pick("every program", "todo programa"),
         }
     }

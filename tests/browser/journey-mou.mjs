@@ -54,15 +54,17 @@ try {
   await staff.getByRole("heading", { name: "Reading buddies" }).waitFor();
   await staff.locator(".page-head .badge", { hasText: "Draft" }).waitFor();
 
-  // 2. Review, send for signature, upload the file, sign for the district.
+  // 2. Review, upload the file, send for signature (the file locks), sign for the district.
   await staff.getByRole("button", { name: "Send for review" }).click();
   await staff.locator(".page-head .badge", { hasText: "In review" }).waitFor();
-  await staff.getByRole("button", { name: "Send for signature" }).click();
-  await staff.locator(".page-head .badge", { hasText: "Awaiting signatures" }).waitFor();
   await staff.getByLabel("Agreement file (PDF or Word)").setInputFiles(pdf);
   await staff.getByRole("button", { name: "Upload", exact: true }).click();
   await staff.getByText("Uploaded version 1").waitFor();
   await staff.getByText("Version 1 · mou.pdf").waitFor();
+  await staff.getByRole("button", { name: "Send for signature" }).click();
+  await staff.locator(".page-head .badge", { hasText: "Awaiting signatures" }).waitFor();
+  await staff.getByText("The file cannot change while signatures are requested", { exact: false }).waitFor();
+  assert.equal(await staff.getByLabel("Agreement file (PDF or Word)").count(), 0);
   // Signing needs the typed name and the consent.
   await staff.getByRole("button", { name: "Sign", exact: true }).click();
   await staff.getByText("Confirm that you agree to sign electronically.").waitFor();

@@ -151,6 +151,9 @@ wire_enum!(
         VirtualComponent => "virtual_component",
         /// The program is a one-time event.
         OneTimeEvent => "one_time_event",
+        /// The partner's people come on a campus (district facilities) or have contact with
+        /// students, staff or families.
+        OnSiteOrContact => "on_site_or_contact",
         /// Applies to every program.
         Always => "always",
     }
@@ -277,7 +280,13 @@ pub fn planning_item_applies(item: PlanningItem, a: &RoutingAnswers) -> (bool, R
             (a.students_participate, Reason::StudentsParticipate)
         }
         PlanningItem::ProtectedVirtualPlatform => (a.virtual_component, Reason::VirtualComponent),
-        PlanningItem::VolunteerClearances => (a.contact_with_people, Reason::ContactWithPeople),
+        // Anyone volunteering on a campus goes through the district's volunteer process, with or
+        // without contact (a garden build, repairs, a program in a building after hours); only
+        // programs with neither (a cash donation, a virtual program without contact) skip it.
+        PlanningItem::VolunteerClearances => (
+            a.uses_facilities || a.contact_with_people,
+            Reason::OnSiteOrContact,
+        ),
         PlanningItem::FinalReportAgreement => (true, Reason::Always),
         PlanningItem::GuidelinesAcknowledged => (a.one_time_event, Reason::OneTimeEvent),
     }
@@ -420,6 +429,41 @@ pub fn next_status(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clearances_apply_to_people_on_a_campus_even_without_contact() {
+        let on_campus = RoutingAnswers {
+            uses_facilities: true,
+            ..Default::default()
+        };
+        let with_contact = RoutingAnswers {
+            contact_with_people: true,
+            ..Default::default()
+        };
+        let virtual_without_contact = RoutingAnswers {
+            virtual_component: true,
+            ..Default::default()
+        };
+        let item = PlanningItem::VolunteerClearances;
+        assert_eq!(
+            planning_item_applies(item, &on_campus),
+            (true, Reason::OnSiteOrContact)
+        );
+        assert!(planning_item_applies(item, &with_contact).0);
+        assert!(
+            !planning_item_applies(item, &RoutingAnswers::default()).0,
+            "a cash donation"
+        );
+        assert!(!planning_item_applies(item, &virtual_without_contact).0);
+        assert!(
+            planning_item_applies(
+                PlanningItem::ProtectedVirtualPlatform,
+                &virtual_without_contact
+            )
+            .0,
+            "the virtual program still needs the protected platform"
+        );
+    }
 
     fn all_answers() -> Vec<RoutingAnswers> {
         (0u32..1024)

@@ -339,7 +339,10 @@ fn AgreementView(id: AgreementId) -> impl IntoView {
                                     <li>
                                         <strong>{move || i18n.party(p)}": "</strong>
                                         {match s {
-                                            Some(s) => view! { <span>{format!("{} · {}", s.signer_name, s.signed_at.format("%Y-%m-%d %H:%M UTC"))}</span> }.into_any(),
+                                            Some(s) => {
+                                                let signed_file = s.document_sha256.as_deref().map(|h| format!(" · SHA-256 {}…", &h[..12.min(h.len())])).unwrap_or_default();
+                                                view! { <span>{format!("{} · {}", s.signer_name, s.signed_at.format("%Y-%m-%d %H:%M UTC"))}<span class="muted small mono" title=move || i18n.t(Key::SignedFile)>{signed_file}</span></span> }.into_any()
+                                            }
                                             None => view! { <span class="muted">{move || i18n.t(Key::NotSigned)}</span> }.into_any(),
                                         }}
                                     </li>
@@ -417,13 +420,19 @@ fn AgreementView(id: AgreementId) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {a.documents.is_empty().then(|| view! { <p class="muted">{move || i18n.t(Key::NoDocuments)}</p> })}
-                            <form class="form inline" on:submit=upload>
-                                <div class="field">
-                                    <label for="agr-file">{move || i18n.t(Key::UploadDocument)}</label>
-                                    <input id="agr-file" type="file" accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" node_ref=file_ref/>
-                                </div>
-                                <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::Upload)}</button>
-                            </form>
+                            {if st.is_editable() {
+                                view! {
+                                    <form class="form inline" on:submit=upload>
+                                        <div class="field">
+                                            <label for="agr-file">{move || i18n.t(Key::UploadDocument)}</label>
+                                            <input id="agr-file" type="file" accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" node_ref=file_ref/>
+                                        </div>
+                                        <button type="submit" disabled=move || busy.get()>{move || i18n.t(Key::Upload)}</button>
+                                    </form>
+                                }.into_any()
+                            } else {
+                                view! { <p class="muted">{move || i18n.t(Key::DocumentLocked)}</p> }.into_any()
+                            }}
                         })}
 
                         {report_section}

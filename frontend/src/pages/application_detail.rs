@@ -96,7 +96,7 @@ fn PartnerStatus(id: ApplicationId) -> impl IntoView {
             {
                 Ok(l) => {
                     if let Some(go) = navigate.try_get_value() {
-                        go(&format!("/apply/{}", l.resume_token), Default::default());
+                        go(&format!("/apply#{}", l.resume_token), Default::default());
                     }
                 }
                 Err(e) => {

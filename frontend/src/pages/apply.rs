@@ -52,19 +52,37 @@ fn step_of(field: &str) -> usize {
 }
 
 /// `/apply`: a new application.
+///
+/// `/apply#token` resumes one: the token rides in the fragment, which browsers never send to
+/// the server, so it stays out of access logs.
 #[component]
 pub fn ApplyNew() -> impl IntoView {
-    view! { <Wizard token=None/> }
+    let token = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty());
+    view! { <Wizard token=token/> }
 }
 
-/// `/apply/:token`: resume an application.
+/// `/apply/:token`: links sent before the token moved to the fragment; the address is
+/// rewritten to `/apply#token` at once.
 #[component]
 pub fn ApplyResume() -> impl IntoView {
     let params = use_params_map();
     move || {
         let token = params.with(|p| p.get("token"));
+        if let Some(t) = &token {
+            replace_address(&format!("/apply#{t}"));
+        }
         view! { <Wizard token=token/> }
     }
+}
+
+/// Replaces the address bar's URL without a navigation.
+fn replace_address(url: &str) {
+    let _ = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)));
 }
 
 fn text(
@@ -223,13 +241,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                         saved_note.set(true);
                         if first {
                             // The address becomes the resume link without remounting the form.
-                            let _ = web_sys::window().and_then(|w| w.history().ok()).map(|h| {
-                                h.replace_state_with_url(
-                                    &wasm_bindgen::JsValue::NULL,
-                                    "",
-                                    Some(&format!("/apply/{t}")),
-                                )
-                            });
+                            replace_address(&format!("/apply#{t}"));
                         }
                         after();
                     }
@@ -284,7 +296,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
     let link = move || {
         token
             .get()
-            .map(|t| format!("{}/apply/{t}", origin.try_get_value().unwrap_or_default()))
+            .map(|t| format!("{}/apply#{t}", origin.try_get_value().unwrap_or_default()))
     };
 
     // Field bindings.

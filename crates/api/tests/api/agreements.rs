@@ -1458,3 +1458,66 @@ async fn the_file_is_locked_once_signatures_are_requested_and_each_signature_nam
         "{office}"
     );
 }
+
+#[actix_web::test]
+async fn only_the_named_signatory_signs_for_the_partner() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let (org, signatory, partner) = app.partner_org("Signing Partner").await;
+    let staff = app.token_for(Role::Staff).await;
+    // A second contact of the same organization with a login of their own.
+    let o = app
+        .get_json(&format!("/api/v1/organizations/{org}"), &staff)
+        .await;
+    let o: Value = app
+        .post(&format!("/api/v1/organizations/{org}/contacts"), &staff)
+        .header("if-match", format!("\"{}\"", o["version"]))
+        .json(
+            &json!({"name": "Lee Park", "title": "Coordinator", "email": "lee@signing.example.org",
+            "phone": "704-555-0111", "is_primary": false}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let second = o["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == "lee@signing.example.org")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = app
+        .post(
+            &format!("/api/v1/organizations/{org}/contacts/{second}/login"),
+            &staff,
+        )
+        .json(&json!({"password": "partner-password-2"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let colleague: Value = app
+        .login("lee@signing.example.org", "partner-password-2")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let colleague = colleague["access_token"].as_str().unwrap().to_string();
+
+    let mut body = terms(&org, &school);
+    body["partner_contact_id"] = json!(signatory);
+    let a = sent(&app, &staff, body).await;
+    assert_problem(
+        sign(&app, &colleague, &a, "partner").await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let a = json_of(sign(&app, &partner, &a, "partner").await, 200).await;
+    assert_eq!(a["signatures"][0]["party"], "partner");
+}

@@ -124,7 +124,7 @@ async fn an_organization_applies_without_an_account_and_gets_a_resume_link() {
         .unwrap();
     assert_eq!(mail.len(), 1);
     assert!(
-        mail[0].body.contains(&format!("/apply/{}", d.token)),
+        mail[0].body.contains(&format!("/apply#{}", d.token)),
         "the resume link is queued: {}",
         mail[0].body
     );
@@ -524,7 +524,7 @@ async fn returning_for_information_sends_a_fresh_link_and_the_applicant_resubmit
         .unwrap();
     let body = &mail[0].body;
     assert!(body.contains("Which grades exactly?"));
-    let token = body.split("/apply/").nth(1).unwrap().trim().to_string();
+    let token = body.split("/apply#").nth(1).unwrap().trim().to_string();
     let v: Value = app
         .client
         .get(app.url(&format!("/api/v1/public/applications/{token}")))

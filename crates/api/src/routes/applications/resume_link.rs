@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// Open the application's form (partner).
 ///
 /// For a signed-in partner of the applying organization: a fresh resume token, so they can
-/// answer a return for information, or withdraw, from the form at `/apply/{resume_token}`
+/// answer a return for information, or withdraw, from the form at `/apply#{resume_token}`
 /// without the emailed link (which stops working). Other roles: 403; another organization's
 /// application: 404; a closed one (approved, declined, withdrawn): 409 `application_closed`.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/resume-link", tag = "applications",

@@ -8,7 +8,7 @@ use crate::state::AppState;
 /// Start an application.
 ///
 /// No account needed. Saves what was filled in as a draft and answers the resume token (the
-/// link `/apply/{token}` is also queued for the contact's email). Leave `fax_number` empty.
+/// link `/apply#{token}` is also queued for the contact's email). Leave `fax_number` empty.
 /// Rate limited per IP (429 with `Retry-After`).
 #[utoipa::path(post, path = "/api/v1/public/applications", tag = "public", request_body = StartApplication,
     responses((status = 201, description = "Draft saved", body = DraftCreated)))]
