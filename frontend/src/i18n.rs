@@ -218,7 +218,9 @@ keys! {
     CreateAgreement => "Create agreement", "Crear acuerdo";
     AcceptReport => "Accept report", "Aceptar informe";
     Achieved => "Achieved against the target", "Logrado frente a la meta";
-    ActiveMouDefinition => "A partner counts as having an active MOU in a quarter when at least one of its agreements was in force (active, or active with its renewal pending) on the quarter's last day. Past quarters never change.", "Un socio cuenta con un acuerdo (MOU) activo en un trimestre cuando al menos uno de sus acuerdos estaba vigente (activo, o activo con su renovación pendiente) el último día del trimestre. Los trimestres pasados no cambian.";
+    ActiveMouDefinition => "A partner counts as having an active MOU in a quarter when at least one of its agreements of a counted kind was in force (active, or active with its renewal pending) on the quarter's last day. Past quarters never change.", "Un socio cuenta con un acuerdo (MOU) activo en un trimestre cuando al menos uno de sus acuerdos de un tipo contado estaba vigente (activo, o activo con su renovación pendiente) el último día del trimestre. Los trimestres pasados no cambian.";
+    CountedKinds => "Kinds of agreement counted", "Tipos de acuerdo contados";
+    EveryKind => "every kind", "todos los tipos";
     ActivePartners => "Partners with an active MOU", "Socios con MOU activo";
     AddDeliverable => "Add a deliverable", "Agregar un entregable";
     AddSchoolToList => "Add school", "Agregar escuela";
@@ -527,6 +529,9 @@ keys! {
     WithdrawReason => "Why are you withdrawing? (required)", "¿Por qué la retira? (obligatorio)";
     Withdraw => "Withdraw", "Retirar";
     AssignToMe => "Assign to me", "Asignármela";
+    NotRequired => "not required", "no requerido";
+    RequireAgreementWhy => "Why require the agreement for this one-time event? (kept in the history)", "¿Por qué exigir el acuerdo para este evento único? (queda en el historial)";
+    RequireAgreement => "Require an agreement anyway", "Exigir el acuerdo de todos modos";
     DocumentLocked => "The file cannot change while signatures are requested: return the agreement to draft for a new version (and a new round of signatures).", "El archivo no puede cambiar mientras se piden las firmas: devuelva el acuerdo a borrador para una nueva versión (y una nueva ronda de firmas).";
     SignedFile => "The file version that was signed", "La versión del archivo que se firmó";
     PossibleMatch => "Possible match in the directory", "Posible coincidencia en el directorio";
@@ -972,7 +977,11 @@ impl I18n {
             ),
             StudentsParticipate => self.pick("students take part", "participan estudiantes"),
             VirtualComponent => self.pick("has a virtual component", "tiene un componente virtual"),
-            OneTimeEvent => self.pick("one-time event", "evento único"),
+            OneTimeEvent => self.pick(
+                "one-time event (may not require a formal agreement)",
+                "evento único (puede no requerir un acuerdo formal)",
+            ),
+            RequiredByStaff => self.pick("required by the office", "exigido por la oficina"),
             OnSiteOrContact => self.pick(
                 "people on a campus, or contact with students, staff or families",
                 "personas en un plantel, o contacto con estudiantes, personal o familias",

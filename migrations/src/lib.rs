@@ -22,6 +22,8 @@ mod m20261123_000015_badge_version;
 mod m20261206_000016_hour_list_order;
 mod m20261206_000017_signed_document;
 mod m20261206_000018_application_match;
+mod m20261206_000019_goal_counted_kinds;
+mod m20261206_000020_agreement_required;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -48,6 +50,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_hour_list_order::Migration),
             Box::new(m20261206_000017_signed_document::Migration),
             Box::new(m20261206_000018_application_match::Migration),
+            Box::new(m20261206_000019_goal_counted_kinds::Migration),
+            Box::new(m20261206_000020_agreement_required::Migration),
         ]
     }
 }

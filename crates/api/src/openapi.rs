@@ -82,6 +82,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::applications::update_subtask::update_subtask,
         routes::applications::assign::assign,
         routes::applications::resolve_match::resolve_match,
+        routes::applications::require_agreement::require_agreement,
         routes::applications::add_note::add_note,
         routes::agreements::list::list,
         routes::agreements::export::export,

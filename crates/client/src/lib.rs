@@ -575,6 +575,20 @@ impl Client {
         Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
     }
 
+    /// Requires the partnership agreement for a one-time event, with the reason.
+    pub async fn require_agreement(
+        &self,
+        id: ApplicationId,
+        version: i32,
+        req: &domain::application::RequireAgreement,
+    ) -> ClientResult<Application> {
+        let r = self.request(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/require-agreement"),
+        );
+        Self::json(r.header("If-Match", format!("\"{version}\"")).json(req)).await
+    }
+
     /// Settles an application's possible match with an existing organization.
     pub async fn resolve_organization_match(
         &self,

@@ -12,7 +12,7 @@ use crate::user::InvalidTransition;
 use crate::{AgreementId, ApplicationId, ContactId, OrganizationId, SchoolId, UserId};
 
 /// How the API and the SPA state what is counted.
-pub const ACTIVE_MOU_DEFINITION: &str = "A partner counts as having an active MOU in a quarter when at least one of its agreements was in force (active, or active with its renewal pending) on the quarter's last day. Counts come from the dated history of status changes, so a past quarter's number does not change later.";
+pub const ACTIVE_MOU_DEFINITION: &str = "A partner counts as having an active MOU in a quarter when at least one of its agreements of a counted kind (the goal's counted_kinds: partnership agreements) was in force (active, or active with its renewal pending) on the quarter's last day. Counts come from the dated history of status changes, so a past quarter's number does not change later.";
 
 /// The key of the district goal for active MOUs.
 pub const ACTIVE_MOUS_GOAL: &str = "active_mous";
@@ -647,6 +647,9 @@ pub struct Goal {
     pub target: i64,
     /// By when.
     pub deadline: NaiveDate,
+    /// The kinds of agreement the goal counts (the MOU goal: `community_partnership`); empty
+    /// counts every kind, and means nothing for goals that are not about agreements.
+    pub counted_kinds: Vec<AgreementKind>,
     /// Optimistic-concurrency version; also the `ETag`.
     pub version: i32,
 }
@@ -663,6 +666,9 @@ pub struct GoalInput {
     pub target: i64,
     /// By when.
     pub deadline: NaiveDate,
+    /// Which kinds of agreement it counts (absent: unchanged).
+    #[serde(default)]
+    pub counted_kinds: Option<Vec<AgreementKind>>,
 }
 
 // ---------- counting against the goal ----------

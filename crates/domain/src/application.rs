@@ -410,6 +410,12 @@ pub struct Application {
     pub planning: Vec<PlanningCheck>,
     /// Step 3: which formal processes apply, and why.
     pub routing: Vec<Routing>,
+    /// Formal processes that would apply but are not required, and why (a one-time event's
+    /// partnership agreement). Staff may require it anyway
+    /// (`POST /api/v1/applications/{id}/require-agreement`).
+    pub waived: Vec<Routing>,
+    /// Staff required the partnership agreement although it is a one-time event.
+    pub agreement_required: bool,
     /// Step 3 sub-tasks (created on entering formalizing).
     pub subtasks: Vec<Subtask>,
     /// Every step and note, oldest first.
@@ -635,4 +641,13 @@ wire_enum!(
 pub struct MatchResolution {
     /// The decision.
     pub decision: MatchDecision,
+}
+
+/// `POST /api/v1/applications/{id}/require-agreement`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"note": "Weekly follow-up visits are planned after the event"})))]
+pub struct RequireAgreement {
+    /// Why (kept in the history).
+    #[validate(length(min = 1, max = 2000, message = "Say why the agreement is required."))]
+    pub note: String,
 }

@@ -154,6 +154,9 @@ wire_enum!(
         /// The partner's people come on a campus (district facilities) or have contact with
         /// students, staff or families.
         OnSiteOrContact => "on_site_or_contact",
+        /// Staff required it (a one-time event's partnership agreement), with who and why in
+        /// the application's history.
+        RequiredByStaff => "required_by_staff",
         /// Applies to every program.
         Always => "always",
     }
@@ -205,14 +208,21 @@ pub struct Routing {
 /// * Data Collection and Requests: any data collection.
 /// * Procurement: a financial commitment requested from the district.
 pub fn route(a: &RoutingAnswers) -> Vec<Routing> {
+    route_with(a, false)
+}
+
+/// Whether the partnership agreement's conditions hold, one-time event or not.
+fn partnership_conditions(a: &RoutingAnswers) -> bool {
+    !a.for_profit && (a.uses_facilities || a.contact_with_people) && a.free_for_participants
+}
+
+/// [`route`], with staff's decision to require the partnership agreement for a one-time event
+/// anyway (recorded on the application with who and why).
+pub fn route_with(a: &RoutingAnswers, agreement_required_by_staff: bool) -> Vec<Routing> {
     let mut out = Vec::new();
     // One-time events may skip the formal agreement (they acknowledge the volunteer and visitor
-    // guidelines in planning instead).
-    if !a.for_profit
-        && !a.one_time_event
-        && (a.uses_facilities || a.contact_with_people)
-        && a.free_for_participants
-    {
+    // guidelines in planning instead), unless staff require it.
+    if partnership_conditions(a) && (!a.one_time_event || agreement_required_by_staff) {
         let mut reasons = vec![Reason::Nonprofit];
         if a.uses_facilities {
             reasons.push(Reason::UsesFacilities);
@@ -221,6 +231,9 @@ pub fn route(a: &RoutingAnswers) -> Vec<Routing> {
             reasons.push(Reason::ContactWithPeople);
         }
         reasons.push(Reason::FreeForAttendees);
+        if a.one_time_event {
+            reasons.push(Reason::RequiredByStaff);
+        }
         out.push(Routing {
             process: FormalProcess::PartnershipAgreement,
             reasons,
@@ -255,6 +268,19 @@ pub fn route(a: &RoutingAnswers) -> Vec<Routing> {
         });
     }
     out
+}
+
+/// The formal processes that would apply but are not required, each with the reason: a
+/// one-time event "may not require a formal agreement" (unless staff require it).
+pub fn waived(a: &RoutingAnswers, agreement_required_by_staff: bool) -> Vec<Routing> {
+    if partnership_conditions(a) && a.one_time_event && !agreement_required_by_staff {
+        vec![Routing {
+            process: FormalProcess::PartnershipAgreement,
+            reasons: vec![Reason::OneTimeEvent],
+        }]
+    } else {
+        vec![]
+    }
 }
 
 wire_enum!(
@@ -429,6 +455,35 @@ pub fn next_status(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_time_event_says_why_it_needs_no_agreement_and_staff_may_require_one() {
+        let event = RoutingAnswers {
+            one_time_event: true,
+            contact_with_people: true,
+            free_for_participants: true,
+            ..Default::default()
+        };
+        assert!(route(&event).is_empty());
+        assert_eq!(
+            waived(&event, false),
+            vec![Routing {
+                process: FormalProcess::PartnershipAgreement,
+                reasons: vec![Reason::OneTimeEvent],
+            }]
+        );
+        let required = route_with(&event, true);
+        assert_eq!(required.len(), 1);
+        assert_eq!(required[0].process, FormalProcess::PartnershipAgreement);
+        assert!(required[0].reasons.contains(&Reason::RequiredByStaff));
+        assert!(waived(&event, true).is_empty());
+        // A for-profit one-time event never needed the agreement: nothing is waived.
+        let sale = RoutingAnswers {
+            for_profit: true,
+            ..event
+        };
+        assert!(waived(&sale, false).is_empty());
+    }
 
     #[test]
     fn clearances_apply_to_people_on_a_campus_even_without_contact() {

@@ -53,6 +53,20 @@ pub fn AgreementDashboard() -> impl IntoView {
             <p><A href="/agreements">{move || format!("← {}", i18n.t(Key::AgreementsTitle))}</A></p>
             <h1>{move || i18n.t(Key::MouDashboard)}</h1>
             <p class="muted">{move || i18n.t(Key::ActiveMouDefinition)}</p>
+            {move || {
+                let kinds = data.with(|d| {
+                    d.as_ref()
+                        .and_then(|r| r.as_ref().ok())
+                        .and_then(|m| m.goal.as_ref())
+                        .map(|g| g.counted_kinds.clone())
+                })?;
+                let names = if kinds.is_empty() {
+                    i18n.t(Key::EveryKind).to_string()
+                } else {
+                    kinds.iter().map(|k| i18n.agreement_kind(*k)).collect::<Vec<_>>().join(", ")
+                };
+                Some(view! { <p class="muted"><strong>{i18n.t(Key::CountedKinds)}": "</strong>{names}</p> })
+            }}
             <div class="filters">
                 <div class="field">
                     <label for="dash-from">{move || i18n.t(Key::FromDate)}</label>
@@ -249,6 +263,7 @@ fn GoalEditor(goal: Goal, on_saved: Callback<()>) -> impl IntoView {
             baseline,
             target,
             deadline,
+            counted_kinds: None,
         };
         let key = key.clone();
         busy.set(true);

@@ -6,7 +6,8 @@ use chrono::Utc;
 use client::ClientError;
 use domain::application::{
     ApplicantView, Application, Assignment, CheckAnswer, ChecklistAnswer, HistoryEntry,
-    MatchDecision, MatchResolution, NewNote, SubtaskStatus, SubtaskUpdate, TransitionRequest,
+    MatchDecision, MatchResolution, NewNote, RequireAgreement, SubtaskStatus, SubtaskUpdate,
+    TransitionRequest,
 };
 use domain::intake::{self, ApplicationAction, ApplicationStatus};
 use domain::{ApplicationId, Permission, Role};
@@ -459,6 +460,42 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                                 </ul>
                             }.into_any()
                         }}
+                        {(!a.waived.is_empty()).then(|| {
+                            let waived = a.waived.clone();
+                            let why = RwSignal::new(String::new());
+                            let may_require = matches!(st, ApplicationStatus::Submitted | ApplicationStatus::Vetting | ApplicationStatus::Planning);
+                            let require = move |ev: leptos::ev::SubmitEvent| {
+                                ev.prevent_default();
+                                let req = RequireAgreement { note: why.get_untracked() };
+                                act(Box::new(move |c, v| {
+                                    let req = req.clone();
+                                    Box::pin(async move { c.require_agreement(id, v, &req).await })
+                                }));
+                            };
+                            view! {
+                                <ul class="checklist routing">
+                                    {waived.into_iter().map(|w| {
+                                        let process = w.process;
+                                        let reasons = w.reasons.clone();
+                                        view! {
+                                            <li>
+                                                <span class="check-text"><strong>{move || i18n.process(process)}</strong>" "<span class="badge">{move || i18n.t(Key::NotRequired)}</span></span>
+                                                <span class="muted small">{move || format!("{} {}", i18n.t(Key::Why), reasons.iter().map(|x| i18n.reason(*x)).collect::<Vec<_>>().join("; "))}</span>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <Show when=move || manage() && may_require>
+                                    <form class="form inline" on:submit=require>
+                                        <div class="field">
+                                            <label for="require-why">{move || i18n.t(Key::RequireAgreementWhy)}</label>
+                                            <textarea id="require-why" rows="2" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))></textarea>
+                                        </div>
+                                        <button type="submit" disabled=move || busy.get() || why.get().trim().is_empty()>{move || i18n.t(Key::RequireAgreement)}</button>
+                                    </form>
+                                </Show>
+                            }
+                        })}
 
                         <h2>{move || i18n.t(Key::Answers)}</h2>
                         <dl class="details">

@@ -245,6 +245,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::put().to(applications::assign::assign)),
                 )
                 .service(
+                    resource("/applications/{id}/require-agreement")
+                        .route(web::post().to(applications::require_agreement::require_agreement)),
+                )
+                .service(
                     resource("/applications/{id}/organization-match")
                         .route(web::put().to(applications::resolve_match::resolve_match)),
                 )

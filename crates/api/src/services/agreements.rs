@@ -1196,7 +1196,12 @@ pub async fn metrics(
     }
     let quarters = Quarter::range(from, to, 40);
     let up_to = quarters.last().map(|q| q.last_day()).unwrap_or(to);
-    let changes = repo::status_changes(db, up_to).await?;
+    let goal = repo::get_goal(db, ACTIVE_MOUS_GOAL).await.ok();
+    let kinds = goal
+        .as_ref()
+        .map(|g| g.counted_kinds.clone())
+        .unwrap_or_default();
+    let changes = repo::status_changes(db, up_to, &kinds).await?;
     let counts = rules::count_by_quarter(&changes, &quarters);
     let mut ids: Vec<AgreementId> = counts
         .iter()
@@ -1216,7 +1221,7 @@ pub async fn metrics(
         definition: ACTIVE_MOU_DEFINITION.into(),
         group_by: "quarter".into(),
         quarters: counts,
-        goal: repo::get_goal(db, ACTIVE_MOUS_GOAL).await.ok(),
+        goal,
         agreements: repo::refs(db, &ids).await?,
     })
 }
@@ -1254,6 +1259,7 @@ pub async fn set_goal(
                 "baseline": { "before": before.baseline, "after": input.baseline },
                 "target": { "before": before.target, "after": input.target },
                 "deadline": { "before": before.deadline, "after": input.deadline },
+                "counted_kinds": { "before": before.counted_kinds, "after": input.counted_kinds },
             }),
             request_id: auth.request_id.clone(),
         },

@@ -11,8 +11,8 @@ use db::repo::{organizations, schools, users};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,
     CheckAnswer, ChecklistAnswer, CriterionCheck, DraftCreated, MatchDecision, MatchResolution,
-    NewNote, OrganizationMatch, PlanningCheck, Stage, StartApplication, Subtask, SubtaskStatus,
-    SubtaskUpdate, TransitionRequest,
+    NewNote, OrganizationMatch, PlanningCheck, RequireAgreement, Stage, StartApplication, Subtask,
+    SubtaskStatus, SubtaskUpdate, TransitionRequest,
 };
 use domain::intake::{
     self, ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess,
@@ -383,6 +383,72 @@ async fn join_organization(
     Ok(org.id)
 }
 
+/// Staff require the partnership agreement for a one-time event, which would not need one;
+/// who and why go into the history. Before formalizing only (sub-tasks are made from the
+/// routing when formalizing starts).
+pub async fn require_agreement(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: ApplicationId,
+    version: i32,
+    req: RequireAgreement,
+) -> ApiResult<Application> {
+    office(auth)?;
+    req.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    let row = load_visible(&txn, auth, id).await?;
+    if row.version != version {
+        return Err(ApiError::VersionMismatch);
+    }
+    let app = assemble(&txn, &row).await?;
+    if app.waived.is_empty() {
+        return Err(ApiError::Conflict {
+            code: "agreement_not_waived",
+            detail: "no formal agreement is waived for this application".into(),
+        });
+    }
+    if !matches!(
+        app.status,
+        ApplicationStatus::Submitted | ApplicationStatus::Vetting | ApplicationStatus::Planning
+    ) {
+        return Err(ApiError::Conflict {
+            code: "too_late",
+            detail: "the formal processes are set once formalizing starts".into(),
+        });
+    }
+    let note = req.note.trim().to_string();
+    repo::set_agreement_required(&txn, id).await?;
+    repo::touch(&txn, id, version).await?;
+    repo::add_history(
+        &txn,
+        id,
+        NewHistory {
+            actor: Some(auth.id),
+            action: "require_agreement",
+            from: None,
+            to: None,
+            note: Some(note.clone()),
+            staff_only: false,
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "require_agreement",
+            entity: "application",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "agreement_required": { "before": false, "after": true }, "note": note }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let row = load_visible(db, auth, id).await?;
+    assemble(db, &row).await
+}
+
 /// Staff settle a possible match: link the application to the organization it seems to come
 /// from (the applicant becomes a contact), or give it a new organization of its own.
 pub async fn resolve_match(
@@ -650,7 +716,9 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Appli
             }),
             _ => None,
         },
-        routing: intake::route(&form.routing),
+        routing: intake::route_with(&form.routing, row.agreement_required),
+        waived: intake::waived(&form.routing, row.agreement_required),
+        agreement_required: row.agreement_required,
         form,
         owner_id: row.owner_id.map(domain::UserId),
         collaborating_department: row.collaborating_department.clone(),

@@ -1521,3 +1521,66 @@ async fn only_the_named_signatory_signs_for_the_partner() {
     let a = json_of(sign(&app, &partner, &a, "partner").await, 200).await;
     assert_eq!(a["signatures"][0]["party"], "partner");
 }
+
+#[actix_web::test]
+async fn the_mou_goal_counts_partnership_agreements_only_and_says_so() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    let staff = app.token_for(Role::Staff).await;
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let mut ids = vec![];
+    for (name, kind) in [
+        ("Partner Org", "community_partnership"),
+        ("Facilities Org", "facilities_use"),
+        ("Data Org", "data_sharing"),
+    ] {
+        let (org, _, _) = app.partner_org(name).await;
+        let mut body = terms(&org, &school);
+        body["kind"] = json!(kind);
+        let a = create(&app, &staff, body).await;
+        ids.push(a["id"].as_str().unwrap().parse::<AgreementId>().unwrap());
+    }
+    for id in &ids {
+        happened(
+            &app,
+            *id,
+            d(2025, 1, 15),
+            "activate",
+            AgreementStatus::Active,
+        )
+        .await;
+    }
+    let m = app
+        .get_json(
+            "/api/v1/metrics/agreements?from=2025-01-01&to=2025-06-30&group_by=quarter",
+            &staff,
+        )
+        .await;
+    assert_eq!(m["goal"]["counted_kinds"], json!(["community_partnership"]));
+    for q in m["quarters"].as_array().unwrap() {
+        assert_eq!(q["active_partners"], 1, "{q}");
+        // The drill-down names the counted agreement only.
+        assert_eq!(q["active"], json!([ids[0].to_string()]), "{q}");
+    }
+    assert_eq!(m["agreements"].as_array().unwrap().len(), 1);
+
+    // An admin may count facilities-use agreements too; the next answer follows.
+    let admin = app.token_for(Role::Admin).await;
+    let goal = &m["goal"];
+    let res = app
+        .put("/api/v1/goals/active_mous", &admin)
+        .header("if-match", format!("\"{}\"", goal["version"]))
+        .json(&json!({"baseline": goal["baseline"], "target": goal["target"],
+            "deadline": goal["deadline"], "counted_kinds": ["community_partnership", "facilities_use"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let m = app
+        .get_json(
+            "/api/v1/metrics/agreements?from=2025-01-01&to=2025-06-30&group_by=quarter",
+            &staff,
+        )
+        .await;
+    assert_eq!(m["quarters"][0]["active_partners"], 2);
+}

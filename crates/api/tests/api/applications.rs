@@ -883,6 +883,79 @@ async fn a_one_time_event_skips_the_agreement_and_plans_the_guidelines_acknowled
         .unwrap();
     assert_eq!(ack["applies"], true);
     assert_eq!(ack["rule"], "one_time_event");
+    // The reason for the drop is given with the others.
+    assert_eq!(
+        a["waived"],
+        json!([{"process": "partnership_agreement", "reasons": ["one_time_event"]}])
+    );
+    assert_eq!(a["agreement_required"], false);
+
+    // Staff require it anyway, with a reason; it is recorded with who and why.
+    let id = sent["id"].as_str().unwrap();
+    let path = format!("/api/v1/applications/{id}/require-agreement");
+    let etag = format!("\"{}\"", a["version"]);
+    let p = assert_problem(
+        app.post(&path, &staff)
+            .header("if-match", &etag)
+            .json(&json!({"note": ""}))
+            .send()
+            .await
+            .unwrap(),
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "note");
+    let coordinator = app.token_for(Role::SchoolCoordinator).await;
+    assert_problem(
+        app.post(&path, &coordinator)
+            .header("if-match", &etag)
+            .json(&json!({"note": "Weekly visits follow"}))
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "forbidden",
+    )
+    .await;
+    let res = app
+        .post(&path, &staff)
+        .header("if-match", &etag)
+        .json(&json!({"note": "Weekly visits follow the event"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let a: Value = res.json().await.unwrap();
+    assert_eq!(a["agreement_required"], true);
+    assert_eq!(a["waived"], json!([]));
+    assert_eq!(a["routing"][0]["process"], "partnership_agreement");
+    assert!(
+        a["routing"][0]["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("required_by_staff"))
+    );
+    let entry = a["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["action"] == "require_agreement")
+        .unwrap();
+    assert_eq!(entry["note"], "Weekly visits follow the event");
+    assert!(entry["actor_id"].is_string());
+    // Nothing is waived any more: a second request is a conflict.
+    assert_problem(
+        app.post(&path, &staff)
+            .header("if-match", format!("\"{}\"", a["version"]))
+            .json(&json!({"note": "again"}))
+            .send()
+            .await
+            .unwrap(),
+        409,
+        "agreement_not_waived",
+    )
+    .await;
 }
 
 #[actix_web::test]
@@ -971,14 +1044,34 @@ async fn each_role_gets_what_it_may_from_every_application_endpoint() {
                 )
                 .await,
             ),
+            (
+                "require_agreement",
+                call(
+                    "POST",
+                    format!("{base}/require-agreement"),
+                    Some(json!({"note": "needed"})),
+                )
+                .await,
+            ),
+            (
+                "organization_match",
+                call(
+                    "PUT",
+                    format!("{base}/organization-match"),
+                    Some(json!({"decision": "link"})),
+                )
+                .await,
+            ),
         ];
         for (what, status) in got {
             let expected: &[u16] = match (role, what) {
                 // The office may do everything; the stale If-Match answers 412 (or 409 for a step
                 // that does not fit the status) instead of 401/403.
-                (Role::Admin | Role::Staff, "transition" | "checklist" | "assign" | "note") => {
-                    &[412]
-                }
+                (
+                    Role::Admin | Role::Staff,
+                    "transition" | "checklist" | "assign" | "note" | "require_agreement"
+                    | "organization_match",
+                ) => &[412],
                 (Role::Admin | Role::Staff, "subtask") => &[409],
                 (Role::Admin | Role::Staff, _) => &[200],
                 (Role::SchoolCoordinator, "pipeline" | "list" | "get" | "status") => &[200],

@@ -15,6 +15,7 @@ pub struct Model {
     pub search_key: String,
     pub organization_id: Option<Uuid>,
     pub matched_organization_id: Option<Uuid>,
+    pub agreement_required: bool,
     pub owner_id: Option<Uuid>,
     pub collaborating_department: String,
     pub collaborating_school_id: Option<Uuid>,

@@ -10,6 +10,7 @@ pub struct Model {
     pub baseline: i64,
     pub target: i64,
     pub deadline: Date,
+    pub counted_kinds: String,
     pub version: i32,
     pub updated_by: Option<Uuid>,
     pub updated_at: DateTimeUtc,

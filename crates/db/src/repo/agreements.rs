@@ -797,8 +797,14 @@ pub async fn reminders_for(
 pub async fn status_changes(
     db: &impl ConnectionTrait,
     up_to: NaiveDate,
+    kinds: &[AgreementKind],
 ) -> DbResult<Vec<StatusChange>> {
-    let orgs: HashMap<Uuid, Uuid> = ag::Entity::find()
+    let mut agreements = ag::Entity::find();
+    if !kinds.is_empty() {
+        agreements = agreements.filter(ag::Column::Kind.is_in(kinds.iter().map(|k| k.as_str())));
+    }
+    // Only the counted kinds' agreements: the others' history rows find no organization below.
+    let orgs: HashMap<Uuid, Uuid> = agreements
         .select_only()
         .column(ag::Column::Id)
         .column(ag::Column::OrganizationId)
@@ -875,6 +881,11 @@ fn goal(m: g::Model) -> Goal {
         baseline: m.baseline,
         target: m.target,
         deadline: m.deadline,
+        counted_kinds: m
+            .counted_kinds
+            .split_whitespace()
+            .filter_map(AgreementKind::parse)
+            .collect(),
         version: m.version,
     }
 }
@@ -908,7 +919,19 @@ pub async fn set_goal(
     by: UserId,
     at: DateTime<Utc>,
 ) -> DbResult<()> {
-    let res = g::Entity::update_many()
+    let mut upd = g::Entity::update_many();
+    if let Some(kinds) = &input.counted_kinds {
+        let mut kinds = kinds.clone();
+        kinds.sort();
+        kinds.dedup();
+        let text = kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        upd = upd.col_expr(g::Column::CountedKinds, Expr::value(text));
+    }
+    let res = upd
         .col_expr(g::Column::Baseline, Expr::value(input.baseline))
         .col_expr(g::Column::Target, Expr::value(input.target))
         .col_expr(g::Column::Deadline, Expr::value(input.deadline))

@@ -102,6 +102,7 @@ pub async fn insert_draft(
         search_key: Set(search_key(form)),
         organization_id: Set(None),
         matched_organization_id: Set(None),
+        agreement_required: Set(false),
         owner_id: Set(None),
         collaborating_department: Set(String::new()),
         collaborating_school_id: Set(None),
@@ -238,6 +239,16 @@ pub async fn set_match(
             a::Column::MatchedOrganizationId,
             Expr::value(org.map(|o| o.0)),
         )
+        .filter(a::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records that staff require the partnership agreement (a one-time event).
+pub async fn set_agreement_required(db: &impl ConnectionTrait, id: ApplicationId) -> DbResult<()> {
+    a::Entity::update_many()
+        .col_expr(a::Column::AgreementRequired, Expr::value(true))
         .filter(a::Column::Id.eq(id.0))
         .exec(db)
         .await?;

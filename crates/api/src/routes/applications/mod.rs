@@ -9,6 +9,7 @@ pub mod get;
 pub mod list;
 pub mod partner_view;
 pub mod pipeline;
+pub mod require_agreement;
 pub mod resolve_match;
 pub mod resume_link;
 pub mod transition;
