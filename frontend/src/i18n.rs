@@ -953,6 +953,10 @@ impl I18n {
         use Reason::*;
         match r {
             Nonprofit => self.pick("nonprofit partner", "aliado sin fines de lucro"),
+            GovernmentAgency => self.pick(
+                "government agency (a partner by the process's definition)",
+                "agencia de gobierno (aliado según la definición del proceso)",
+            ),
             UsesFacilities => {
                 self.pick("uses district facilities", "usa instalaciones del distrito")
             }

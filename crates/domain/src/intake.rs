@@ -129,6 +129,8 @@ wire_enum!(
     Reason {
         /// The organization is a nonprofit.
         Nonprofit => "nonprofit",
+        /// The organization is a government agency, a partner by the process's definition.
+        GovernmentAgency => "government_agency",
         /// The program uses district facilities.
         UsesFacilities => "uses_facilities",
         /// The program involves contact with students, staff or families.
@@ -208,7 +210,19 @@ pub struct Routing {
 /// * Data Collection and Requests: any data collection.
 /// * Procurement: a financial commitment requested from the district.
 pub fn route(a: &RoutingAnswers) -> Vec<Routing> {
-    route_with(a, false)
+    route_with(a, false, None)
+}
+
+/// Whether the declared tax status contradicts the "is the organization for-profit?" answer
+/// (a for-profit organization answering no, or a nonprofit or government agency answering
+/// yes). The applicant is asked to settle it before the application is sent; routing never
+/// resolves it silently.
+pub fn contradicts_tax_status(tax: Option<TaxStatus>, a: &RoutingAnswers) -> bool {
+    match tax {
+        Some(TaxStatus::ForProfit) => !a.for_profit,
+        Some(TaxStatus::Nonprofit | TaxStatus::Government) => a.for_profit,
+        None => false,
+    }
 }
 
 /// Whether the partnership agreement's conditions hold, one-time event or not.
@@ -218,12 +232,22 @@ fn partnership_conditions(a: &RoutingAnswers) -> bool {
 
 /// [`route`], with staff's decision to require the partnership agreement for a one-time event
 /// anyway (recorded on the application with who and why).
-pub fn route_with(a: &RoutingAnswers, agreement_required_by_staff: bool) -> Vec<Routing> {
+/// The declared tax status names the partner reason: a government agency is a partner by the
+/// process's definition, not a nonprofit.
+pub fn route_with(
+    a: &RoutingAnswers,
+    agreement_required_by_staff: bool,
+    tax: Option<TaxStatus>,
+) -> Vec<Routing> {
     let mut out = Vec::new();
     // One-time events may skip the formal agreement (they acknowledge the volunteer and visitor
     // guidelines in planning instead), unless staff require it.
     if partnership_conditions(a) && (!a.one_time_event || agreement_required_by_staff) {
-        let mut reasons = vec![Reason::Nonprofit];
+        let mut reasons = vec![if tax == Some(TaxStatus::Government) {
+            Reason::GovernmentAgency
+        } else {
+            Reason::Nonprofit
+        }];
         if a.uses_facilities {
             reasons.push(Reason::UsesFacilities);
         }
@@ -472,7 +496,7 @@ mod tests {
                 reasons: vec![Reason::OneTimeEvent],
             }]
         );
-        let required = route_with(&event, true);
+        let required = route_with(&event, true, None);
         assert_eq!(required.len(), 1);
         assert_eq!(required[0].process, FormalProcess::PartnershipAgreement);
         assert!(required[0].reasons.contains(&Reason::RequiredByStaff));
@@ -483,6 +507,42 @@ mod tests {
             ..event
         };
         assert!(waived(&sale, false).is_empty());
+    }
+
+    #[test]
+    fn a_government_agency_is_routed_as_one_and_contradictions_are_caught() {
+        let a = RoutingAnswers {
+            uses_facilities: true,
+            free_for_participants: true,
+            ..Default::default()
+        };
+        let gov = route_with(&a, false, Some(TaxStatus::Government));
+        assert_eq!(gov[0].process, FormalProcess::PartnershipAgreement);
+        assert_eq!(gov[0].reasons[0], Reason::GovernmentAgency);
+        assert_eq!(
+            route_with(&a, false, Some(TaxStatus::Nonprofit))[0].reasons[0],
+            Reason::Nonprofit
+        );
+        // Declared for-profit, answered "not for-profit": caught, never routed silently.
+        assert!(contradicts_tax_status(Some(TaxStatus::ForProfit), &a));
+        let says_for_profit = RoutingAnswers {
+            for_profit: true,
+            ..a
+        };
+        assert!(contradicts_tax_status(
+            Some(TaxStatus::Nonprofit),
+            &says_for_profit
+        ));
+        assert!(contradicts_tax_status(
+            Some(TaxStatus::Government),
+            &says_for_profit
+        ));
+        assert!(!contradicts_tax_status(
+            Some(TaxStatus::ForProfit),
+            &says_for_profit
+        ));
+        assert!(!contradicts_tax_status(Some(TaxStatus::Nonprofit), &a));
+        assert!(!contradicts_tax_status(None, &a));
     }
 
     #[test]

@@ -80,6 +80,10 @@ pub fn spanish(message: &str) -> Option<String> {
             "Indique qué lo hace líder de padres, por ejemplo miembro de la directiva de la PTA."
         }
         "Some answers are missing or invalid." => "Faltan algunas respuestas o no son válidas.",
+        "This answer contradicts the declared tax status: correct one or the other." => {
+            "Esta respuesta contradice la situación fiscal declarada: corrija una de las dos."
+        }
+        "One or more schools do not exist." => "Una o más escuelas no existen.",
         "Enter the organization's legal name." => "Escriba el nombre legal de la organización.",
         "Enter your name." => "Escriba su nombre.",
         "Enter a valid email address." => "Escriba un correo electrónico válido.",

@@ -567,6 +567,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                     </div>
                     <div hidden=move || step.get() != 3 class="form">
                         {yes_no(i18n, "q-for-profit", Key::QForProfit, g_fp, s_fp)}
+                        <p class="field-error" aria-live="polite">{err_of("routing.for_profit")}</p>
                         {yes_no(i18n, "q-free", Key::QFree, g_free, s_free)}
                         {yes_no(i18n, "q-facilities", Key::QFacilities, g_fac, s_fac)}
                         <Show when=g_fac>{yes_no(i18n, "q-after-hours", Key::QAfterHours, g_after, s_after)}</Show>

@@ -194,6 +194,13 @@ async fn check_submittable(db: &impl ConnectionTrait, form: &ApplicationForm) ->
             }
         }
     }
+    if intake::contradicts_tax_status(o.tax_status, &form.routing) {
+        errors.push(domain::problem::FieldError::new(
+            "routing.for_profit",
+            "contradicts_tax_status",
+            "This answer contradicts the declared tax status: correct one or the other.",
+        ));
+    }
     errors.extend(unknown_schools(db, form).await?);
     if errors.is_empty() {
         Ok(())
@@ -716,7 +723,11 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Appli
             }),
             _ => None,
         },
-        routing: intake::route_with(&form.routing, row.agreement_required),
+        routing: intake::route_with(
+            &form.routing,
+            row.agreement_required,
+            form.organization.tax_status,
+        ),
         waived: intake::waived(&form.routing, row.agreement_required),
         agreement_required: row.agreement_required,
         form,

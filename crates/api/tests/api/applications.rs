@@ -1462,3 +1462,40 @@ async fn an_application_matching_an_existing_organization_waits_for_staff_to_con
     assert_eq!(mine["items"].as_array().unwrap().len(), 1);
     assert_eq!(mine["items"][0]["id"], a2["id"]);
 }
+
+#[actix_web::test]
+async fn a_tax_status_contradicting_the_for_profit_answer_is_asked_and_government_is_named() {
+    let app = TestApp::spawn().await;
+    let school = app.any_school().await.to_string();
+    // Declared for-profit, answered "not for-profit": the applicant is asked to settle it.
+    let mut f = form(&school, "owner@shop.example.org");
+    f["organization"]["tax_status"] = json!("for_profit");
+    f["organization"]["org_type"] = json!("business");
+    let d = draft(&app, f).await;
+    let p = assert_problem(submit(&app, &d).await, 422, "validation_failed").await;
+    let e = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "routing.for_profit")
+        .unwrap_or_else(|| panic!("{p}"));
+    assert_eq!(e["code"], "contradicts_tax_status");
+
+    // A government agency is routed to the agreement as a government agency, not a nonprofit.
+    let mut g = form(&school, "liaison@county.example.gov");
+    g["organization"]["legal_name"] = json!("County Library");
+    g["organization"]["website"] = json!("https://library.county.example.gov");
+    g["organization"]["tax_status"] = json!("government");
+    g["organization"]["org_type"] = json!("government_agency");
+    let d = draft(&app, g).await;
+    let sent: Value = submit(&app, &d).await.json().await.unwrap();
+    let staff = app.token_for(Role::Staff).await;
+    let a = app
+        .get_json(
+            &format!("/api/v1/applications/{}", sent["id"].as_str().unwrap()),
+            &staff,
+        )
+        .await;
+    assert_eq!(a["routing"][0]["process"], "partnership_agreement");
+    assert_eq!(a["routing"][0]["reasons"][0], "government_agency", "{a}");
+}
