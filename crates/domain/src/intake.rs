@@ -371,6 +371,11 @@ impl ApplicationStatus {
     pub fn is_open(self) -> bool {
         !matches!(self, Self::Approved | Self::Declined | Self::Withdrawn)
     }
+    /// Sent, but formalizing has not started: the formal processes can still change (the
+    /// sub-tasks are made from the routing when formalizing starts).
+    pub fn routing_open(self) -> bool {
+        matches!(self, Self::Submitted | Self::Vetting | Self::Planning)
+    }
 }
 
 wire_enum!(

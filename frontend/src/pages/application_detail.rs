@@ -47,6 +47,12 @@ pub fn ApplicationDetail() -> impl IntoView {
     }
 }
 
+/// "Why: reason; reason" for a formal process.
+fn why_text(i18n: I18n, reasons: &[intake::Reason]) -> String {
+    let list: Vec<_> = reasons.iter().map(|x| i18n.reason(*x)).collect();
+    format!("{} {}", i18n.t(Key::Why), list.join("; "))
+}
+
 fn history_list(i18n: I18n, entries: Vec<HistoryEntry>) -> impl IntoView {
     view! {
         <ol class="history">
@@ -430,7 +436,7 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                                         view! {
                                             <li>
                                                 <span class="check-text"><strong>{move || i18n.process(process)}</strong></span>
-                                                <span class="muted small">{move || format!("{} {}", i18n.t(Key::Why), reasons.iter().map(|x| i18n.reason(*x)).collect::<Vec<_>>().join("; "))}</span>
+                                                <span class="muted small">{move || why_text(i18n, &reasons)}</span>
                                                 {task.map(|t| {
                                                     let current = t.status;
                                                     view! {
@@ -463,7 +469,7 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                         {(!a.waived.is_empty()).then(|| {
                             let waived = a.waived.clone();
                             let why = RwSignal::new(String::new());
-                            let may_require = matches!(st, ApplicationStatus::Submitted | ApplicationStatus::Vetting | ApplicationStatus::Planning);
+                            let may_require = st.routing_open();
                             let require = move |ev: leptos::ev::SubmitEvent| {
                                 ev.prevent_default();
                                 let req = RequireAgreement { note: why.get_untracked() };
@@ -480,7 +486,7 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                                         view! {
                                             <li>
                                                 <span class="check-text"><strong>{move || i18n.process(process)}</strong>" "<span class="badge">{move || i18n.t(Key::NotRequired)}</span></span>
-                                                <span class="muted small">{move || format!("{} {}", i18n.t(Key::Why), reasons.iter().map(|x| i18n.reason(*x)).collect::<Vec<_>>().join("; "))}</span>
+                                                <span class="muted small">{move || why_text(i18n, &reasons)}</span>
                                             </li>
                                         }
                                     }).collect_view()}

@@ -414,10 +414,7 @@ pub async fn require_agreement(
             detail: "no formal agreement is waived for this application".into(),
         });
     }
-    if !matches!(
-        app.status,
-        ApplicationStatus::Submitted | ApplicationStatus::Vetting | ApplicationStatus::Planning
-    ) {
+    if !app.status.routing_open() {
         return Err(ApiError::Conflict {
             code: "too_late",
             detail: "the formal processes are set once formalizing starts".into(),
