@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=pages::login::Login/>
                     <Route path=path!("/forgot-password") view=pages::password::ForgotPassword/>
                     <Route path=path!("/reset-password") view=pages::password::ResetPassword/>
+                    <Route path=path!("/account/password") view=|| view! { <Protected><pages::password::ChangePasswordPage/></Protected> }/>
                     <Route path=path!("/apply") view=pages::apply::ApplyNew/>
                     <Route path=path!("/apply/:token") view=pages::apply::ApplyResume/>
                     <Route path=path!("/schools") view=|| view! { <Protected><pages::schools::SchoolList/></Protected> }/>
@@ -67,23 +68,35 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shows its children only to a signed-in user; otherwise sends them to sign in and back.
+/// Shows its children only to a signed-in user; otherwise sends them to sign in and back. A
+/// user whose password was set by someone else is sent to change it first.
 #[component]
 pub fn Protected(children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let location = use_location();
+    // Where the user is, to come back to after signing in (or changing the password).
+    let here = move || {
+        let search = location.search.get_untracked();
+        let search = search.trim_start_matches('?');
+        let here = if search.is_empty() {
+            location.pathname.get_untracked()
+        } else {
+            format!("{}?{search}", location.pathname.get_untracked())
+        };
+        String::from(js_sys::encode_uri_component(&here))
+    };
     move || match auth.state.get() {
         SessionState::Checking => view! { <Loading/> }.into_any(),
         SessionState::SignedOut => {
-            let search = location.search.get_untracked();
-            let search = search.trim_start_matches('?');
-            let here = if search.is_empty() {
-                location.pathname.get_untracked()
-            } else {
-                format!("{}?{search}", location.pathname.get_untracked())
-            };
-            let next = String::from(js_sys::encode_uri_component(&here));
-            view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
+            view! { <Redirect path=format!("/login?next={}", here())/> }.into_any()
+        }
+        SessionState::SignedIn
+            if auth
+                .me
+                .with(|m| m.as_ref().is_some_and(|m| m.password_change_required))
+                && location.pathname.get() != "/account/password" =>
+        {
+            view! { <Redirect path=format!("/account/password?next={}", here())/> }.into_any()
         }
         SessionState::SignedIn => children().into_any(),
     }
@@ -149,6 +162,7 @@ fn Shell(children: Children) -> impl IntoView {
                 </button>
                 <Show when=signed_in>
                     <span class="who">{move || auth.me.with(|m| m.as_ref().map(|m| m.display_name.clone()).unwrap_or_default())}</span>
+                    <A href="/account/password">{move || i18n.t(Key::ChangePasswordTitle)}</A>
                     <button type="button" on:click=sign_out.clone()>{move || i18n.t(Key::SignOut)}</button>
                 </Show>
             </div>

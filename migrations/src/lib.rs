@@ -24,6 +24,8 @@ mod m20261206_000017_signed_document;
 mod m20261206_000018_application_match;
 mod m20261206_000019_goal_counted_kinds;
 mod m20261206_000020_agreement_required;
+mod m20261206_000021_volunteer_periods;
+mod m20261206_000022_password_change_required;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -52,6 +54,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_application_match::Migration),
             Box::new(m20261206_000019_goal_counted_kinds::Migration),
             Box::new(m20261206_000020_agreement_required::Migration),
+            Box::new(m20261206_000021_volunteer_periods::Migration),
+            Box::new(m20261206_000022_password_change_required::Migration),
         ]
     }
 }

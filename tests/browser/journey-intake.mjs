@@ -99,6 +99,12 @@ try {
   await applicant.getByLabel("Correo electrónico").fill("lucia@esperanza.example.org");
   await applicant.getByLabel("Contraseña").fill("lucia-temporary-pass");
   await applicant.getByRole("button", { name: "Iniciar sesión" }).click();
+  // Staff chose the password: she chooses her own, then goes on where she was going.
+  await applicant.getByRole("heading", { name: "Cambiar contraseña" }).waitFor();
+  await applicant.getByLabel("Contraseña actual").fill("lucia-temporary-pass");
+  await applicant.getByLabel("Nueva contraseña", { exact: true }).fill("lucia-own-passphrase");
+  await applicant.getByLabel("Nueva contraseña, otra vez").fill("lucia-own-passphrase");
+  await applicant.getByRole("button", { name: "Cambiar contraseña" }).click();
   await applicant.getByRole("heading", { name: "Solicitudes de alianza" }).waitFor();
   await applicant.getByRole("link", { name: ORG }).click();
   await applicant.locator(".status-line", { hasText: "Aprobada" }).waitFor();

@@ -1,6 +1,7 @@
 // Journey: staff add an organization, are warned about a likely duplicate and confirm it is
 // different, add a primary contact and give them a partner login; the partner signs in on a
-// phone in Spanish and sees only their own organization. Run by `just e2e`.
+// phone in Spanish, must first replace the password staff chose with her own, and sees only
+// their own organization. Run by `just e2e`.
 import assert from "node:assert/strict";
 import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
@@ -62,6 +63,13 @@ try {
   await partnerPage.goto(`${base}/organizations`);
   await partnerPage.getByRole("heading", { name: "Inicie sesión en PartnerHub" }).waitFor();
   await signIn(partnerPage, "rosa@readingbuddies.example.org", "rosa-temporary-pass");
+  // Staff chose the password: she chooses her own before anything else.
+  await partnerPage.getByRole("heading", { name: "Cambiar contraseña" }).waitFor();
+  await partnerPage.getByText("La contraseña con la que inició sesión la eligió otra persona.", { exact: false }).waitFor();
+  await partnerPage.getByLabel("Contraseña actual").fill("rosa-temporary-pass");
+  await partnerPage.getByLabel("Nueva contraseña", { exact: true }).fill("rosa-own-passphrase");
+  await partnerPage.getByLabel("Nueva contraseña, otra vez").fill("rosa-own-passphrase");
+  await partnerPage.getByRole("button", { name: "Cambiar contraseña" }).click();
   await partnerPage.getByRole("heading", { name: "Mi organización" }).waitFor();
   const cards = partnerPage.locator("ul.cards li.card");
   await cards.first().waitFor();

@@ -207,7 +207,7 @@ try {
   await coordinator.screenshot({ path: `${artifacts}volunteer-dashboard-360.png`, fullPage: true });
   // The definitions read in Spanish too, with the school year's window.
   await coordinator.getByRole("button", { name: "Español" }).click();
-  await coordinator.getByText("Activo: al menos una hora aprobada en el año escolar actual (del 1 de julio al 30 de junio).").waitFor();
+  await coordinator.getByText("Activo: una persona con un perfil de voluntario no cerrado ese día y al menos una hora aprobada en el año escolar (del 1 de julio al 30 de junio).").waitFor();
 
   assert.deepEqual(errors, [], "no script errors");
   console.log("journey passed: a volunteer registers on a phone in Spanish → staff clear and merge a duplicate → coordinator posts → volunteer signs up → checks in and out by the school's code → logs hours → badge check → a lost badge revoked → coordinator approves and flags a parent leader → dashboard +1");

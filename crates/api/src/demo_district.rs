@@ -56,6 +56,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
         let mut profiles = vec![];
         let mut links = vec![];
         let mut ledger = vec![];
+        let mut roles = vec![];
         for i in chunk {
             let (uid, vid) = (Uuid::now_v7(), Uuid::now_v7());
             let school = schools[rng.usize(..schools.len())];
@@ -70,10 +71,23 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 role: Set(Role::Volunteer.as_str().into()),
                 password_hash: Set(hash.clone()),
                 status: Set("active".into()),
+                password_change_required: Set(false),
                 version: Set(1),
                 created_at: Set(created),
                 updated_at: Set(created),
             });
+            let leader = kind == VolunteerKind::ParentGuardian && rng.u8(..100) < 10;
+            if leader {
+                roles.push(db::entities::parent_leader_roles::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    volunteer_id: Set(vid),
+                    role: Set("PTA officer".into()),
+                    started_on: Set(created.date_naive()),
+                    ended_on: Set(None),
+                    recorded_by: Set(None),
+                    created_at: Set(created),
+                });
+            }
             profiles.push(v::ActiveModel {
                 id: Set(vid),
                 user_id: Set(uid),
@@ -81,12 +95,15 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 preferred_language: Set(if rng.u8(..100) < 30 { "es" } else { "en" }.into()),
                 kind: Set(kind.as_str().into()),
                 organization_id: Set(None),
-                parent_leader: Set(kind == VolunteerKind::ParentGuardian && rng.u8(..100) < 10),
-                parent_leader_role: Set(None),
+                parent_leader: Set(leader),
+                parent_leader_role: Set(leader.then(|| "PTA officer".into())),
                 availability: Set(String::new()),
                 name_key: Set(format!("volunteer {i:05}")),
                 cleared_until: Set(cleared.then_some(until)),
                 badge_version: Set(0),
+                ended_on: Set(None),
+                end_reason: Set(None),
+                ended_by: Set(None),
                 version: Set(1),
                 created_at: Set(created),
                 updated_at: Set(created),
@@ -128,6 +145,11 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
         v::Entity::insert_many(profiles)
             .exec_without_returning(&txn)
             .await?;
+        if !roles.is_empty() {
+            db::entities::parent_leader_roles::Entity::insert_many(roles)
+                .exec_without_returning(&txn)
+                .await?;
+        }
         vs::Entity::insert_many(links)
             .exec_without_returning(&txn)
             .await?;

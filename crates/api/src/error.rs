@@ -28,6 +28,9 @@ pub enum ApiError {
     /// 403: signed in but not allowed.
     #[error("you do not have permission to do this")]
     Forbidden,
+    /// 403: the password was set by someone else and must be changed first.
+    #[error("choose your own password first: the one you signed in with was set by someone else")]
+    PasswordChangeRequired,
     /// 404: no such resource (or not visible to the caller).
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -97,6 +100,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "bad_request",
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden => "forbidden",
+            ApiError::PasswordChangeRequired => "password_change_required",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Conflict { code, .. } => code,
@@ -117,6 +121,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "Bad request",
             ApiError::Unauthorized(_) => "Not signed in",
             ApiError::Forbidden => "Forbidden",
+            ApiError::PasswordChangeRequired => "Password change required",
             ApiError::NotFound(_) => "Not found",
             ApiError::MethodNotAllowed => "Method not allowed",
             ApiError::Conflict { .. } | ApiError::PossibleDuplicate(_) => "Conflict",
@@ -215,7 +220,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } | ApiError::PossibleDuplicate(_) => StatusCode::CONFLICT,

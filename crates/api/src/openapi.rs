@@ -38,6 +38,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::auth::refresh::refresh,
         routes::auth::logout::logout,
         routes::auth::me::me,
+        routes::auth::change_password::change_password,
         routes::auth::request_password_reset::request_password_reset,
         routes::auth::reset_password::reset_password,
         routes::volunteers::import::import,
@@ -114,6 +115,9 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::volunteers::revoke_badges::revoke_badges,
         routes::volunteers::duplicates::duplicates,
         routes::volunteers::merge::merge,
+        routes::volunteers::end_profile::end_profile,
+        routes::volunteers::reinstate::reinstate,
+        routes::volunteers::stop::stop,
         routes::volunteers::export::export,
         routes::hours::export::export,
         routes::opportunities::export::export,
@@ -249,7 +253,8 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
         out.push(("428", "If-Match is missing"));
     }
     let reset = path.starts_with("/api/v1/auth/password-reset");
-    if path == "/api/v1/auth/login" || reset || path.starts_with("/api/v1/public/") {
+    let limited = path == "/api/v1/auth/login" || path == "/api/v1/auth/password";
+    if limited || reset || path.starts_with("/api/v1/public/") {
         if path == "/api/v1/auth/login" {
             out.push(("401", "The email or password is not correct"));
         }

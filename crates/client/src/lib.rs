@@ -175,6 +175,18 @@ impl Client {
         .map(|_| ())
     }
 
+    /// Changes the signed-in user's password; every session ends and a new one starts.
+    pub async fn change_password(
+        &self,
+        input: &domain::auth::ChangePassword,
+    ) -> ClientResult<TokenResponse> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/auth/password")
+                .json(input),
+        )
+        .await
+    }
+
     /// Exchanges the refresh cookie for a new access token.
     pub async fn refresh(&self) -> ClientResult<TokenResponse> {
         Self::json(self.request(Method::POST, "/api/v1/auth/refresh")).await
@@ -677,6 +689,40 @@ impl Client {
             &format!("/api/v1/volunteers/{id}/parent-leader"),
         );
         Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Ends a volunteer's profile: they left the program (staff).
+    pub async fn end_volunteer(
+        &self,
+        id: domain::VolunteerId,
+        version: i32,
+        input: &domain::volunteer::EndProfile,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        let r = self.request(Method::POST, &format!("/api/v1/volunteers/{id}/end"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Takes back a profile's end (staff).
+    pub async fn reinstate_volunteer(
+        &self,
+        id: domain::VolunteerId,
+        version: i32,
+        input: &domain::volunteer::Reinstate,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        let r = self.request(Method::POST, &format!("/api/v1/volunteers/{id}/reinstate"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// The signed-in volunteer stops volunteering (today).
+    pub async fn stop_volunteering(
+        &self,
+        input: &domain::volunteer::StopVolunteering,
+    ) -> ClientResult<domain::volunteer::Volunteer> {
+        Self::json(
+            self.request(Method::POST, "/api/v1/volunteers/me/stop")
+                .json(input),
+        )
+        .await
     }
 
     /// Volunteers as CSV (the list's filters).

@@ -48,6 +48,22 @@ pub struct Me {
     /// The organization a partner contact belongs to.
     #[serde(default)]
     pub organization_id: Option<OrganizationId>,
+    /// The password was set by someone else: until it is changed (`POST
+    /// /api/v1/auth/password`) every other call answers 403 `password_change_required`.
+    #[serde(default)]
+    pub password_change_required: bool,
+}
+
+/// `POST /api/v1/auth/password`: the signed-in user changes their password.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"current_password": "the-one-i-was-given", "new_password": "a-new-long-passphrase"})))]
+pub struct ChangePassword {
+    /// The password in use now.
+    #[validate(length(min = 1, max = 1024, message = "Enter your current password."))]
+    pub current_password: String,
+    /// The new password, at least 12 characters and not the current one.
+    #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    pub new_password: String,
 }
 
 /// `POST /api/v1/auth/password-reset`: send a link that sets a new password.

@@ -69,6 +69,32 @@ pub fn spanish(message: &str) -> Option<String> {
     }
     let es = match message {
         "Some fields are invalid." => "Algunos campos no son válidos.",
+        "Enter your current password." => "Escriba su contraseña actual.",
+        "The current password is not correct." => "La contraseña actual no es correcta.",
+        "Choose a password different from the current one." => {
+            "Elija una contraseña distinta de la actual."
+        }
+        "This volunteer profile has ended. Office staff can reinstate it." => {
+            "Este perfil de voluntario está cerrado. El personal de la oficina puede reactivarlo."
+        }
+        "This volunteer profile has ended already." => "Este perfil de voluntario ya está cerrado.",
+        "This volunteer profile has not ended." => "Este perfil de voluntario no está cerrado.",
+        "The volunteer is checked in right now; check them out first." => {
+            "El voluntario tiene registrada su llegada en este momento; registre primero su salida."
+        }
+        "Choose today or an earlier day." => "Elija hoy o un día anterior.",
+        "Choose a day on or after the day they took their current role." => {
+            "Elija el día en que asumió su cargo actual o uno posterior."
+        }
+        "Choose a day on or after the day they registered." => {
+            "Elija el día en que se registró o uno posterior."
+        }
+        "Say why the profile ends (3 to 500 characters)." => {
+            "Diga por qué se cierra el perfil (de 3 a 500 caracteres)."
+        }
+        "Say why the profile is reinstated (3 to 500 characters)." => {
+            "Diga por qué se reactiva el perfil (de 3 a 500 caracteres)."
+        }
         "Enter a value between $1.00 and $1,000.00." => "Escriba un valor entre $1.00 y $1,000.00.",
         "Say why these are the same person (at most 500 characters)." => {
             "Indique por qué son la misma persona (como máximo 500 caracteres)."

@@ -114,13 +114,17 @@ pub struct User {
     pub organization_id: Option<OrganizationId>,
     /// Whether the account can sign in.
     pub status: UserStatus,
+    /// The password was set by staff or an admin and must be changed by its owner.
+    #[serde(default)]
+    pub password_change_required: bool,
     /// Optimistic-concurrency version; also sent as the `ETag`.
     pub version: i32,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
 }
 
-/// `POST /api/v1/users`: create an account with a temporary password to hand over.
+/// `POST /api/v1/users`: create an account with a temporary password to hand over (its owner
+/// must change it at the first sign-in).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateUser {

@@ -274,13 +274,11 @@ pub fn current_entries(entries: &[HourLink]) -> Vec<uuid::Uuid> {
 /// The dashboard's definitions, stated once (the API docs and the UI show these words).
 pub mod definitions {
     /// A registered volunteer.
-    pub const REGISTERED: &str =
-        "Registered: has a volunteer profile and a current clearance (cleared, not expired).";
+    pub const REGISTERED: &str = "Registered: has a volunteer profile on the day (registered by then, not ended) and a current clearance (cleared, not expired).";
     /// An active volunteer (the window is the school year: see [`super::SchoolYear::active`]).
-    pub const ACTIVE: &str = "Active: at least one approved hour in the current school year";
+    pub const ACTIVE: &str = "Active: a person with a volunteer profile not ended on the day and at least one approved hour in the school year";
     /// A parent leader.
-    pub const PARENT_LEADER: &str =
-        "Parent leader: flagged by a coordinator (PTA officer, school leadership team, etc.).";
+    pub const PARENT_LEADER: &str = "Parent leader: an active volunteer who holds a parent-leader role on the day (PTA officer, school leadership team, etc.: from the day they took it until they stepped down); already counted among the active volunteers.";
 }
 
 /// The school year, which is the window of "active": it starts on the first of a month the
@@ -506,7 +504,8 @@ fn check_parent_leader(p: &ParentLeaderInput) -> Result<(), validator::Validatio
 }
 
 /// `PUT /api/v1/volunteers/{id}/parent-leader`: a coordinator (of one of the volunteer's
-/// schools) or staff flag or unflag a parent leader.
+/// schools) or staff flag a parent leader (they take a role on `on`) or unflag one (they step
+/// down on `on`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"parent_leader": true, "role": "PTA treasurer"})))]
 #[validate(schema(function = "check_parent_leader"))]
@@ -517,6 +516,157 @@ pub struct ParentLeaderInput {
     #[serde(default)]
     #[validate(length(max = 120, message = "Use at most 120 characters."))]
     pub role: Option<String>,
+    /// The day they took the role, or stepped down (default today; not in the future).
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
+}
+
+/// One parent-leader role, from the day taken to the day they stepped down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParentLeaderRole {
+    /// What the role is (PTA treasurer, school leadership team, …).
+    pub role: String,
+    /// The first day they held it.
+    pub started_on: NaiveDate,
+    /// The day they stepped down (none: they hold it); they do not hold it on that day.
+    pub ended_on: Option<NaiveDate>,
+}
+
+impl ParentLeaderRole {
+    /// Whether they hold the role on `day`.
+    pub fn held_on(&self, day: NaiveDate) -> bool {
+        self.started_on <= day && self.ended_on.is_none_or(|end| day < end)
+    }
+}
+
+/// What a parent-leader flag does to the roles (see [`role_change`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleChange {
+    /// Take the role on the day.
+    Start(String),
+    /// Step down from the open role on the day and take this one on the same day.
+    Replace(String),
+    /// Step down on the day.
+    End,
+    /// Already so: nothing changes.
+    Unchanged,
+}
+
+/// Why a role or profile change is refused: the field and the message.
+pub type DateRefusal = (&'static str, &'static str);
+
+/// The one transition of a volunteer's parent-leader roles: given the open role (if any), the
+/// flag asked for, its day and today.
+pub fn role_change(
+    open: Option<&ParentLeaderRole>,
+    input: &ParentLeaderInput,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<RoleChange, DateRefusal> {
+    if on > today {
+        return Err(("on", "Choose today or an earlier day."));
+    }
+    let role = input.role.as_deref().map(str::trim).unwrap_or_default();
+    match (open, input.parent_leader) {
+        (None, false) => Ok(RoleChange::Unchanged),
+        (None, true) => Ok(RoleChange::Start(role.into())),
+        (Some(r), _) if on < r.started_on => Err((
+            "on",
+            "Choose a day on or after the day they took their current role.",
+        )),
+        (Some(_), false) => Ok(RoleChange::End),
+        (Some(r), true) if r.role == role => Ok(RoleChange::Unchanged),
+        (Some(_), true) => Ok(RoleChange::Replace(role.into())),
+    }
+}
+
+/// How a volunteer profile ended: they left the program (their hours stay in the history).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProfileEnd {
+    /// The day they left: from that day on they are not counted as registered, active or a
+    /// parent leader.
+    pub ended_on: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// Who ended it: staff, or the volunteer (stopped volunteering).
+    pub ended_by: Option<crate::UserId>,
+}
+
+/// `POST /api/v1/volunteers/{id}/end`: office staff end a profile (the volunteer left).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"on": "2026-11-30", "reason": "Moved out of the district"})))]
+pub struct EndProfile {
+    /// The day they left (default today; not in the future, not before they registered).
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
+    /// Why (kept with the profile and in the audit trail).
+    #[validate(length(
+        min = 3,
+        max = 500,
+        message = "Say why the profile ends (3 to 500 characters)."
+    ))]
+    pub reason: String,
+}
+
+/// `POST /api/v1/volunteers/me/stop`: a volunteer stops volunteering (today).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"reason": "Starting a new job"})))]
+pub struct StopVolunteering {
+    /// Why, if they want to say (at most 500 characters).
+    #[serde(default)]
+    #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    pub reason: String,
+}
+
+/// `POST /api/v1/volunteers/{id}/reinstate`: office staff take back an end (a mistake, or the
+/// volunteer returns).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"reason": "Returned for the spring semester"})))]
+pub struct Reinstate {
+    /// Why (kept in the audit trail).
+    #[validate(length(
+        min = 3,
+        max = 500,
+        message = "Say why the profile is reinstated (3 to 500 characters)."
+    ))]
+    pub reason: String,
+}
+
+/// The one transition of a profile's end: ending one that is not ended, on a day between its
+/// registration and today.
+pub fn end_profile(
+    current: Option<&ProfileEnd>,
+    on: NaiveDate,
+    registered_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), ProfileRefusal> {
+    if current.is_some() {
+        return Err(ProfileRefusal::AlreadyEnded);
+    }
+    if on > today {
+        return Err(ProfileRefusal::Day((
+            "on",
+            "Choose today or an earlier day.",
+        )));
+    }
+    if on < registered_on {
+        return Err(ProfileRefusal::Day((
+            "on",
+            "Choose a day on or after the day they registered.",
+        )));
+    }
+    Ok(())
+}
+
+/// Why ending a profile is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileRefusal {
+    /// It has ended already (409).
+    AlreadyEnded,
+    /// The day is wrong (422 on the field).
+    Day(DateRefusal),
 }
 
 /// `POST /api/v1/volunteers/{id}/merge`: staff fold a duplicate profile into this one.
@@ -646,6 +796,10 @@ pub struct Volunteer {
     pub parent_leader: bool,
     /// What makes them one (PTA officer, school leadership team, …).
     pub parent_leader_role: Option<String>,
+    /// Their parent-leader roles, newest first (what is counted on a given day).
+    pub parent_leader_roles: Vec<ParentLeaderRole>,
+    /// Set when the profile ended (left the program).
+    pub ended: Option<ProfileEnd>,
     /// The clearance ledger, newest first: for office staff and the volunteer. Empty for a
     /// school coordinator, who reads the standing only.
     pub clearances: Vec<Clearance>,
@@ -671,6 +825,8 @@ pub struct VolunteerSummary {
     pub school_ids: Vec<crate::SchoolId>,
     /// Parent leader.
     pub parent_leader: bool,
+    /// The day the profile ended (none: still a volunteer).
+    pub ended_on: Option<NaiveDate>,
     /// When they registered.
     pub created_at: DateTime<Utc>,
 }
@@ -899,7 +1055,8 @@ mod tests {
         assert_eq!(july.next(d(2026, 7, 1)), d(2027, 7, 1));
         assert_eq!(
             july.active(),
-            "Active: at least one approved hour in the current school year (July 1 to June 30)."
+            "Active: a person with a volunteer profile not ended on the day and at least one \
+             approved hour in the school year (July 1 to June 30)."
         );
         let august = SchoolYear::starting_in(8).unwrap();
         assert_eq!(august.start(d(2026, 7, 31)), d(2025, 8, 1));
@@ -939,11 +1096,91 @@ mod tests {
         let flag = |on, role: Option<&str>| ParentLeaderInput {
             parent_leader: on,
             role: role.map(str::to_string),
+            on: None,
         };
         assert!(flag(true, Some("PTA treasurer")).validate().is_ok());
         assert!(flag(true, Some("  ")).validate().is_err());
         assert!(flag(true, None).validate().is_err());
         assert!(flag(false, None).validate().is_ok());
+    }
+
+    #[test]
+    fn a_role_is_held_from_its_first_day_until_the_day_they_step_down() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let r = ParentLeaderRole {
+            role: "PTA treasurer".into(),
+            started_on: day(9, 10),
+            ended_on: Some(day(11, 1)),
+        };
+        assert!(!r.held_on(day(9, 9)));
+        assert!(r.held_on(day(9, 10)));
+        assert!(r.held_on(day(10, 31)));
+        assert!(!r.held_on(day(11, 1)));
+        let open = ParentLeaderRole {
+            ended_on: None,
+            ..r.clone()
+        };
+        assert!(open.held_on(day(12, 31)));
+
+        let today = day(12, 1);
+        let flag = |on, role: &str| ParentLeaderInput {
+            parent_leader: on,
+            role: Some(role.into()),
+            on: None,
+        };
+        assert_eq!(
+            role_change(None, &flag(true, " PTA treasurer "), today, today),
+            Ok(RoleChange::Start("PTA treasurer".into()))
+        );
+        assert_eq!(
+            role_change(None, &flag(false, ""), today, today),
+            Ok(RoleChange::Unchanged)
+        );
+        assert_eq!(
+            role_change(Some(&open), &flag(true, "PTA treasurer"), today, today),
+            Ok(RoleChange::Unchanged)
+        );
+        assert_eq!(
+            role_change(Some(&open), &flag(true, "PTA president"), today, today),
+            Ok(RoleChange::Replace("PTA president".into()))
+        );
+        assert_eq!(
+            role_change(Some(&open), &flag(false, ""), today, today),
+            Ok(RoleChange::End)
+        );
+        assert_eq!(
+            role_change(Some(&open), &flag(false, ""), day(9, 1), today).map_err(|e| e.0),
+            Err("on")
+        );
+        assert_eq!(
+            role_change(None, &flag(true, "x"), day(12, 2), today).map_err(|e| e.0),
+            Err("on")
+        );
+    }
+
+    #[test]
+    fn a_profile_ends_once_between_its_registration_and_today() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let (registered, today) = (day(9, 1), day(12, 1));
+        assert_eq!(end_profile(None, day(11, 30), registered, today), Ok(()));
+        assert_eq!(end_profile(None, registered, registered, today), Ok(()));
+        assert!(matches!(
+            end_profile(None, day(12, 2), registered, today),
+            Err(ProfileRefusal::Day(("on", _)))
+        ));
+        assert!(matches!(
+            end_profile(None, day(8, 31), registered, today),
+            Err(ProfileRefusal::Day(("on", _)))
+        ));
+        let ended = ProfileEnd {
+            ended_on: day(11, 1),
+            reason: "Moved".into(),
+            ended_by: None,
+        };
+        assert_eq!(
+            end_profile(Some(&ended), today, registered, today),
+            Err(ProfileRefusal::AlreadyEnded)
+        );
     }
 
     #[test]

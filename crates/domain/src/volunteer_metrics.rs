@@ -86,11 +86,12 @@ pub struct VolunteerMetrics {
     pub window_start: NaiveDate,
     /// What the numbers mean.
     pub definitions: Definitions,
-    /// Registered volunteers on `as_of`.
+    /// Registered volunteers on `as_of` (profiles not ended by then).
     pub registered: u64,
-    /// Active volunteers in the window.
+    /// Active volunteers in the window, as of `as_of` (profiles not ended by then).
     pub active: u64,
-    /// Parent leaders.
+    /// Active parent leaders: active volunteers holding a parent-leader role on `as_of` (already
+    /// counted among the active; each person counts once toward the goal).
     pub parent_leaders: u64,
     /// Approved minutes in the window.
     pub minutes: i64,
@@ -173,15 +174,15 @@ pub struct SchoolYearInput {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Aggregates {
     /// Active volunteers by the first month of the window in which they had approved hours
-    /// (months after `as_of` left out).
-    pub first_active: Vec<(NaiveDate, u64)>,
+    /// (months after `as_of` left out) and the day their profile ended, if it ended by `as_of`.
+    pub first_active: Vec<(NaiveDate, Option<NaiveDate>, u64)>,
     /// Approved minutes by month of the window, through `as_of`'s month.
     pub minutes_by_month: Vec<(NaiveDate, i64)>,
     /// For school, activity and kind grouping: key, active volunteers, approved minutes.
     pub groups: Vec<(String, u64, i64)>,
     /// Volunteers with a profile created by `as_of` and a clearance current on it.
     pub registered: u64,
-    /// Flagged parent leaders.
+    /// Active volunteers holding a parent-leader role on `as_of`.
     pub parent_leaders: u64,
     /// New profiles by month of the window, through `as_of`.
     pub registrations_by_month: Vec<(NaiveDate, u64)>,
@@ -207,7 +208,8 @@ fn value(minutes: i64, hourly_cents: i64) -> i64 {
 
 /// The dashboard from what the summaries say (already limited to what the caller may see).
 /// Active is cumulative over the window: a volunteer counts from the first month with approved
-/// hours on — also in the month table, whose "active" is "active as of the month's end".
+/// hours on, until the day their profile ended — also in the month table, whose "active" is
+/// "active as of the month's end" (or as of `as_of` in its month).
 pub fn assemble(
     agg: &Aggregates,
     as_of: NaiveDate,
@@ -218,14 +220,20 @@ pub fn assemble(
     let start = year.start(as_of);
     let last_month = month_of(as_of);
     let in_window = |m: &NaiveDate| *m >= start && *m <= last_month;
-    let firsts: BTreeMap<NaiveDate, u64> = agg
+    let firsts: Vec<(NaiveDate, Option<NaiveDate>, u64)> = agg
         .first_active
         .iter()
-        .filter(|(m, _)| in_window(m))
-        .fold(BTreeMap::new(), |mut acc, (m, n)| {
-            *acc.entry(*m).or_default() += n;
-            acc
-        });
+        .filter(|(m, _, _)| in_window(m))
+        .copied()
+        .collect();
+    // Active on `day`: active from a month through `day`'s, and not ended by `day`.
+    let active_on = |day: NaiveDate| -> u64 {
+        firsts
+            .iter()
+            .filter(|(m, ended, _)| *m <= day && ended.is_none_or(|e| day < e))
+            .map(|(_, _, n)| n)
+            .sum()
+    };
     let minutes: BTreeMap<NaiveDate, i64> = agg
         .minutes_by_month
         .iter()
@@ -244,13 +252,12 @@ pub fn assemble(
         });
 
     let mut by_month = vec![];
-    let mut active = 0;
     let mut m = start;
     while m <= last_month {
-        active += firsts.get(&m).copied().unwrap_or(0);
+        let month_end = next_month(m).pred_opt().unwrap_or(m);
         by_month.push(MonthPoint {
             month: m,
-            active,
+            active: active_on(Ord::min(month_end, as_of)),
             minutes: minutes.get(&m).copied().unwrap_or(0),
             new_registrations: registrations.get(&m).copied().unwrap_or(0),
         });
@@ -293,7 +300,7 @@ pub fn assemble(
             parent_leader: definitions::PARENT_LEADER.into(),
         },
         registered: agg.registered,
-        active,
+        active: active_on(as_of),
         parent_leaders: agg.parent_leaders,
         minutes,
         hourly_value_cents: hourly_cents,
@@ -319,10 +326,10 @@ mod tests {
             // Two first active in August, one in September; one last school year and one after
             // the day counted, both outside the window.
             first_active: vec![
-                (d(2026, 8, 1), 2),
-                (d(2026, 9, 1), 1),
-                (d(2026, 5, 1), 4),
-                (d(2026, 12, 1), 7),
+                (d(2026, 8, 1), None, 2),
+                (d(2026, 9, 1), None, 1),
+                (d(2026, 5, 1), None, 4),
+                (d(2026, 12, 1), None, 7),
             ],
             minutes_by_month: vec![
                 (d(2026, 8, 1), 120),
@@ -399,6 +406,28 @@ mod tests {
             groups,
             [("a", 2, 210, 12177), ("b", 1, 60, 3479)],
             "largest first; empty groups left out"
+        );
+    }
+
+    #[test]
+    fn a_volunteer_who_left_counts_until_the_day_they_left() {
+        let mut agg = sample();
+        // One of August's two left on October 10: active in August and September, not after.
+        agg.first_active = vec![
+            (d(2026, 8, 1), None, 1),
+            (d(2026, 8, 1), Some(d(2026, 10, 10)), 1),
+            (d(2026, 9, 1), None, 1),
+        ];
+        let on = |day| assemble(&agg, day, VolunteerGrouping::Month, 3479, SchoolYear::JULY);
+        assert_eq!(on(d(2026, 10, 9)).active, 3, "the day before they left");
+        assert_eq!(on(d(2026, 10, 10)).active, 2, "the day they left");
+        let m = on(d(2026, 11, 15));
+        assert_eq!(m.active, 2);
+        let months: Vec<u64> = m.by_month.iter().map(|p| p.active).collect();
+        assert_eq!(
+            months,
+            [0, 2, 3, 2, 2],
+            "July to November, as of each month's end"
         );
     }
 

@@ -10,9 +10,16 @@ use crate::components::field::TextField;
 use crate::i18n::{Key, use_i18n};
 
 /// Where to go after signing in: `next` if it is a path of this app, else the schools list.
-fn safe_next(next: Option<String>) -> String {
+pub fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login") => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/login")
+                && !n.starts_with("/account/password") =>
+        {
+            n
+        }
         _ => "/schools".into(),
     }
 }

@@ -1,6 +1,7 @@
 //! Forgotten passwords and invitations: ask for a link (`/forgot-password`), then choose a new
 //! password with it (`/reset-password#token`). The token stays in the URL's fragment, which the
-//! browser never sends to a server.
+//! browser never sends to a server. A signed-in user changes their password at
+//! `/account/password` (and must, before anything else, when staff or an admin set it).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -167,6 +168,107 @@ pub fn ResetPassword() -> impl IntoView {
                     </form>
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+/// `/account/password`: the signed-in user changes their password (with the current one). When
+/// the password was set by someone else, every other page sends them here first.
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let query = leptos_router::hooks::use_query_map();
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    let next = move || crate::pages::login::safe_next(query.with(|q| q.get("next")));
+    let current = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let errors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let required = move || {
+        auth.me
+            .with(|m| m.as_ref().is_some_and(|m| m.password_change_required))
+    };
+    let required_now = move || {
+        auth.me
+            .with_untracked(|m| m.as_ref().is_some_and(|m| m.password_change_required))
+    };
+    let next_now = move || crate::pages::login::safe_next(query.with_untracked(|q| q.get("next")));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        if password.get_untracked() != again.get_untracked() {
+            errors.set(
+                [(
+                    "password_again".to_string(),
+                    i18n.t(Key::PasswordsDiffer).to_string(),
+                )]
+                .into_iter()
+                .collect(),
+            );
+            return;
+        }
+        errors.set(Default::default());
+        busy.set(true);
+        let input = domain::auth::ChangePassword {
+            current_password: current.get_untracked(),
+            new_password: password.get_untracked(),
+        };
+        spawn_local(async move {
+            let was_required = required_now();
+            match auth.client().change_password(&input).await {
+                Ok(session) => {
+                    auth.set(session);
+                    if was_required {
+                        // On to where they were going: nothing answered them before this.
+                        navigate.with_value(|go| go(&next_now(), Default::default()));
+                        return;
+                    }
+                    current.set(String::new());
+                    password.set(String::new());
+                    again.set(String::new());
+                    done.set(true);
+                }
+                Err(e) => {
+                    errors.set(field_errors(&i18n, &e));
+                    error.set(Some(error_text(&i18n, &e)));
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="page narrow">
+            <h1>{move || i18n.t(Key::ChangePasswordTitle)}</h1>
+            <Show when=move || done.get()>
+                <p class="state ok" role="status">{move || i18n.t(Key::PasswordChanged)}</p>
+                <p><A href=next attr:class="button primary">{move || i18n.t(Key::Continue)}</A></p>
+            </Show>
+            <Show when=move || !done.get()>
+                <Show when=required>
+                    <p class="state" role="status">{move || i18n.t(Key::ChangePasswordRequired)}</p>
+                </Show>
+                <p class="muted">{move || i18n.t(Key::ChangePasswordIntro)}</p>
+                <form on:submit=submit novalidate>
+                    <Show when=move || error.get().is_some()>
+                        <div class="state error" role="alert">{move || error.get()}</div>
+                    </Show>
+                    <TextField name="current_password" label=Signal::derive(move || i18n.t(Key::CurrentPassword)) value=current errors=errors kind="password" autocomplete="current-password" required=true/>
+                    <TextField name="new_password" label=Signal::derive(move || i18n.t(Key::ResetPassword)) value=password errors=errors kind="password" autocomplete="new-password" required=true/>
+                    <TextField name="password_again" label=Signal::derive(move || i18n.t(Key::ResetPasswordAgain)) value=again errors=errors kind="password" autocomplete="new-password" required=true/>
+                    <button type="submit" class="primary" disabled=move || busy.get()>
+                        {move || if busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::ChangePasswordSave) }}
+                    </button>
+                </form>
+            </Show>
         </section>
     }
 }

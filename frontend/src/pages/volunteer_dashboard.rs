@@ -386,8 +386,7 @@ fn HourValuePanel(on_saved: Callback<()>) -> impl IntoView {
 }
 
 /// The Spanish definition of "registered" (the API words the definitions in English, once).
-const REGISTERED_ES: &str =
-    "Registrado: tiene un perfil de voluntario y una autorización vigente (aprobada, no vencida).";
+const REGISTERED_ES: &str = "Registrado: tiene un perfil de voluntario ese día (registrado para entonces, no cerrado) y una autorización vigente (aprobada, no vencida).";
 
 /// The definition of "registered" in the UI's language.
 pub fn registered_definition(i18n: I18n) -> String {
@@ -416,13 +415,14 @@ fn definitions(i18n: I18n, m: &VolunteerMetrics) -> Vec<String> {
     vec![
         REGISTERED_ES.into(),
         format!(
-            "Activo: al menos una hora aprobada en el año escolar actual (del 1 de {} al {} de {}).",
+            "Activo: una persona con un perfil de voluntario no cerrado ese día y al menos una hora aprobada en el año escolar (del 1 de {} al {} de {}).",
             month_name(i18n, start.month()),
             last.day(),
             month_name(i18n, last.month())
         ),
-        "Líder de padres: marcado por un coordinador (miembro de la directiva de la PTA, del \
-         equipo de liderazgo escolar, etc.)."
+        "Líder de padres: un voluntario activo que tiene un cargo de líder de padres ese día \
+         (directiva de la PTA, equipo de liderazgo escolar, etc.: desde el día en que lo asumió \
+         hasta que lo dejó); ya cuenta entre los voluntarios activos."
             .into(),
     ]
 }

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use domain::Permission;
 use domain::volunteer::{
     Badge, BadgeCheck, BadgeRevocation, Clearance, ClearanceInput, ClearanceStatus, ClearanceType,
-    DuplicateGroup, Interest, MergeRequest, ParentLeaderInput, Standing, Volunteer, VolunteerKind,
-    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+    DuplicateGroup, EndProfile, Interest, MergeRequest, ParentLeaderInput, ParentLeaderRole,
+    Reinstate, Standing, StopVolunteering, Volunteer, VolunteerKind, VolunteerQuery,
+    VolunteerRegistration, VolunteerSummary,
 };
 use domain::{SchoolId, VolunteerId};
 use leptos::prelude::*;
@@ -267,6 +268,9 @@ pub fn MyVolunteering() -> impl IntoView {
                     let s = v.standing;
                     view! {
                         <p class="lead">{v.name.clone()}</p>
+                        {v.ended.clone().map(|e| view! {
+                            <div class="panel" role="status"><p>{move || i18n.t(Key::StoppedOn)} " " {e.ended_on.to_string()}</p></div>
+                        })}
                         <div class="panel" class:ok=s.may_serve() role="status">
                             <h2>{move || i18n.t(Key::ClearanceStatusLabel)}</h2>
                             <p>{move || standing_text(i18n, s)}</p>
@@ -298,6 +302,7 @@ pub fn MyVolunteering() -> impl IntoView {
                         <crate::pages::hours::MyHours schools=Signal::derive({ let s = v.school_ids.clone(); move || s.clone() })/>
                         <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
                         {ledger(i18n, v.clearances.clone())}
+                        {v.ended.is_none().then(|| view! { <StopVolunteeringForm data=data/> })}
                     }.into_any()
                 }
             }}
@@ -452,6 +457,7 @@ pub fn VolunteerList() -> impl IntoView {
                                 <li class="card">
                                     <A href=format!("/volunteers/{}", v.id)><span class="card-title">{v.name.clone()}</span></A>
                                     <span class="meta">{move || i18n.volunteer_kind(k)}</span>
+                                    {v.ended_on.map(|d| view! { <span class="badge">{move || i18n.t(Key::ProfileEnded)} " " {d.to_string()}</span> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -554,7 +560,12 @@ pub fn VolunteerDetail() -> impl IntoView {
                                 (true, None) => i18n.t(Key::Yes).to_string(),
                                 (false, _) => i18n.t(Key::No).to_string(),
                             }}</dd>
+                            {v.ended.clone().map(|e| view! {
+                                <dt>{move || i18n.t(Key::ProfileEnded)}</dt>
+                                <dd>{e.ended_on.to_string()} " · " {e.reason.clone()}</dd>
+                            })}
                         </dl>
+                        {roles_list(i18n, v.parent_leader_roles.clone())}
                         <h2>{move || i18n.t(Key::ClearanceLedger)}</h2>
                         {ledger(i18n, v.clearances.clone())}
                     }.into_any()
@@ -594,6 +605,7 @@ pub fn VolunteerDetail() -> impl IntoView {
                     <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::Save)}</button>
                 </form>
                 <RevokeBadgeForm data=data/>
+                <ProfileEndForm data=data/>
             </Show>
         </section>
     }
@@ -672,6 +684,7 @@ fn ParentLeaderForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl I
             .and_then(|v| v.parent_leader_role)
             .unwrap_or_default(),
     );
+    let on = RwSignal::new(String::new());
     let errors: FieldErrors = RwSignal::new(Default::default());
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
@@ -682,6 +695,7 @@ fn ParentLeaderForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl I
         let input = ParentLeaderInput {
             parent_leader: flagged.get_untracked(),
             role: Some(role.get_untracked()).filter(|r| !r.trim().is_empty()),
+            on: NaiveDate::parse_from_str(&on.get_untracked(), "%Y-%m-%d").ok(),
         };
         busy.set(true);
         saved.set(false);
@@ -721,7 +735,159 @@ fn ParentLeaderForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl I
             <Show when=move || flagged.get()>
                 <TextField name="role" label=Signal::derive(move || i18n.t(Key::ParentLeaderRole)) value=role errors=errors/>
             </Show>
+            <TextField name="on" kind="date" id_prefix="leader-" label=Signal::derive(move || i18n.t(Key::ParentLeaderOn)) value=on errors=errors/>
             <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::SaveParentLeader)}</button>
+        </form>
+    }
+}
+
+/// A volunteer's parent-leader roles with their days (what is counted on a given day).
+fn roles_list(i18n: I18n, roles: Vec<ParentLeaderRole>) -> impl IntoView {
+    (!roles.is_empty()).then(|| {
+        view! {
+            <h2>{move || i18n.t(Key::ParentLeaderRoles)}</h2>
+            <ul class="plain">
+                {roles.into_iter().map(|r| view! {
+                    <li>
+                        {r.role.clone()} " · " {move || i18n.t(Key::RoleSince)} " " {r.started_on.to_string()}
+                        {r.ended_on.map(|d| view! { " · " {move || i18n.t(Key::RoleUntil)} " " {d.to_string()} })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// Office staff end a profile (the volunteer left), or take the end back.
+#[component]
+fn ProfileEndForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let on = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let ended = move || {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.as_ref().ok())
+                .is_some_and(|v| v.ended.is_some())
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(v) = data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned())
+        else {
+            return;
+        };
+        let (reason_text, day) = (reason.get_untracked(), on.get_untracked());
+        busy.set(true);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let (reason_text, day) = (reason_text.clone(), day.clone());
+                    let v = v.clone();
+                    async move {
+                        if v.ended.is_some() {
+                            let input = Reinstate {
+                                reason: reason_text,
+                            };
+                            c.reinstate_volunteer(v.id, v.version, &input).await
+                        } else {
+                            let input = EndProfile {
+                                on: NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok(),
+                                reason: reason_text,
+                            };
+                            c.end_volunteer(v.id, v.version, &input).await
+                        }
+                    }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = data.try_set(Some(Ok(v)));
+                    let _ = reason.try_set(String::new());
+                    let _ = on.try_set(String::new());
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <form class="form panel" novalidate on:submit=submit>
+            <h2>{move || if ended() { i18n.t(Key::ReinstateTitle) } else { i18n.t(Key::EndProfileTitle) }}</h2>
+            <Show when=move || !ended()>
+                <p class="muted small">{move || i18n.t(Key::EndProfileHelp)}</p>
+            </Show>
+            <Show when=move || error.get().is_some()>
+                <div class="state error" role="alert">{move || error.get()}</div>
+            </Show>
+            <Show when=move || !ended()>
+                <TextField name="on" kind="date" id_prefix="end-" label=Signal::derive(move || i18n.t(Key::EndProfileOn)) value=on errors=errors/>
+            </Show>
+            <TextField name="reason" id_prefix="end-" label=Signal::derive(move || if ended() { i18n.t(Key::ReinstateReason) } else { i18n.t(Key::EndProfileReason) }) value=reason errors=errors/>
+            <button type="submit" disabled=move || busy.get()>{move || if ended() { i18n.t(Key::ReinstateButton) } else { i18n.t(Key::EndProfileButton) }}</button>
+        </form>
+    }
+}
+
+/// A volunteer stops volunteering (their own page): a reason if they want, and a confirmation.
+#[component]
+fn StopVolunteeringForm(data: RwSignal<Option<Result<Volunteer, String>>>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let sure = RwSignal::new(false);
+    let errors: FieldErrors = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !sure.get_untracked() {
+            return;
+        }
+        let input = StopVolunteering {
+            reason: reason.get_untracked(),
+        };
+        busy.set(true);
+        error.set(None);
+        errors.set(Default::default());
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.stop_volunteering(&input).await }
+                })
+                .await;
+            match res {
+                Ok(v) => {
+                    let _ = data.try_set(Some(Ok(v)));
+                }
+                Err(e) => {
+                    let _ = errors.try_set(field_errors(&i18n, &e));
+                    let _ = error.try_set(Some(error_text(&i18n, &e)));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <form class="form panel" novalidate on:submit=submit>
+            <h2>{move || i18n.t(Key::StopTitle)}</h2>
+            <p class="muted small">{move || i18n.t(Key::StopHelp)}</p>
+            <Show when=move || error.get().is_some()>
+                <div class="state error" role="alert">{move || error.get()}</div>
+            </Show>
+            <TextField name="reason" id_prefix="stop-" label=Signal::derive(move || i18n.t(Key::StopReason)) value=reason errors=errors/>
+            <CheckField name="confirm" id_prefix="stop-" label=Signal::derive(move || i18n.t(Key::StopConfirm)) value=sure/>
+            <button type="submit" disabled=move || busy.get() || !sure.get()>{move || i18n.t(Key::StopButton)}</button>
         </form>
     }
 }

@@ -61,6 +61,11 @@ impl FromRequest for AuthUser {
             })
             .map(|t| t.trim().to_string());
         let request_id = request_id(req);
+        // Until a password set by someone else is changed, only these answer.
+        let while_changing = matches!(
+            req.path(),
+            "/api/v1/auth/me" | "/api/v1/auth/password" | "/api/v1/auth/logout"
+        );
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState missing")))?;
@@ -77,6 +82,9 @@ impl FromRequest for AuthUser {
             };
             if account.user.status != UserStatus::Active {
                 return Err(ApiError::Unauthorized("the account is deactivated"));
+            }
+            if account.user.password_change_required && !while_changing {
+                return Err(ApiError::PasswordChangeRequired);
             }
             tracing::Span::current().record("user.id", tracing::field::display(id));
             Ok(AuthUser {

@@ -115,6 +115,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(resource("/auth/logout").route(web::post().to(auth::logout::logout)))
                 .service(resource("/auth/me").route(web::get().to(auth::me::me)))
                 .service(
+                    resource("/auth/password")
+                        .route(web::post().to(auth::change_password::change_password)),
+                )
+                .service(
                     resource("/auth/password-reset").route(
                         web::post().to(auth::request_password_reset::request_password_reset),
                     ),
@@ -385,6 +389,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(resource("/volunteers").route(web::get().to(volunteers::list::list)))
                 .service(resource("/volunteers/me").route(web::get().to(volunteers::me::me)))
                 .service(
+                    resource("/volunteers/me/stop").route(web::post().to(volunteers::stop::stop)),
+                )
+                .service(
                     resource("/volunteers/me/badge").route(web::get().to(volunteers::badge::badge)),
                 )
                 .service(
@@ -402,6 +409,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/volunteers/{id}/badge/revoke")
                         .route(web::post().to(volunteers::revoke_badges::revoke_badges)),
+                )
+                .service(
+                    resource("/volunteers/{id}/end")
+                        .route(web::post().to(volunteers::end_profile::end_profile)),
+                )
+                .service(
+                    resource("/volunteers/{id}/reinstate")
+                        .route(web::post().to(volunteers::reinstate::reinstate)),
                 )
                 .service(
                     resource("/volunteers/{id}/merge")

@@ -6,9 +6,10 @@
 use chrono::{Duration, Utc};
 use db::repo::{tokens, users};
 use domain::UserId;
-use domain::auth::{LoginRequest, Me, TokenResponse};
+use domain::auth::{ChangePassword, LoginRequest, Me, TokenResponse};
 use domain::user::UserStatus;
 use uuid::Uuid;
+use validator::Validate;
 
 use crate::auth::password;
 use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
@@ -67,6 +68,7 @@ pub fn me_of(u: domain::user::User) -> Me {
         role: u.role,
         school_ids: u.school_ids,
         organization_id: u.organization_id,
+        password_change_required: u.password_change_required,
     }
 }
 
@@ -91,6 +93,57 @@ pub async fn login(state: &AppState, ip: &str, req: LoginRequest) -> ApiResult<S
             Err(BAD_CREDENTIALS)
         }
     }
+}
+
+/// The signed-in user changes their password (a password set by someone else must be changed
+/// this way before anything else answers). The current password is checked (rate limited like
+/// a sign-in); the new one is at least 12 characters and not the current one. Every session of
+/// the account ends and a new one starts for this caller. Audited, without either password.
+pub async fn change_password(
+    state: &AppState,
+    auth: &crate::auth::AuthUser,
+    ip: &str,
+    req: ChangePassword,
+) -> ApiResult<Session> {
+    req.validate().map_err(|e| ApiError::validation(&e))?;
+    let account = users::get(&state.db, auth.id).await?;
+    state.login_limiter.check(ip, &account.user.email)?;
+    let ok = password::verify_async(req.current_password.clone(), account.password_hash).await?;
+    if !ok {
+        return Err(ApiError::invalid_field(
+            "current_password",
+            "incorrect",
+            "The current password is not correct.",
+        ));
+    }
+    if req.new_password == req.current_password {
+        return Err(ApiError::invalid_field(
+            "new_password",
+            "unchanged",
+            "Choose a password different from the current one.",
+        ));
+    }
+    let hash = password::hash_async(req.new_password).await?;
+    let txn = db::begin_write(&state.db).await?;
+    users::set_password(&txn, auth.id, hash).await?;
+    tokens::revoke_user(&txn, auth.id).await?;
+    db::repo::audit::record(
+        &txn,
+        db::repo::audit::NewAuditEvent {
+            actor: Some(auth.id),
+            action: "change_password",
+            entity: "user",
+            entity_id: auth.id.to_string(),
+            changes: serde_json::json!({
+                "was_required": account.user.password_change_required,
+            }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(user.id = %auth.id, "password changed");
+    issue(state, auth.id, Uuid::now_v7()).await
 }
 
 /// Exchanges a refresh token for a new one and a new access token.

@@ -161,6 +161,10 @@ pub async fn log(
     let v = me(db, auth).await?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     check_input(&input, "")?;
+    super::volunteers::require_not_ended(
+        &db::repo::volunteers::get(db, v).await?,
+        input.work_date,
+    )?;
     check_place(db, input.school_id, input.opportunity_id, "").await?;
     let txn = db::begin_write(db).await?;
     let row = repo::insert(

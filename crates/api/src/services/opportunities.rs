@@ -378,17 +378,17 @@ fn signup_view(row: &SignupRow, queue: &[SignupRow], name: String) -> ApiResult<
     })
 }
 
-/// The volunteer's clearance standing today, refused with a stable code when they may not serve.
+/// The volunteer's profile (not ended) and clearance standing today, refused with a stable code
+/// when they may not serve.
 pub async fn require_clearance(
     db: &impl ConnectionTrait,
     v: VolunteerId,
     grace_days: u32,
 ) -> ApiResult<()> {
-    let standing = vrules::serving_standing(
-        &volunteers::clearances(db, v).await?,
-        Utc::now().date_naive(),
-        grace_days,
-    );
+    let today = Utc::now().date_naive();
+    super::volunteers::require_not_ended(&volunteers::get(db, v).await?, today)?;
+    let standing =
+        vrules::serving_standing(&volunteers::clearances(db, v).await?, today, grace_days);
     match standing.refusal() {
         None => Ok(()),
         Some((code, message)) => Err(ApiError::Conflict {

@@ -387,6 +387,9 @@ pub async fn give_login(
             role: Role::Partner,
             school_ids: &[],
             password_hash: hash,
+            // Staff chose it: the partner chooses their own at the first sign-in (demo data and
+            // the command line, without a person acting, hand out known passwords).
+            change_required: actor.user.is_some(),
         },
     )
     .await?;

@@ -68,7 +68,8 @@ pub async fn find(db: &DatabaseConnection, id: UserId) -> ApiResult<User> {
     Ok(repo::get(db, id).await.map_err(not_found)?.user)
 }
 
-/// Creates an account with a temporary password.
+/// Creates an account with a temporary password, which its owner must change at the first
+/// sign-in when an admin chose it.
 pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> ApiResult<User> {
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let email = req.email.trim().to_lowercase();
@@ -90,6 +91,9 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> 
             role: req.role,
             school_ids: &school_ids,
             password_hash: hash,
+            // Chosen by an admin for someone else: its owner changes it at the first sign-in
+            // (the command line creates accounts for the operator who runs it).
+            change_required: actor.user.is_some(),
         },
     )
     .await?;

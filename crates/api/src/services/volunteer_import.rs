@@ -638,6 +638,7 @@ pub async fn import_roster(
                 role: Role::Volunteer,
                 school_ids: &[],
                 password_hash: NO_PASSWORD.into(),
+                change_required: false,
             },
         )
         .await?;
@@ -656,6 +657,9 @@ pub async fn import_roster(
         repo::add_clearance(&txn, id, &clearance, Some(auth.id)).await?;
         super::volunteers::keep_cleared_until(&txn, id).await?;
         if let Some(role) = &row.parent_leader_role {
+            // They hold the role from the day they registered (the roster gives no other day).
+            let since = row.registered_on.unwrap_or(profile.created_at.date_naive());
+            repo::start_role(&txn, id, role, since, Some(auth.id)).await?;
             // Nothing above changed the profile's version.
             repo::set_parent_leader(&txn, id, profile.version, Some(role.as_str())).await?;
         }

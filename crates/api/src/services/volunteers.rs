@@ -49,6 +49,8 @@ async fn assemble(
         availability: row.availability.clone(),
         parent_leader: row.parent_leader,
         parent_leader_role: row.parent_leader_role.clone(),
+        parent_leader_roles: repo::roles(db, id).await?,
+        ended: repo::ended(row),
         standing: rules::serving_standing(&clearances, Utc::now().date_naive(), grace_days),
         clearances,
         version: row.version,
@@ -117,6 +119,7 @@ pub async fn register(
             role: Role::Volunteer,
             school_ids: &[],
             password_hash: hash,
+            change_required: false,
         },
     )
     .await?;
@@ -170,6 +173,8 @@ fn unstored(req: VolunteerRegistration) -> Volunteer {
         availability: req.availability,
         parent_leader: false,
         parent_leader_role: None,
+        parent_leader_roles: vec![],
+        ended: None,
         clearances: vec![domain::volunteer::Clearance {
             id: domain::ClearanceId::new(),
             kind: ClearanceType::AnnualBackgroundCheck,
@@ -324,7 +329,9 @@ pub async fn record_clearance(
 }
 
 /// Flags or unflags a parent leader: a coordinator of one of the volunteer's schools (another
-/// school's volunteer: 404) or staff. Audited with the role given.
+/// school's volunteer: 404) or staff. Flagging starts a dated role (a new role name ends the one
+/// held and starts it on the same day); unflagging ends it, on `on` (default today). Audited
+/// with the role and the day.
 pub async fn flag_parent_leader(
     db: &DatabaseConnection,
     auth: &AuthUser,
@@ -335,19 +342,31 @@ pub async fn flag_parent_leader(
 ) -> ApiResult<Volunteer> {
     auth.require(Permission::FlagParentLeaders)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
-    let role = input.parent_leader.then(|| {
-        input
-            .role
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_string()
-    });
+    let today = Utc::now().date_naive();
+    let on = input.on.unwrap_or(today);
     let txn = db::begin_write(db).await?;
-    repo::get(&txn, id).await.map_err(missing)?;
+    let row = repo::get(&txn, id).await.map_err(missing)?;
     if !repo::in_scope(&txn, id, &scope(auth)?).await? {
         return Err(ApiError::NotFound("volunteer"));
     }
+    if row.ended_on.is_some() && input.parent_leader {
+        return Err(ended_conflict());
+    }
+    let open = repo::open_role(&txn, id).await?;
+    let change = rules::role_change(open.as_ref(), &input, on, today)
+        .map_err(|(field, msg)| ApiError::invalid_field(field, "invalid", msg))?;
+    match &change {
+        rules::RoleChange::Start(role) => {
+            repo::start_role(&txn, id, role, on, Some(auth.id)).await?;
+        }
+        rules::RoleChange::Replace(role) => {
+            repo::end_roles(&txn, id, on).await?;
+            repo::start_role(&txn, id, role, on, Some(auth.id)).await?;
+        }
+        rules::RoleChange::End => repo::end_roles(&txn, id, on).await?,
+        rules::RoleChange::Unchanged => {}
+    }
+    let role = repo::open_role(&txn, id).await?.map(|r| r.role);
     repo::set_parent_leader(&txn, id, version, role.as_deref()).await?;
     audit::record(
         &txn,
@@ -360,7 +379,181 @@ pub async fn flag_parent_leader(
             },
             entity: "volunteer",
             entity_id: id.to_string(),
-            changes: serde_json::json!({ "parent_leader": input.parent_leader, "role": role }),
+            changes: serde_json::json!({ "parent_leader": input.parent_leader, "role": role,
+                "on": on, "changed": change != rules::RoleChange::Unchanged }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let row = repo::get(db, id).await.map_err(missing)?;
+    Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
+}
+
+fn ended_conflict() -> ApiError {
+    ApiError::Conflict {
+        code: "volunteer_ended",
+        detail: "This volunteer profile has ended. Office staff can reinstate it.".into(),
+    }
+}
+
+/// Refuses what only a current volunteer may do (sign up, check in, log hours after the day
+/// they left).
+pub fn require_not_ended(row: &repo::Row, day: chrono::NaiveDate) -> ApiResult<()> {
+    match row.ended_on {
+        Some(end) if day >= end => Err(ended_conflict()),
+        _ => Ok(()),
+    }
+}
+
+/// Ends a profile: the volunteer left the program on `on`. From that day they are not counted
+/// as registered, active or a parent leader (the roles they held end that day), they cannot
+/// sign up or check in, and their hours stay in the history. Staff end any profile; the
+/// volunteer ends their own (today). Audited with who and why.
+async fn end(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    version: Option<i32>,
+    on: chrono::NaiveDate,
+    reason: String,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    let today = Utc::now().date_naive();
+    let txn = db::begin_write(db).await?;
+    let row = repo::get(&txn, id).await.map_err(missing)?;
+    rules::end_profile(
+        repo::ended(&row).as_ref(),
+        on,
+        row.created_at.date_naive(),
+        today,
+    )
+    .map_err(|e| match e {
+        rules::ProfileRefusal::AlreadyEnded => ApiError::Conflict {
+            code: "volunteer_already_ended",
+            detail: "This volunteer profile has ended already.".into(),
+        },
+        rules::ProfileRefusal::Day((field, msg)) => ApiError::invalid_field(field, "invalid", msg),
+    })?;
+    if db::repo::hours::open_visit(&txn, id).await?.is_some() {
+        return Err(ApiError::Conflict {
+            code: "checked_in",
+            detail: "The volunteer is checked in right now; check them out first.".into(),
+        });
+    }
+    let end = domain::volunteer::ProfileEnd {
+        ended_on: on,
+        reason,
+        ended_by: Some(auth.id),
+    };
+    repo::end_roles(&txn, id, on).await?;
+    let version = version.unwrap_or(row.version);
+    repo::set_end(&txn, id, version, Some(&end)).await?;
+    repo::set_parent_leader(&txn, id, version + 1, None).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: if auth.role == Role::Volunteer {
+                "stop_volunteering"
+            } else {
+                "end_profile"
+            },
+            entity: "volunteer",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "ended_on": on, "reason": end.reason }),
+            request_id: auth.request_id.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let row = repo::get(db, id).await.map_err(missing)?;
+    Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
+}
+
+/// Office staff end a volunteer's profile (see [`end`]).
+pub async fn end_profile(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    version: i32,
+    input: domain::volunteer::EndProfile,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    auth.require(Permission::ManageVolunteers)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let on = input.on.unwrap_or_else(|| Utc::now().date_naive());
+    end(
+        db,
+        auth,
+        id,
+        Some(version),
+        on,
+        input.reason.trim().into(),
+        grace_days,
+    )
+    .await
+}
+
+/// A volunteer stops volunteering, today (see [`end`]).
+pub async fn stop_volunteering(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    input: domain::volunteer::StopVolunteering,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    if auth.role != Role::Volunteer {
+        return Err(ApiError::Forbidden);
+    }
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let row = repo::by_user(db, auth.id).await.map_err(missing)?;
+    let reason = match input.reason.trim() {
+        "" => "Stopped volunteering".to_string(),
+        r => r.to_string(),
+    };
+    let id = VolunteerId(row.id);
+    end(
+        db,
+        auth,
+        id,
+        None,
+        Utc::now().date_naive(),
+        reason,
+        grace_days,
+    )
+    .await
+}
+
+/// Office staff take back a profile's end (a mistake, or the volunteer returns): counted again
+/// from today's records; the end stays in the audit trail. Their parent-leader roles stay ended.
+pub async fn reinstate(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: VolunteerId,
+    version: i32,
+    input: domain::volunteer::Reinstate,
+    grace_days: u32,
+) -> ApiResult<Volunteer> {
+    auth.require(Permission::ManageVolunteers)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    let row = repo::get(&txn, id).await.map_err(missing)?;
+    let Some(was) = repo::ended(&row) else {
+        return Err(ApiError::Conflict {
+            code: "volunteer_not_ended",
+            detail: "This volunteer profile has not ended.".into(),
+        });
+    };
+    repo::set_end(&txn, id, version, None).await?;
+    audit::record(
+        &txn,
+        NewAuditEvent {
+            actor: Some(auth.id),
+            action: "reinstate_profile",
+            entity: "volunteer",
+            entity_id: id.to_string(),
+            changes: serde_json::json!({ "was_ended_on": was.ended_on,
+                "was_reason": was.reason, "reason": input.reason.trim() }),
             request_id: auth.request_id.clone(),
         },
     )
@@ -600,7 +793,9 @@ pub async fn merge(
     }
     db::repo::volunteer_totals::move_kind(&txn, &moved.approved, &d.kind, &k.kind).await?;
     if d.parent_leader && !k.parent_leader {
-        repo::set_parent_leader(&txn, keep, version + 1, d.parent_leader_role.as_deref()).await?;
+        // The duplicate's roles moved with their dates; the kept profile holds its open one.
+        let role = repo::open_role(&txn, keep).await?.map(|r| r.role);
+        repo::set_parent_leader(&txn, keep, version + 1, role.as_deref()).await?;
     }
     keep_cleared_until(&txn, keep).await?;
     let login = users::get(&txn, UserId(d.user_id)).await?;

@@ -1501,13 +1501,9 @@ async fn only_the_named_signatory_signs_for_the_partner() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let colleague: Value = app
-        .login("lee@signing.example.org", "partner-password-2")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let colleague = colleague["access_token"].as_str().unwrap().to_string();
+    let colleague = app
+        .sign_in_as_owner("lee@signing.example.org", "partner-password-2")
+        .await;
 
     let mut body = terms(&org, &school);
     body["partner_contact_id"] = json!(signatory);

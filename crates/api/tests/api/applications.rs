@@ -626,13 +626,10 @@ async fn coordinators_see_only_their_schools_and_partners_only_their_organizatio
     .send()
     .await
     .unwrap();
-    let partner: Value = app
-        .login("rosa@readingbuddies.example.org", "partner-password-1")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let partner = partner["access_token"].as_str().unwrap();
+    let partner = app
+        .sign_in_as_owner("rosa@readingbuddies.example.org", "partner-password-1")
+        .await;
+    let partner = partner.as_str();
 
     let list: Value = app
         .get("/api/v1/applications", partner)
@@ -1191,13 +1188,10 @@ async fn a_signed_in_partner_answers_a_return_and_withdraws_from_a_fresh_link() 
     .send()
     .await
     .unwrap();
-    let partner: Value = app
-        .login("rosa@readingbuddies.example.org", "partner-password-1")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let partner = partner["access_token"].as_str().unwrap();
+    let partner = app
+        .sign_in_as_owner("rosa@readingbuddies.example.org", "partner-password-1")
+        .await;
+    let partner = partner.as_str();
     let link = |token: &str| {
         app.post(&format!("/api/v1/applications/{id}/resume-link"), token)
             .send()

@@ -376,3 +376,142 @@ async fn a_session_ends_at_its_absolute_lifetime_however_often_it_is_refreshed()
     let cookie = refresh_cookie(signed_in.headers()).unwrap();
     assert_problem(refresh(&app, &cookie).await, 401, "unauthorized").await;
 }
+
+async fn change(app: &TestApp, token: &str, current: &str, new: &str) -> reqwest::Response {
+    app.post("/api/v1/auth/password", token)
+        .json(&json!({"current_password": current, "new_password": new}))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_password_an_admin_set_must_be_changed_before_anything_else_answers() {
+    let app = TestApp::spawn().await;
+    let admin = app.token_for(Role::Admin).await;
+    let res = app
+        .post("/api/v1/users", &admin)
+        .json(
+            &json!({"email": "new.staff@example.org", "display_name": "New Staff",
+            "role": "staff", "password": "given-by-the-admin"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let created: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(created["password_change_required"], true);
+
+    let res = app
+        .login("new.staff@example.org", "given-by-the-admin")
+        .await;
+    assert_eq!(res.status(), 200);
+    let old_cookie = refresh_cookie(res.headers()).unwrap();
+    let first: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(first["user"]["password_change_required"], true);
+    let given = first["access_token"].as_str().unwrap().to_string();
+    // Only the own profile and the change answer.
+    let me = app.get_json("/api/v1/auth/me", &given).await;
+    assert_eq!(me["password_change_required"], true);
+    for path in [
+        "/api/v1/schools",
+        "/api/v1/organizations",
+        "/api/v1/volunteers",
+    ] {
+        let res = app.get(path, &given).send().await.unwrap();
+        assert_problem(res, 403, "password_change_required").await;
+    }
+
+    // The current password is checked; the new one is long enough and new.
+    for (current, new, field) in [
+        (
+            "not-the-one-given",
+            "a-brand-new-passphrase",
+            "current_password",
+        ),
+        ("given-by-the-admin", "given-by-the-admin", "new_password"),
+        ("given-by-the-admin", "short", "new_password"),
+    ] {
+        let p = assert_problem(
+            change(&app, &given, current, new).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], field, "{p}");
+    }
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/password"))
+        .json(&json!({"current_password": "x", "new_password": "a-brand-new-passphrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 401, "unauthorized").await;
+
+    let res = change(&app, &given, "given-by-the-admin", "a-brand-new-passphrase").await;
+    assert_eq!(res.status(), 200);
+    assert!(refresh_cookie(res.headers()).is_some(), "a new session");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["user"]["password_change_required"], false);
+    let token = body["access_token"].as_str().unwrap();
+    assert_eq!(
+        app.get("/api/v1/schools", token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    // The sessions started before the change are over; the old password no longer signs in.
+    assert_eq!(refresh(&app, &old_cookie).await.status(), 401);
+    assert_eq!(
+        app.login("new.staff@example.org", "given-by-the-admin")
+            .await
+            .status(),
+        401
+    );
+    let again = app
+        .login("new.staff@example.org", "a-brand-new-passphrase")
+        .await;
+    assert_eq!(again.status(), 200);
+    let again: serde_json::Value = again.json().await.unwrap();
+    assert_eq!(again["user"]["password_change_required"], false);
+
+    // Audited, without either password.
+    let id = created["id"].as_str().unwrap();
+    let trail = app
+        .get_json(&format!("/api/v1/audit?entity=user&id={id}"), &admin)
+        .await;
+    let event = trail
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "change_password")
+        .expect("the change is audited");
+    assert_eq!(event["changes"], json!({"was_required": true}));
+    assert!(!trail.to_string().contains("passphrase"), "{trail}");
+}
+
+#[actix_web::test]
+async fn anyone_signed_in_changes_their_own_password() {
+    let app = TestApp::spawn().await;
+    for role in Role::ALL {
+        let schools = if role == Role::SchoolCoordinator {
+            vec![app.any_school().await]
+        } else {
+            vec![]
+        };
+        let (email, password) = app.create_user(role, schools).await;
+        let res = app.login(&email, &password).await;
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["user"]["password_change_required"], false, "{role}");
+        let token = body["access_token"].as_str().unwrap();
+        let res = change(&app, token, &password, "another-long-passphrase").await;
+        assert_eq!(res.status(), 200, "{role}");
+        assert_eq!(
+            app.login(&email, "another-long-passphrase").await.status(),
+            200
+        );
+    }
+}

@@ -287,16 +287,32 @@ impl TestApp {
             .await
             .unwrap();
         assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
-        let token = self
-            .login(&email, "partner-password-1")
+        let token = self.sign_in_as_owner(&email, "partner-password-1").await;
+        (id, contact, token)
+    }
+
+    /// Signs in with a password someone else set, changes it as the owner must (to the same
+    /// text with `-own` appended) and answers the new access token.
+    pub async fn sign_in_as_owner(&self, email: &str, given: &str) -> String {
+        let res = self.login(email, given).await;
+        assert_eq!(res.status(), 200);
+        let first: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(first["user"]["password_change_required"], true);
+        let res = self
+            .post(
+                "/api/v1/auth/password",
+                first["access_token"].as_str().unwrap(),
+            )
+            .json(&serde_json::json!({"current_password": given,
+                "new_password": format!("{given}-own")}))
+            .send()
             .await
-            .json::<serde_json::Value>()
-            .await
-            .unwrap()["access_token"]
+            .unwrap();
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+        res.json::<serde_json::Value>().await.unwrap()["access_token"]
             .as_str()
             .unwrap()
-            .to_string();
-        (id, contact, token)
+            .to_string()
     }
 
     /// `GET path` as the token's user: the JSON body of a 200 (anything else fails the test).

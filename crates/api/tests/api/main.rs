@@ -26,4 +26,5 @@ mod spa;
 mod spec;
 mod users;
 mod volunteer_metrics;
+mod volunteer_periods;
 mod volunteers;

@@ -274,7 +274,20 @@ async fn a_partner_login_sees_only_its_own_organization() {
         .unwrap();
     assert_eq!(login["user"]["role"], "partner");
     assert_eq!(login["user"]["organization_id"], mine["id"]);
-    let partner = login["access_token"].as_str().unwrap();
+    // Staff chose the password: nothing answers before the partner chooses their own.
+    let given = login["access_token"].as_str().unwrap();
+    assert_problem(
+        app.get("/api/v1/organizations", given)
+            .send()
+            .await
+            .unwrap(),
+        403,
+        "password_change_required",
+    )
+    .await;
+    let partner = &app
+        .sign_in_as_owner("ana@mine.org", "partner-password-1")
+        .await;
     let list: Value = app
         .get("/api/v1/organizations", partner)
         .send()
@@ -544,13 +557,9 @@ async fn a_partner_keeps_their_own_contacts_up_to_date_but_not_anyone_elses() {
     .send()
     .await
     .unwrap();
-    let login: Value = app
-        .login("ana@mine.org", "partner-password-1")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let partner = login["access_token"].as_str().unwrap().to_string();
+    let partner = app
+        .sign_in_as_owner("ana@mine.org", "partner-password-1")
+        .await;
 
     let o = add_contact(&app, &partner, &mine, "Bo Diaz", "bo@mine.org", false).await;
     assert_eq!(o["contacts"].as_array().unwrap().len(), 2);
@@ -614,7 +623,9 @@ async fn removing_a_contact_ends_their_partner_login_at_once() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let signed_in = app.login("ana@leaving.org", "partner-password-1").await;
+    app.sign_in_as_owner("ana@leaving.org", "partner-password-1")
+        .await;
+    let signed_in = app.login("ana@leaving.org", "partner-password-1-own").await;
     let cookie = refresh_cookie(signed_in.headers()).unwrap();
     let login: Value = signed_in.json().await.unwrap();
     let partner = login["access_token"].as_str().unwrap().to_string();

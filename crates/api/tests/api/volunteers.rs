@@ -407,6 +407,22 @@ async fn coordinators_flag_their_schools_parent_leaders_and_the_dashboard_counts
         .json()
         .await
         .unwrap();
+    assert_eq!(
+        m["parent_leaders"], 0,
+        "a parent leader counts in a year they volunteer"
+    );
+    let today = chrono::Utc::now().date_naive();
+    let res = app
+        .post("/api/v1/hours/import", &staff)
+        .header("content-type", "text/csv")
+        .body(format!(
+            "email,school,date,activity,minutes\nparent@example.org,E1,{today},tutor,60\n"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let m: Value = app.get_json("/api/v1/metrics/volunteers", &mine).await;
     assert_eq!(m["parent_leaders"], 1);
 
     let admin = app.token_for(Role::Admin).await;
@@ -945,6 +961,28 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                 )
                 .await,
             ),
+            (
+                "end_profile",
+                call(
+                    "POST",
+                    format!("/api/v1/volunteers/{vid}/end"),
+                    Some(json!({"reason": "Moved away"})),
+                )
+                .await,
+            ),
+            (
+                "reinstate",
+                call(
+                    "POST",
+                    format!("/api/v1/volunteers/{vid}/reinstate"),
+                    Some(json!({"reason": "Came back"})),
+                )
+                .await,
+            ),
+            (
+                "stop",
+                call("POST", "/api/v1/volunteers/me/stop".into(), Some(json!({}))).await,
+            ),
         ];
         for (what, status) in got {
             let office = matches!(role, Role::Admin | Role::Staff | Role::SchoolCoordinator);
@@ -955,7 +993,7 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                 // volunteer login has none yet.
                 (
                     Role::Volunteer,
-                    "sign_up" | "log" | "check_in" | "check_out" | "me" | "badge",
+                    "sign_up" | "log" | "check_in" | "check_out" | "me" | "badge" | "stop",
                 ) => &[404],
                 (Role::Volunteer, "cancel_signup" | "correct") => &[404],
                 (Role::Volunteer, "hours" | "export_hours") => &[404],
@@ -969,7 +1007,11 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
                     | "export_volunteers" | "hour_value" | "school_year",
                 ) if office => &[200],
                 (_, "decide" | "correct" | "cancel_signup") if office => &[404], // no such one
-                (Role::Admin | Role::Staff, "clearance" | "revoke_badges") => &[412],
+                (Role::Admin | Role::Staff, "clearance" | "revoke_badges" | "end_profile") => {
+                    &[412]
+                }
+                // The profile has not ended.
+                (Role::Admin | Role::Staff, "reinstate") => &[409],
                 // The volunteer office: duplicates, merges (no such duplicate) and imports
                 // (not a roster: every problem listed).
                 (Role::Admin | Role::Staff, "duplicates") => &[200],

@@ -23,6 +23,7 @@ pub mod opportunities;
 pub mod organization_support_areas;
 pub mod organizations;
 pub mod outbox;
+pub mod parent_leader_roles;
 pub mod password_tokens;
 pub mod refresh_tokens;
 pub mod schools;

@@ -15,6 +15,8 @@ pub struct Model {
     pub password_hash: String,
     pub role: String,
     pub status: String,
+    /// The password was set by staff or an admin: its owner must choose their own.
+    pub password_change_required: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

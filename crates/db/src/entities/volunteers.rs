@@ -23,6 +23,12 @@ pub struct Model {
     /// Raised when staff revoke the volunteer's badges; a badge carries the version it was
     /// issued at.
     pub badge_version: i32,
+    /// The day the profile ended (left the program; none: still a volunteer). Their hours stay.
+    pub ended_on: Option<Date>,
+    /// Why it ended.
+    pub end_reason: Option<String>,
+    /// Who ended it (staff, or the volunteer's own login).
+    pub ended_by: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

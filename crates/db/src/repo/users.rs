@@ -37,6 +37,8 @@ pub struct NewUser<'a> {
     pub school_ids: &'a [SchoolId],
     /// argon2id PHC string.
     pub password_hash: String,
+    /// The password was chosen by someone else (staff, an admin): the owner must change it.
+    pub change_required: bool,
 }
 
 async fn schools_of(db: &impl ConnectionTrait, id: uuid::Uuid) -> DbResult<Vec<SchoolId>> {
@@ -68,6 +70,7 @@ fn user_of(
         school_ids,
         organization_id,
         status,
+        password_change_required: m.password_change_required,
         version: m.version,
         created_at: m.created_at,
     })
@@ -242,6 +245,7 @@ pub async fn create(db: &impl ConnectionTrait, n: NewUser<'_>) -> DbResult<User>
         password_hash: Set(n.password_hash),
         role: Set(n.role.as_str().to_string()),
         status: Set(UserStatus::Active.as_str().to_string()),
+        password_change_required: Set(n.change_required),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -307,6 +311,7 @@ pub async fn set_password(
 ) -> DbResult<()> {
     u::Entity::update_many()
         .col_expr(u::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(u::Column::PasswordChangeRequired, Expr::value(false))
         .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(u::Column::Id.eq(id.0))
         .exec(db)

@@ -135,6 +135,15 @@ pub async fn move_all(
         .exec(db)
         .await?
         .rows_affected;
+    // Their parent-leader roles, with their dates (what is counted on a day stays so).
+    crate::entities::parent_leader_roles::Entity::update_many()
+        .col_expr(
+            crate::entities::parent_leader_roles::Column::VolunteerId,
+            Expr::value(keep.0),
+        )
+        .filter(crate::entities::parent_leader_roles::Column::VolunteerId.eq(dup.0))
+        .exec(db)
+        .await?;
     moved.clearances = cl::Entity::update_many()
         .col_expr(cl::Column::VolunteerId, Expr::value(keep.0))
         .filter(cl::Column::VolunteerId.eq(dup.0))

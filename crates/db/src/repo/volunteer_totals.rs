@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 use crate::entities::{
-    hour_entries as h, volunteer_activity_years as ay, volunteer_minutes as vm,
-    volunteer_schools as vs, volunteers as v,
+    hour_entries as h, parent_leader_roles as plr, volunteer_activity_years as ay,
+    volunteer_minutes as vm, volunteer_schools as vs, volunteers as v,
 };
 use crate::{DbError, DbResult};
 
@@ -398,9 +398,17 @@ pub async fn aggregates(
 ) -> DbResult<Aggregates> {
     let year = school_year.start(as_of);
     let last = month_of(as_of);
+    // Counted on `as_of`: profiles not ended by then (ended on a later day, or not at all).
+    let not_ended = || {
+        Expr::col((v::Entity, v::Column::EndedOn))
+            .is_null()
+            .or(Expr::col((v::Entity, v::Column::EndedOn)).gt(as_of))
+    };
     let active_rows = || {
         let mut q = ay::Entity::find()
             .select_only()
+            .join(JoinType::InnerJoin, ay::Relation::Volunteer.def())
+            .filter(not_ended())
             .filter(ay::Column::YearStart.eq(year))
             .filter(ay::Column::FirstMonth.lte(last))
             .filter(ay::Column::Minutes.gt(0));
@@ -430,32 +438,47 @@ pub async fn aggregates(
             .all(db)
     };
 
-    // Volunteers by their first active month: the earliest over the schools in scope.
+    // Volunteers by their first active month (the earliest over the schools in scope) and the
+    // day their profile ended, when it ended by `as_of`.
     let backend = db.get_database_backend();
+    let ended_by_then = Expr::case(
+        Expr::col((v::Entity, v::Column::EndedOn)).lte(as_of),
+        Expr::col((v::Entity, v::Column::EndedOn)),
+    )
+    .finally(Expr::null());
     let firsts = Query::select()
-        .column(ay::Column::VolunteerId)
+        .column((ay::Entity, ay::Column::VolunteerId))
         .expr_as(
-            Func::min(Expr::col(ay::Column::FirstMonth)),
+            Func::min(Expr::col((ay::Entity, ay::Column::FirstMonth))),
             Alias::new("first"),
         )
+        .expr_as(ended_by_then, Alias::new("ended"))
         .from(ay::Entity)
+        .inner_join(
+            v::Entity,
+            Expr::col((v::Entity, v::Column::Id)).equals((ay::Entity, ay::Column::VolunteerId)),
+        )
         .and_where(ay::Column::YearStart.eq(year))
         .and_where(ay::Column::FirstMonth.lte(last))
         .and_where(ay::Column::Minutes.gt(0))
         .and_where_option(in_schools(ay::Column::SchoolId, schools))
-        .group_by_col(ay::Column::VolunteerId)
+        .group_by_col((ay::Entity, ay::Column::VolunteerId))
+        .group_by_col((v::Entity, v::Column::EndedOn))
         .to_owned();
     let histogram = Query::select()
         .column(Alias::new("first"))
+        .column(Alias::new("ended"))
         .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
         .from_subquery(firsts, Alias::new("f"))
         .group_by_col(Alias::new("first"))
+        .group_by_col(Alias::new("ended"))
         .to_owned();
     let mut first_active = vec![];
     for row in db.query_all_raw(backend.build(&histogram)).await? {
         let month: NaiveDate = row.try_get("", "first")?;
+        let ended: Option<NaiveDate> = row.try_get("", "ended")?;
         let n: i64 = row.try_get("", "n")?;
-        first_active.push((month, u64::try_from(n).unwrap_or(0)));
+        first_active.push((month, ended, u64::try_from(n).unwrap_or(0)));
     }
 
     let minutes_by_month: Vec<(NaiveDate, i64)> = minute_rows(BY_ACTIVITY)
@@ -511,7 +534,6 @@ pub async fn aggregates(
         ),
         VolunteerGrouping::Kind => (
             active_rows()
-                .join(JoinType::InnerJoin, ay::Relation::Volunteer.def())
                 .column(v::Column::Kind)
                 .column_as(distinct, "n")
                 .group_by(v::Column::Kind)
@@ -544,17 +566,45 @@ pub async fn aggregates(
         months.push((m, Ord::min(next, day_after)));
         m = next;
     }
+    // Parent leaders: holding a role on `as_of`, and active (in scope) in its school year.
+    let holding = Query::select()
+        .column(plr::Column::VolunteerId)
+        .from(plr::Entity)
+        .and_where(plr::Column::StartedOn.lte(as_of))
+        .and_where(
+            plr::Column::EndedOn
+                .is_null()
+                .or(plr::Column::EndedOn.gt(as_of)),
+        )
+        .to_owned();
+    let active_this_year = Query::select()
+        .column(ay::Column::VolunteerId)
+        .from(ay::Entity)
+        .and_where(ay::Column::YearStart.eq(year))
+        .and_where(ay::Column::FirstMonth.lte(last))
+        .and_where(ay::Column::Minutes.gt(0))
+        .and_where_option(in_schools(ay::Column::SchoolId, schools))
+        .to_owned();
     let mut q = v::Entity::find()
         .select_only()
         .column_as(
             count_if(
                 v::Column::CreatedAt
                     .lt(at(day_after))
-                    .and(v::Column::ClearedUntil.gte(as_of)),
+                    .and(v::Column::ClearedUntil.gte(as_of))
+                    .and(not_ended()),
             ),
             "registered",
         )
-        .column_as(count_if(v::Column::ParentLeader.eq(true)), "leaders");
+        .column_as(
+            count_if(
+                v::Column::Id
+                    .in_subquery(holding)
+                    .and(v::Column::Id.in_subquery(active_this_year))
+                    .and(not_ended()),
+            ),
+            "leaders",
+        );
     for (i, (from, to)) in months.iter().enumerate() {
         q = q.column_as(
             count_if(

@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use domain::volunteer::{
-    Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest, VolunteerKind,
-    VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+    Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest, ParentLeaderRole,
+    ProfileEnd, VolunteerKind, VolunteerQuery, VolunteerRegistration, VolunteerSummary,
 };
 use domain::{ClearanceId, OrganizationId, SchoolId, UserId, VolunteerId};
 use sea_orm::sea_query::Query;
@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::entities::{
-    clearances as cl, users as u, volunteer_interests as vi, volunteer_schools as vs,
-    volunteers as v,
+    clearances as cl, parent_leader_roles as plr, users as u, volunteer_interests as vi,
+    volunteer_schools as vs, volunteers as v,
 };
 use crate::repo::cursor::Cursor;
 use crate::{DbError, DbResult};
@@ -65,6 +65,9 @@ pub async fn insert(
         name_key: Set(name_key(&r.name)),
         cleared_until: Set(None),
         badge_version: Set(0),
+        ended_on: Set(None),
+        end_reason: Set(None),
+        ended_by: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -303,6 +306,7 @@ async fn summarize(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<Volu
                 kind: kind_of(m)?,
                 school_ids: schools.remove(&m.id).unwrap_or_default(),
                 parent_leader: m.parent_leader,
+                ended_on: m.ended_on,
                 created_at: m.created_at,
             })
         })
@@ -459,6 +463,108 @@ pub async fn set_parent_leader(
         .col_expr(
             v::Column::ParentLeaderRole,
             sea_orm::sea_query::Expr::value(role.map(str::to_string)),
+        );
+    bump(db, id, expected_version, update).await
+}
+
+/// A volunteer's parent-leader roles, newest first.
+pub async fn roles(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<ParentLeaderRole>> {
+    Ok(plr::Entity::find()
+        .filter(plr::Column::VolunteerId.eq(id.0))
+        .order_by_desc(plr::Column::StartedOn)
+        .order_by_desc(plr::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| ParentLeaderRole {
+            role: r.role,
+            started_on: r.started_on,
+            ended_on: r.ended_on,
+        })
+        .collect())
+}
+
+/// The role they hold now (not stepped down from), if any.
+pub async fn open_role(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+) -> DbResult<Option<ParentLeaderRole>> {
+    Ok(roles(db, id)
+        .await?
+        .into_iter()
+        .find(|r| r.ended_on.is_none()))
+}
+
+/// Records that they took `role` on `on`.
+pub async fn start_role(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    role: &str,
+    on: chrono::NaiveDate,
+    by: Option<UserId>,
+) -> DbResult<()> {
+    plr::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        volunteer_id: Set(id.0),
+        role: Set(role.into()),
+        started_on: Set(on),
+        ended_on: Set(None),
+        recorded_by: Set(by.map(|u| u.0)),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Records that they stepped down from every role they hold on `on` (a role taken later than
+/// `on` ends on the day it started: it was never held).
+pub async fn end_roles(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    on: chrono::NaiveDate,
+) -> DbResult<()> {
+    for r in plr::Entity::find()
+        .filter(plr::Column::VolunteerId.eq(id.0))
+        .filter(plr::Column::EndedOn.is_null())
+        .all(db)
+        .await?
+    {
+        let end = Ord::max(on, r.started_on);
+        let mut m: plr::ActiveModel = r.into();
+        m.ended_on = Set(Some(end));
+        m.update(db).await?;
+    }
+    Ok(())
+}
+
+/// How the profile ended, if it did.
+pub fn ended(m: &Row) -> Option<ProfileEnd> {
+    m.ended_on.map(|ended_on| ProfileEnd {
+        ended_on,
+        reason: m.end_reason.clone().unwrap_or_default(),
+        ended_by: m.ended_by.map(UserId),
+    })
+}
+
+/// Ends the profile on `on` (or takes the end back with `None`) when the version is still
+/// `expected_version`, and bumps it.
+pub async fn set_end(
+    db: &impl ConnectionTrait,
+    id: VolunteerId,
+    expected_version: i32,
+    end: Option<&ProfileEnd>,
+) -> DbResult<()> {
+    use sea_orm::sea_query::Expr;
+    let update = v::Entity::update_many()
+        .col_expr(v::Column::EndedOn, Expr::value(end.map(|e| e.ended_on)))
+        .col_expr(
+            v::Column::EndReason,
+            Expr::value(end.map(|e| e.reason.clone())),
+        )
+        .col_expr(
+            v::Column::EndedBy,
+            Expr::value(end.and_then(|e| e.ended_by).map(|u| u.0)),
         );
     bump(db, id, expected_version, update).await
 }

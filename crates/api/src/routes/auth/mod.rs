@@ -1,5 +1,6 @@
 //! `/api/v1/auth`: sign in, refresh, sign out, who am I, set a forgotten password.
 
+pub mod change_password;
 pub mod login;
 pub mod logout;
 pub mod me;

@@ -8,10 +8,13 @@ use crate::state::AppState;
 
 /// Volunteers against the goal.
 ///
-/// Registered: has a volunteer profile and a current clearance (cleared, not expired) on
-/// `as_of`. Active: at least one approved hour in the school year (July 1 to June 30) through
-/// `as_of`. Parent leader: flagged by a coordinator. With approved hours and their value (the
-/// configured hourly rate), new registrations, month by month through `as_of`, and a table
+/// Counted on `as_of`, each person once. Registered: a volunteer profile registered by then and
+/// not ended, with a current clearance (cleared, not expired). Active: a profile not ended on
+/// `as_of` and at least one approved hour in the school year (July 1 to June 30) through
+/// `as_of`. Parent leaders: active volunteers holding a parent-leader role on `as_of` (already
+/// among the active). A profile that ended stops counting on the day it ended; its hours stay
+/// in the minutes. With approved hours and their value (the configured hourly rate), new
+/// registrations, month by month through `as_of` (active as of each month's end), and a table
 /// grouped by school, month, activity or kind; with the goal (`active_volunteers`). Read from
 /// summaries kept with each approval, never the hour log. Staff and admin see the district,
 /// coordinators their schools (another school: 403).

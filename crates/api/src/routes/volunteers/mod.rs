@@ -5,6 +5,7 @@
 pub mod badge;
 pub mod check_badge;
 pub mod duplicates;
+pub mod end_profile;
 pub mod export;
 pub mod get;
 pub mod import;
@@ -14,7 +15,9 @@ pub mod merge;
 pub mod parent_leader;
 pub mod record_clearance;
 pub mod register;
+pub mod reinstate;
 pub mod revoke_badges;
+pub mod stop;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
