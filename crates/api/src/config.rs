@@ -23,6 +23,16 @@ pub struct Settings {
     pub jobs: JobSettings,
     /// Volunteer rules.
     pub volunteers: VolunteerSettings,
+    /// CSV exports.
+    pub exports: ExportSettings,
+}
+
+/// CSV exports.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExportSettings {
+    /// The most rows an export holds; more matches answer 422 `too_many_rows` (narrow the
+    /// filters).
+    pub max_rows: usize,
 }
 
 /// Volunteer rules that the office may tune.
@@ -182,6 +192,9 @@ hours_interval_secs = 300
 clearance_grace_days = 14
 checkout_cap_hours = 8
 hourly_value_cents = 3479
+
+[exports]
+max_rows = 100000
 
 [log]
 format = "pretty"

@@ -141,7 +141,12 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::goals::update::update,
         routes::audit::list::list,
     ),
-    components(schemas(domain::problem::Problem, domain::problem::FieldError)),
+    // Types that only query parameters name are not collected from the operations: list them.
+    components(schemas(
+        domain::problem::Problem,
+        domain::problem::FieldError,
+        domain::school::SchoolSort
+    )),
     modifiers(&Security, &ProblemResponses),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out, set a forgotten password"),

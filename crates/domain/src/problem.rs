@@ -64,6 +64,14 @@ pub fn spanish(message: &str) -> Option<String> {
     {
         return Some(format!("Use como máximo {n} caracteres."));
     }
+    if let Some(n) = message
+        .strip_prefix("More than ")
+        .and_then(|r| r.strip_suffix(" rows match: narrow the filters (school, status, dates)."))
+    {
+        return Some(format!(
+            "Coinciden más de {n} filas: limite los filtros (escuela, estado, fechas)."
+        ));
+    }
     if let Some(field) = message.strip_suffix(" is required.") {
         return Some(format!("Falta el campo obligatorio {field}."));
     }
@@ -257,6 +265,15 @@ fn collect(field: &str, kind: &validator::ValidationErrorsKind, out: &mut Vec<Fi
 mod spanish_tests {
     use super::*;
     use validator::Validate;
+
+    #[test]
+    fn the_export_cap_reads_in_spanish_with_its_number() {
+        assert_eq!(
+            spanish("More than 250 rows match: narrow the filters (school, status, dates).")
+                .as_deref(),
+            Some("Coinciden más de 250 filas: limite los filtros (escuela, estado, fechas).")
+        );
+    }
 
     #[test]
     fn every_message_of_the_public_form_has_a_spanish_text() {

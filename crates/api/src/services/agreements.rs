@@ -189,6 +189,7 @@ pub async fn export(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &AgreementQuery,
+    cap: usize,
 ) -> ApiResult<String> {
     auth.require(Permission::ReadAgreements)?;
     check_query(q)?;
@@ -198,8 +199,8 @@ pub async fn export(
     loop {
         let (items, next) = repo::list(db, q, &v, today(), 500, after).await?;
         rows.extend(items);
-        if rows.len() > super::EXPORT_MAX_ROWS {
-            return Err(super::too_many_rows());
+        if rows.len() > cap {
+            return Err(super::too_many_rows(cap));
         }
         match next {
             Some(c) => after = Some(c),

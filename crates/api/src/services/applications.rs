@@ -1163,6 +1163,7 @@ pub async fn export_csv(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &ApplicationQuery,
+    cap: usize,
 ) -> ApiResult<String> {
     office(auth)?;
     let mut rows = vec![];
@@ -1170,8 +1171,8 @@ pub async fn export_csv(
     loop {
         let (page, next) = repo::list(db, q, &Visibility::All, 100, after).await?;
         rows.extend(page);
-        if rows.len() > super::EXPORT_MAX_ROWS {
-            return Err(super::too_many_rows());
+        if rows.len() > cap {
+            return Err(super::too_many_rows(cap));
         }
         match next {
             Some(c) => after = Some(c),

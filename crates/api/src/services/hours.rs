@@ -515,8 +515,9 @@ pub async fn export_csv(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &HourQuery,
+    cap: usize,
 ) -> ApiResult<String> {
-    let items = super::every_page(|cursor| {
+    let items = super::every_page(cap, |cursor| {
         let q = HourQuery {
             limit: Some(domain::page::MAX_LIMIT),
             cursor,

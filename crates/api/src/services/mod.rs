@@ -64,20 +64,17 @@ pub fn parse_cursor(cursor: Option<&str>) -> ApiResult<Option<Cursor>> {
     }
 }
 
-/// The most rows a CSV export holds; more matches answer 422 `too_many_rows`.
-pub const EXPORT_MAX_ROWS: usize = 100_000;
-
-/// `422 too_many_rows`: an export would hold more than [`EXPORT_MAX_ROWS`].
-pub fn too_many_rows() -> ApiError {
+/// `422 too_many_rows`: an export would hold more than `cap` rows (`exports.max_rows`).
+pub fn too_many_rows(cap: usize) -> ApiError {
     ApiError::invalid_field(
         "limit",
         "too_many_rows",
-        "More than 100,000 rows match: narrow the filters (school, status, dates).",
+        &format!("More than {cap} rows match: narrow the filters (school, status, dates)."),
     )
 }
 
 /// Every item of a paged list, page by page (`fetch` gets the cursor), for an export.
-pub async fn every_page<T, F, Fut>(mut fetch: F) -> ApiResult<Vec<T>>
+pub async fn every_page<T, F, Fut>(cap: usize, mut fetch: F) -> ApiResult<Vec<T>>
 where
     F: FnMut(Option<String>) -> Fut,
     Fut: std::future::Future<Output = ApiResult<domain::page::Page<T>>>,
@@ -87,8 +84,8 @@ where
     loop {
         let page = fetch(cursor).await?;
         all.extend(page.items);
-        if all.len() > EXPORT_MAX_ROWS {
-            return Err(too_many_rows());
+        if all.len() > cap {
+            return Err(too_many_rows(cap));
         }
         match page.next_cursor {
             Some(c) => cursor = Some(c),

@@ -574,8 +574,9 @@ pub async fn export_csv(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &OpportunityQuery,
+    cap: usize,
 ) -> ApiResult<String> {
-    let items = super::every_page(|cursor| {
+    let items = super::every_page(cap, |cursor| {
         let q = OpportunityQuery {
             limit: Some(domain::page::MAX_LIMIT),
             cursor,

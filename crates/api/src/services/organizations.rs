@@ -84,12 +84,12 @@ pub async fn export_csv(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &OrganizationQuery,
+    cap: usize,
 ) -> ApiResult<String> {
     auth.require(Permission::ManageOrganizations)?;
-    let cap = super::EXPORT_MAX_ROWS as u64;
-    let (items, more) = repo::list(db, q, None, Some(cap), None).await?;
+    let (items, more) = repo::list(db, q, None, Some(cap as u64), None).await?;
     if more.is_some() {
-        return Err(super::too_many_rows());
+        return Err(super::too_many_rows(cap));
     }
     let header = [
         "legal_name",

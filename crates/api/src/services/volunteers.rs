@@ -862,8 +862,9 @@ pub async fn export_csv(
     db: &DatabaseConnection,
     auth: &AuthUser,
     q: &VolunteerQuery,
+    cap: usize,
 ) -> ApiResult<String> {
-    let items = super::every_page(|cursor| {
+    let items = super::every_page(cap, |cursor| {
         let q = VolunteerQuery {
             limit: Some(domain::page::MAX_LIMIT),
             cursor,

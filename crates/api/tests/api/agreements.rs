@@ -16,7 +16,7 @@ fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
-fn terms(org: &str, school: &str) -> Value {
+pub fn terms(org: &str, school: &str) -> Value {
     json!({
         "title": "Reading buddies MOU",
         "kind": "community_partnership",
@@ -46,7 +46,7 @@ async fn json_of(res: reqwest::Response, status: u16) -> Value {
     body
 }
 
-async fn create(app: &TestApp, token: &str, body: Value) -> Value {
+pub async fn create(app: &TestApp, token: &str, body: Value) -> Value {
     json_of(
         app.post("/api/v1/agreements", token)
             .json(&body)

@@ -52,7 +52,7 @@ async fn submit(app: &TestApp, d: &Draft) -> reqwest::Response {
 }
 
 /// A submitted application; its id.
-async fn submitted(app: &TestApp, school: &str) -> String {
+pub async fn submitted(app: &TestApp, school: &str) -> String {
     let d = draft(app, form(school, "rosa@readingbuddies.example.org")).await;
     let res = submit(app, &d).await;
     assert_eq!(res.status(), 200);

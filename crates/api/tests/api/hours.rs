@@ -13,7 +13,7 @@ fn hours(school: SchoolId, minutes: u32) -> Value {
         "work_date": Utc::now().date_naive().to_string(), "minutes": minutes, "note": "Math group"})
 }
 
-async fn log(app: &TestApp, token: &str, body: &Value) -> Value {
+pub async fn log(app: &TestApp, token: &str, body: &Value) -> Value {
     let res = app
         .post("/api/v1/hours", token)
         .json(body)

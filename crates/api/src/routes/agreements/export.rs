@@ -17,7 +17,8 @@ pub async fn export(
     auth: AuthUser,
     q: web::Query<AgreementQuery>,
 ) -> ApiResult<HttpResponse> {
-    let csv = services::agreements::export(&state.db, &auth, &q).await?;
+    let csv =
+        services::agreements::export(&state.db, &auth, &q, state.settings.exports.max_rows).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

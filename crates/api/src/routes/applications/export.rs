@@ -17,7 +17,9 @@ pub async fn export(
     auth: AuthUser,
     q: web::Query<ApplicationQuery>,
 ) -> ApiResult<HttpResponse> {
-    let csv = services::applications::export_csv(&state.db, &auth, &q).await?;
+    let csv =
+        services::applications::export_csv(&state.db, &auth, &q, state.settings.exports.max_rows)
+            .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

@@ -18,7 +18,8 @@ pub async fn export(
     auth: AuthUser,
     q: web::Query<HourQuery>,
 ) -> ApiResult<HttpResponse> {
-    let csv = services::hours::export_csv(&state.db, &auth, &q).await?;
+    let csv =
+        services::hours::export_csv(&state.db, &auth, &q, state.settings.exports.max_rows).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", "attachment; filename=\"hours.csv\""))

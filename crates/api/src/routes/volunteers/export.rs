@@ -18,7 +18,9 @@ pub async fn export(
     auth: AuthUser,
     q: web::Query<VolunteerQuery>,
 ) -> ApiResult<HttpResponse> {
-    let csv = services::volunteers::export_csv(&state.db, &auth, &q).await?;
+    let csv =
+        services::volunteers::export_csv(&state.db, &auth, &q, state.settings.exports.max_rows)
+            .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
