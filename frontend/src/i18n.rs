@@ -67,6 +67,10 @@ keys! {
     VolHoursByMonth => "Approved hours by month", "Horas aprobadas por mes";
     VolMonth => "Month", "Mes";
     VolNew => "New registrations", "Registros nuevos";
+    LinkExpired => "This link has expired. Enter the contact email of your application and we will send you a fresh link.", "Este enlace venció. Escriba el correo de contacto de su solicitud y le enviaremos un enlace nuevo.";
+    FreshLinkEmail => "Contact email of the application", "Correo de contacto de la solicitud";
+    FreshLinkSend => "Email me a fresh link", "Enviarme un enlace nuevo";
+    FreshLinkSent => "If that email has an open application, a fresh link is on its way. It works for 30 days.", "Si ese correo tiene una solicitud abierta, le enviamos un enlace nuevo. Funciona durante 30 días.";
     ChangePasswordTitle => "Change password", "Cambiar contraseña";
     ChangePasswordRequired => "The password you signed in with was set by someone else. Choose your own to continue.", "La contraseña con la que inició sesión la eligió otra persona. Elija la suya para continuar.";
     ChangePasswordIntro => "Your other sessions end when you change it.", "Sus otras sesiones terminan al cambiarla.";

@@ -26,6 +26,7 @@ mod m20261206_000019_goal_counted_kinds;
 mod m20261206_000020_agreement_required;
 mod m20261206_000021_volunteer_periods;
 mod m20261206_000022_password_change_required;
+mod m20261206_000023_resume_link_expiry;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_agreement_required::Migration),
             Box::new(m20261206_000021_volunteer_periods::Migration),
             Box::new(m20261206_000022_password_change_required::Migration),
+            Box::new(m20261206_000023_resume_link_expiry::Migration),
         ]
     }
 }

@@ -579,7 +579,13 @@ async fn partner_with_approved_application(
         },
         language: "en".into(),
     };
-    let row = db::repo::applications::insert_draft(db, format!("demo-{}", org.id), &form).await?;
+    let row = db::repo::applications::insert_draft(
+        db,
+        format!("demo-{}", org.id),
+        chrono::Utc::now(),
+        &form,
+    )
+    .await?;
     let id = domain::ApplicationId(row.id);
     db::repo::applications::set_organization(db, id, org.id).await?;
     db::repo::applications::set_status(

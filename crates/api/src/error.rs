@@ -34,6 +34,9 @@ pub enum ApiError {
     /// 404: no such resource (or not visible to the caller).
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// 410: a resume link that expired.
+    #[error("this link has expired; ask for a new one with your email")]
+    LinkExpired,
     /// 405: the path exists but not for this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -103,6 +106,7 @@ impl ApiError {
             ApiError::PasswordChangeRequired => "password_change_required",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::LinkExpired => "link_expired",
             ApiError::Conflict { code, .. } => code,
             ApiError::PossibleDuplicate(_) => "possible_duplicate",
             ApiError::VersionMismatch => "version_mismatch",
@@ -124,6 +128,7 @@ impl ApiError {
             ApiError::PasswordChangeRequired => "Password change required",
             ApiError::NotFound(_) => "Not found",
             ApiError::MethodNotAllowed => "Method not allowed",
+            ApiError::LinkExpired => "Link expired",
             ApiError::Conflict { .. } | ApiError::PossibleDuplicate(_) => "Conflict",
             ApiError::VersionMismatch => "Changed by someone else",
             ApiError::PayloadTooLarge(_) => "Too large",
@@ -223,6 +228,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden | ApiError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::LinkExpired => StatusCode::GONE,
             ApiError::Conflict { .. } | ApiError::PossibleDuplicate(_) => StatusCode::CONFLICT,
             ApiError::VersionMismatch => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

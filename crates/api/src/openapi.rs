@@ -68,6 +68,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         routes::organizations::give_login::give_login,
         routes::public_applications::schools::schools,
         routes::public_applications::start::start,
+        routes::public_applications::request_links::request_links,
         routes::public_applications::view::view,
         routes::public_applications::save::save,
         routes::public_applications::submit::submit,
@@ -267,6 +268,9 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
     }
     if path.starts_with("/api/v1/auth/") && !reset {
         out.push(("401", "No session, or the session ended"));
+    }
+    if path.starts_with("/api/v1/public/applications/{token}") {
+        out.push(("410", "The resume link expired: ask for a new one (`POST /api/v1/public/applications/resume-links`)"));
     }
     if path == "/readyz" {
         out.push(("503", "The database is not reachable"));

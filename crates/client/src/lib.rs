@@ -423,6 +423,20 @@ impl Client {
         .await
     }
 
+    /// Asks for fresh resume links for the applications of this contact email (the same answer
+    /// whether or not there are any).
+    pub async fn request_resume_links(&self, email: &str) -> ClientResult<()> {
+        let body = domain::auth::ResumeLinkRequest {
+            email: email.into(),
+        };
+        Self::send(
+            self.request(Method::POST, "/api/v1/public/applications/resume-links")
+                .json(&body),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Opens an application by its resume token.
     pub async fn open_application(&self, token: &str) -> ClientResult<ApplicantView> {
         Self::json(self.request(Method::GET, &format!("/api/v1/public/applications/{token}"))).await

@@ -54,6 +54,15 @@ pub struct Me {
     pub password_change_required: bool,
 }
 
+/// `POST /api/v1/public/applications/resume-links`: email me fresh links to my applications.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"email": "rosa@readingbuddies.example.org"})))]
+pub struct ResumeLinkRequest {
+    /// The contact email given in the application.
+    #[validate(email(code = "email", message = "Enter a valid email address."))]
+    pub email: String,
+}
+
 /// `POST /api/v1/auth/password`: the signed-in user changes their password.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"current_password": "the-one-i-was-given", "new_password": "a-new-long-passphrase"})))]

@@ -77,6 +77,9 @@ pub fn spanish(message: &str) -> Option<String> {
     }
     let es = match message {
         "Some fields are invalid." => "Algunos campos no son válidos.",
+        "This link has expired; ask for a new one with your email" => {
+            "Este enlace venció; pida uno nuevo con su correo electrónico"
+        }
         "Enter your current password." => "Escriba su contraseña actual.",
         "The current password is not correct." => "La contraseña actual no es correcta.",
         "Choose a password different from the current one." => {

@@ -157,6 +157,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
     let token = RwSignal::new(token);
     let loading = RwSignal::new(token.get_untracked().is_some());
     let load_error = RwSignal::new(None::<String>);
+    let expired = RwSignal::new(false);
     let step = RwSignal::new(0usize);
     let errors: Errors = RwSignal::new(HashMap::new());
     let message = RwSignal::new(None::<String>);
@@ -179,6 +180,10 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                 Ok(v) => {
                     form.set(v.form.clone());
                     view_state.set(Some(v));
+                }
+                Err(ClientError::Api(p)) if p.code == "link_expired" => {
+                    expired.set(true);
+                    load_error.set(Some(i18n.t(Key::LinkExpired).to_string()));
                 }
                 Err(e) => load_error.set(Some(error_text(&i18n, &e))),
             }
@@ -372,6 +377,8 @@ fn Wizard(token: Option<String>) -> impl IntoView {
             <h1>{move || i18n.t(Key::ApplyTitle)}</h1>
             {move || if loading.get() {
                 view! { <Loading/> }.into_any()
+            } else if expired.get() {
+                view! { <FreshLinks/> }.into_any()
             } else if let Some(msg) = load_error.get() {
                 view! { <ErrorBox text=Signal::derive(move || msg.clone())/> }.into_any()
             } else if !editable() {
@@ -610,5 +617,58 @@ fn Wizard(token: Option<String>) -> impl IntoView {
 fn scroll_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// An expired resume link: the applicant gives the application's contact email and gets fresh
+/// links by email (the same answer whether or not it applied).
+#[component]
+fn FreshLinks() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let errors = RwSignal::new(HashMap::<String, String>::new());
+    let error = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        errors.set(HashMap::new());
+        spawn_local(async move {
+            match auth
+                .anonymous()
+                .request_resume_links(&email.get_untracked())
+                .await
+            {
+                Ok(()) => sent.set(true),
+                Err(e) => {
+                    errors.set(crate::api::field_errors(&i18n, &e));
+                    error.set(Some(error_text(&i18n, &e)));
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="state error" role="alert">{move || i18n.t(Key::LinkExpired)}</div>
+        <Show
+            when=move || sent.get()
+            fallback=move || view! {
+                <form class="form" on:submit=submit novalidate>
+                    <Show when=move || error.get().is_some()>
+                        <div class="state error" role="alert">{move || error.get()}</div>
+                    </Show>
+                    <crate::components::field::TextField name="email" id_prefix="fresh-" label=Signal::derive(move || i18n.t(Key::FreshLinkEmail)) value=email errors=errors kind="email" autocomplete="email" required=true/>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{move || i18n.t(Key::FreshLinkSend)}</button>
+                </form>
+            }
+        >
+            <p class="state ok" role="status">{move || i18n.t(Key::FreshLinkSent)}</p>
+        </Show>
     }
 }

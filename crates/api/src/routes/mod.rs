@@ -200,6 +200,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(public_applications::start::start)),
                 )
                 .service(
+                    resource("/public/applications/resume-links")
+                        .route(web::post().to(public_applications::request_links::request_links)),
+                )
+                .service(
                     resource("/public/applications/{token}")
                         .route(web::get().to(public_applications::view::view))
                         .route(web::put().to(public_applications::save::save)),

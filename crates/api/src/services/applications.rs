@@ -49,6 +49,15 @@ fn applicant_view(
     })
 }
 
+/// How long a resume link works: a fresh one is sent when staff return the application, on a
+/// partner's request, or to the applicant's email on request (`POST
+/// /api/v1/public/applications/resume-links`).
+pub const RESUME_LINK_DAYS: i64 = 30;
+
+fn link_expiry() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now() + chrono::Duration::days(RESUME_LINK_DAYS)
+}
+
 fn resume_link(base: &str, token: &str) -> String {
     // The token in the fragment: browsers never send it, so it stays out of access logs.
     format!("{}/apply#{token}", base.trim_end_matches('/'))
@@ -114,7 +123,7 @@ pub async fn start(
     }
     check_references(db, &req.form).await?;
     let txn = db::begin_write(db).await?;
-    let row = repo::insert_draft(&txn, hash_token(&token), &req.form).await?;
+    let row = repo::insert_draft(&txn, hash_token(&token), link_expiry(), &req.form).await?;
     queue_resume_link(&txn, public_url, &req.form, &token, None).await?;
     txn.commit().await?;
     tracing::info!(application.id = %row.id, "application draft started");
@@ -125,9 +134,52 @@ pub async fn start(
 }
 
 async fn by_token(db: &impl ConnectionTrait, token: &str) -> ApiResult<repo::Row> {
-    repo::find_by_token_hash(db, &hash_token(token))
+    let row = repo::find_by_token_hash(db, &hash_token(token))
         .await
-        .map_err(missing)
+        .map_err(missing)?;
+    match row.resume_token_expires_at {
+        Some(until) if until <= chrono::Utc::now() => Err(ApiError::LinkExpired),
+        _ => Ok(row),
+    }
+}
+
+/// Sends a fresh resume link for every application still open to its applicant (a draft, or
+/// returned for information) whose contact email is `email`; earlier links stop working. The
+/// answer is the same whether or not there is one, so it tells nobody who applied.
+pub async fn send_fresh_links(
+    db: &DatabaseConnection,
+    public_url: &str,
+    email: &str,
+) -> ApiResult<()> {
+    let email = email.trim().to_lowercase();
+    let txn = db::begin_write(db).await?;
+    let mut sent = 0;
+    for row in repo::open_to_applicant(&txn).await? {
+        let form = repo::form_of(&row)?;
+        if form.contact.email.trim().to_lowercase() != email {
+            continue;
+        }
+        let token = new_token();
+        let id = ApplicationId(row.id);
+        repo::set_resume_token(&txn, id, hash_token(&token), link_expiry()).await?;
+        queue_resume_link(&txn, public_url, &form, &token, None).await?;
+        audit::record(
+            &txn,
+            NewAuditEvent {
+                actor: None,
+                action: "send_fresh_link",
+                entity: "application",
+                entity_id: id.to_string(),
+                changes: serde_json::json!({}),
+                request_id: None,
+            },
+        )
+        .await?;
+        sent += 1;
+    }
+    txn.commit().await?;
+    tracing::info!(links = sent, "fresh resume links requested");
+    Ok(())
 }
 
 /// The applicant's view, by resume token.
@@ -638,7 +690,7 @@ pub async fn reissue_link(
         });
     }
     let token = new_token();
-    repo::set_resume_token(&txn, id, hash_token(&token)).await?;
+    repo::set_resume_token(&txn, id, hash_token(&token), link_expiry()).await?;
     audit::record(
         &txn,
         NewAuditEvent {
@@ -872,7 +924,7 @@ pub async fn transition(
     if let Some(m) = &message {
         // A fresh link: the old one is not stored in a readable form.
         let token = new_token();
-        repo::set_resume_token(&txn, id, hash_token(&token)).await?;
+        repo::set_resume_token(&txn, id, hash_token(&token), link_expiry()).await?;
         queue_resume_link(&txn, public_url, &app.form, &token, Some(m)).await?;
     }
     repo::add_history(

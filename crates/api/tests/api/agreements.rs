@@ -592,9 +592,14 @@ async fn terms_are_validated_and_parties_checked() {
     );
 
     // From an application: it must be approved, and the organization must be its own.
-    let appl = db::repo::applications::insert_draft(&app.db, "hash-1".into(), &Default::default())
-        .await
-        .unwrap();
+    let appl = db::repo::applications::insert_draft(
+        &app.db,
+        "hash-1".into(),
+        chrono::Utc::now(),
+        &Default::default(),
+    )
+    .await
+    .unwrap();
     let mut b = terms(&org, &school);
     b["application_id"] = json!(appl.id);
     assert_problem(

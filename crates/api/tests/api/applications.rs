@@ -1493,3 +1493,105 @@ async fn a_tax_status_contradicting_the_for_profit_answer_is_asked_and_governmen
     assert_eq!(a["routing"][0]["process"], "partnership_agreement");
     assert_eq!(a["routing"][0]["reasons"][0], "government_agency", "{a}");
 }
+
+#[actix_web::test]
+async fn a_resume_link_expires_and_the_applicant_asks_for_a_fresh_one_by_email() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let app = TestApp::spawn().await;
+    let school = app
+        .create_school("E1", "First Elementary")
+        .await
+        .to_string();
+    let email = "rosa@readingbuddies.example.org";
+    let d = draft(&app, form(&school, email)).await;
+    let open = |token: String| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url(&format!("/api/v1/public/applications/{token}")))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(open(d.token.clone()).await.status(), 200);
+
+    // Thirty days later the link no longer opens, saves or submits the application.
+    db::entities::applications::Entity::update_many()
+        .col_expr(
+            db::entities::applications::Column::ResumeTokenExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .filter(db::entities::applications::Column::Status.eq("draft"))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let p = assert_problem(open(d.token.clone()).await, 410, "link_expired").await;
+    assert!(p["detail"].as_str().unwrap().contains("ask for a new one"));
+    assert_problem(submit(&app, &d).await, 410, "link_expired").await;
+
+    let ask = |body: Value| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/v1/public/applications/resume-links"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let before = db::repo::applications::messages_for(&app.db, email)
+        .await
+        .unwrap()
+        .len();
+    // The same answer for an address that never applied, and nothing is sent.
+    assert_eq!(
+        ask(json!({"email": "nobody@example.org"})).await.status(),
+        202
+    );
+    assert!(
+        db::repo::applications::messages_for(&app.db, "nobody@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let p = assert_problem(
+        ask(json!({"email": "not an email"})).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "email");
+
+    assert_eq!(
+        ask(json!({"email": "ROSA@readingbuddies.example.org"}))
+            .await
+            .status(),
+        202
+    );
+    let mail = db::repo::applications::messages_for(&app.db, email)
+        .await
+        .unwrap();
+    assert_eq!(mail.len(), before + 1, "one fresh link");
+    let tokens: Vec<String> = mail
+        .iter()
+        .filter_map(|m| {
+            m.body
+                .split("/apply#")
+                .nth(1)
+                .and_then(|rest| rest.split_whitespace().next())
+                .map(str::to_string)
+        })
+        .collect();
+    let fresh = tokens
+        .into_iter()
+        .find(|t| *t != d.token)
+        .expect("a message carries a fresh link");
+    let res = open(fresh).await;
+    assert_eq!(res.status(), 200);
+    let view: Value = res.json().await.unwrap();
+    assert_eq!(view["status"], "draft");
+    // The old link is gone for good.
+    assert_problem(open(d.token.clone()).await, 404, "not_found").await;
+}

@@ -8,6 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub resume_token_hash: String,
+    /// When the resume link stops working (none: never issued with an expiry).
+    pub resume_token_expires_at: Option<DateTimeUtc>,
     pub status: String,
     pub form: String,
     pub organization_name: String,

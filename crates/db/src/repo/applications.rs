@@ -88,6 +88,7 @@ async fn index(db: &impl ConnectionTrait, id: Uuid, form: &ApplicationForm) -> D
 pub async fn insert_draft(
     db: &impl ConnectionTrait,
     token_hash: String,
+    expires_at: DateTime<Utc>,
     form: &ApplicationForm,
 ) -> DbResult<Row> {
     let now = Utc::now();
@@ -95,6 +96,7 @@ pub async fn insert_draft(
     let m = a::ActiveModel {
         id: Set(id.0),
         resume_token_hash: Set(token_hash),
+        resume_token_expires_at: Set(Some(expires_at)),
         status: Set(ApplicationStatus::Draft.as_str().into()),
         form: Set(serde_json::to_string(form).unwrap_or_default()),
         organization_name: Set(clip(&form.organization.legal_name, 200)),
@@ -126,6 +128,19 @@ pub async fn find_by_token_hash(db: &impl ConnectionTrait, token_hash: &str) -> 
         .one(db)
         .await?
         .ok_or(DbError::NotFound)
+}
+
+/// The applications still open to their applicant (a draft, or returned for information),
+/// oldest first: bounded by the office's open intake, read to find an applicant's by email.
+pub async fn open_to_applicant(db: &impl ConnectionTrait) -> DbResult<Vec<Row>> {
+    Ok(a::Entity::find()
+        .filter(a::Column::Status.is_in([
+            ApplicationStatus::Draft.as_str(),
+            ApplicationStatus::ReturnedForInformation.as_str(),
+        ]))
+        .order_by_asc(a::Column::CreatedAt)
+        .all(db)
+        .await?)
 }
 
 /// One application.
@@ -629,9 +644,11 @@ pub async fn set_resume_token(
     db: &impl ConnectionTrait,
     id: ApplicationId,
     token_hash: String,
+    expires_at: DateTime<Utc>,
 ) -> DbResult<()> {
     a::Entity::update_many()
         .col_expr(a::Column::ResumeTokenHash, Expr::value(token_hash))
+        .col_expr(a::Column::ResumeTokenExpiresAt, Expr::value(expires_at))
         .filter(a::Column::Id.eq(id.0))
         .exec(db)
         .await?;
