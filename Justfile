@@ -25,17 +25,22 @@ run: spa
     @echo "PartnerHub on http://127.0.0.1:8080  (API docs: http://127.0.0.1:8080/docs/)"
     {{bin}} serve
 
-# All tests: unit + HTTP on SQLite, again on PostgreSQL when TEST_DATABASE_URL is set, then the browser journeys.
+# All tests: unit + HTTP on SQLite, again on PostgreSQL when TEST_DATABASE_URL is set, the API contract, then the browser journeys.
 test: tools
     cargo test --workspace --locked
     @if [ -n "${TEST_DATABASE_URL:-}" ]; then \
         echo "== HTTP tests on PostgreSQL"; cargo test --workspace --test api --locked; \
     else echo "SKIPPED PostgreSQL tests: set TEST_DATABASE_URL (or run \`just test-pg\`)"; fi
+    ./scripts/contract.sh
     ./scripts/e2e.sh
 
 # The HTTP tests on PostgreSQL (default: the local server with trust auth).
 test-pg:
     TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" cargo test --workspace --test api --locked
+
+# The API contract: the spec validates as OpenAPI 3.1, then Schemathesis (pinned, in a venv) runs every check against a seeded server.
+contract *args:
+    ./scripts/contract.sh {{args}}
 
 # Browser journeys in headless Chromium against a seeded server.
 e2e: tools

@@ -134,7 +134,7 @@ pub fn error_text(i18n: &I18n, e: &ClientError) -> String {
             i18n.t(Key::FixErrors).to_string()
         }
         ClientError::Api(p) if i18n.lang.get_untracked() != Lang::En => {
-            domain::problem::spanish(&p.detail).unwrap_or_else(|| p.detail.clone())
+            domain::problem::spanish(&p.detail).unwrap_or_else(|| p.code.spanish().to_string())
         }
         ClientError::Api(p) => p.detail.clone(),
         ClientError::Decode(d) => d.clone(),

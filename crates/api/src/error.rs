@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use db::DbError;
-use domain::problem::{FieldError, Problem};
+use domain::problem::{ErrorCode, FieldError, Problem};
 use domain::user::InvalidTransition;
 
 /// The media type of every error body.
@@ -44,7 +44,7 @@ pub enum ApiError {
     #[error("{detail}")]
     Conflict {
         /// Stable code.
-        code: &'static str,
+        code: ErrorCode,
         /// What conflicts.
         detail: String,
     },
@@ -73,6 +73,11 @@ pub enum ApiError {
     /// 428: an update without `If-Match`.
     #[error("send If-Match with the ETag you read, so that nobody's change is lost")]
     PreconditionRequired,
+    /// 428: `If-Match: *`, which cannot name the version the change was made on.
+    #[error(
+        "If-Match: * is not accepted here: send the ETag you read (like \"3\"), so that nobody's change is lost"
+    )]
+    IfMatchAny,
     /// 429: rate limited.
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     TooManyRequests {
@@ -98,25 +103,27 @@ impl std::fmt::Debug for ApiError {
 
 impl ApiError {
     /// The stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ApiError::BadRequest(_) => "bad_request",
-            ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::Forbidden => "forbidden",
-            ApiError::PasswordChangeRequired => "password_change_required",
-            ApiError::NotFound(_) => "not_found",
-            ApiError::MethodNotAllowed => "method_not_allowed",
-            ApiError::LinkExpired => "link_expired",
-            ApiError::Conflict { code, .. } => code,
-            ApiError::PossibleDuplicate(_) => "possible_duplicate",
-            ApiError::VersionMismatch => "version_mismatch",
-            ApiError::PayloadTooLarge(_) => "payload_too_large",
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::Validation { .. } => "validation_failed",
-            ApiError::PreconditionRequired => "precondition_required",
-            ApiError::TooManyRequests { .. } => "rate_limited",
-            ApiError::Unavailable => "unavailable",
-            ApiError::Internal(_) => "internal",
+            ApiError::BadRequest(_) => ErrorCode::BadRequest,
+            ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            ApiError::LinkExpired => ErrorCode::LinkExpired,
+            ApiError::Conflict { code, .. } => *code,
+            ApiError::PossibleDuplicate(_) => ErrorCode::PossibleDuplicate,
+            ApiError::VersionMismatch => ErrorCode::VersionMismatch,
+            ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::Validation { .. } => ErrorCode::ValidationFailed,
+            ApiError::PreconditionRequired | ApiError::IfMatchAny => {
+                ErrorCode::PreconditionRequired
+            }
+            ApiError::TooManyRequests { .. } => ErrorCode::RateLimited,
+            ApiError::Unavailable => ErrorCode::Unavailable,
+            ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
 
@@ -134,7 +141,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "Too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::Validation { .. } => "Invalid input",
-            ApiError::PreconditionRequired => "If-Match required",
+            ApiError::PreconditionRequired | ApiError::IfMatchAny => "If-Match required",
             ApiError::TooManyRequests { .. } => "Too many requests",
             ApiError::Unavailable => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
@@ -180,7 +187,7 @@ impl ApiError {
     /// A 409 for a status change not allowed from the current status.
     pub fn transition(e: InvalidTransition) -> Self {
         ApiError::Conflict {
-            code: "invalid_transition",
+            code: ErrorCode::InvalidTransition,
             detail: format!("cannot {} a record that is {}", e.action, e.from),
         }
     }
@@ -206,7 +213,7 @@ impl ApiError {
             title: self.title().to_string(),
             status: status.as_u16(),
             detail,
-            code: self.code().to_string(),
+            code: self.code(),
             errors: match self {
                 ApiError::Validation { errors, .. } => errors.clone(),
                 _ => vec![],
@@ -234,7 +241,9 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::PreconditionRequired | ApiError::IfMatchAny => {
+                StatusCode::PRECONDITION_REQUIRED
+            }
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -263,9 +272,10 @@ impl From<DbError> for ApiError {
             DbError::NotFound => ApiError::NotFound("record"),
             DbError::Stale => ApiError::VersionMismatch,
             DbError::Duplicate(_) => ApiError::Conflict {
-                code: "duplicate",
+                code: ErrorCode::Duplicate,
                 detail: "a record with the same unique value already exists".into(),
             },
+            DbError::ForeignCursor => crate::services::foreign_cursor(),
             DbError::MissingReference(m) => {
                 tracing::warn!(constraint = %m, "unchecked reference reached the database");
                 ApiError::invalid_field(
@@ -282,6 +292,22 @@ impl From<DbError> for ApiError {
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> Self {
         DbError::from(e).into()
+    }
+}
+
+/// Reads the database's "no such row" as a 404 that names what was looked for; anything else
+/// keeps its own meaning.
+pub trait OrNotFound<T> {
+    /// `404 <what> not found` for a missing row.
+    fn or_not_found(self, what: &'static str) -> ApiResult<T>;
+}
+
+impl<T> OrNotFound<T> for Result<T, DbError> {
+    fn or_not_found(self, what: &'static str) -> ApiResult<T> {
+        self.map_err(|e| match e {
+            DbError::NotFound => ApiError::NotFound(what),
+            e => e.into(),
+        })
     }
 }
 

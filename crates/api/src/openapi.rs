@@ -146,6 +146,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
     components(schemas(
         domain::problem::Problem,
         domain::problem::FieldError,
+        domain::problem::ErrorCode,
         domain::school::SchoolSort
     )),
     modifiers(&Security, &ProblemResponses),
@@ -251,12 +252,13 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
         out.push(("404", "No such record (or not visible to you)"));
     }
     if has_if_match {
+        out.push(("400", "If-Match is not an entity tag"));
         out.push(("409", "The status does not allow this change"));
         out.push((
             "412",
             "The record changed since you read it: reload and apply again",
         ));
-        out.push(("428", "If-Match is missing"));
+        out.push(("428", "If-Match is missing, or is `*`"));
     }
     let reset = path.starts_with("/api/v1/auth/password-reset");
     let limited = path == "/api/v1/auth/login" || path == "/api/v1/auth/password";
@@ -278,6 +280,35 @@ fn error_statuses(path: &str, op: &Operation) -> Vec<(&'static str, &'static str
     out
 }
 
+/// What `If-Match` accepts, the same on every operation: one entity tag (`"3"` or `W/"3"`).
+pub const IF_MATCH_PATTERN: &str = r#"^(W/)?"[0-9]{1,9}"$"#;
+
+/// Every `If-Match` parameter gets the one definition of the header (see [`crate::concurrency`]).
+fn declare_if_match(op: &mut Operation) {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    for p in op.parameters.iter_mut().flatten() {
+        let RefOr::T(p) = p else { continue };
+        if p.parameter_in == ParameterIn::Header && p.name.eq_ignore_ascii_case("if-match") {
+            let what = p
+                .description
+                .take()
+                .unwrap_or_else(|| "The ETag you read".into());
+            p.description = Some(format!(
+                "{what}, like `\"3\"` (a weak `W/\"3\"` is read the same). Missing, or `*` (which \
+                 cannot say which version your change was made on): 428. Not an entity tag: 400. \
+                 A version that is no longer current: 412."
+            ));
+            p.schema = Some(RefOr::T(Schema::Object(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(IF_MATCH_PATTERN))
+                    .examples(["\"1\""])
+                    .build(),
+            )));
+        }
+    }
+}
+
 impl Modify for ProblemResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
@@ -291,6 +322,7 @@ impl Modify for ProblemResponses {
             .into_iter()
             .flatten()
             {
+                declare_if_match(op);
                 for (status, description) in error_statuses(path, op) {
                     op.responses
                         .responses

@@ -14,7 +14,7 @@ use domain::application::{
     ChecklistAnswer, DraftCreated, NewNote, Stage, StartApplication, SubtaskUpdate,
     TransitionRequest, WithdrawRequest,
 };
-use domain::audit::AuditEvent;
+use domain::audit::{AuditEntity, AuditEvent};
 use domain::auth::{LoginRequest, Me, TokenResponse};
 use domain::intake::FormalProcess;
 use domain::organization::{
@@ -22,7 +22,7 @@ use domain::organization::{
     OrganizationQuery,
 };
 use domain::page::Page;
-use domain::problem::Problem;
+use domain::problem::{ErrorCode, Problem};
 use domain::school::{ImportReport, School, SchoolChoice, SchoolInput, SchoolQuery};
 use domain::user::{CreateUser, UpdateUser, User};
 use domain::{
@@ -121,7 +121,7 @@ impl Client {
                 title: "Error".into(),
                 status,
                 detail: format!("The server answered {status}."),
-                code: "unknown".into(),
+                code: code_for_status(status),
                 errors: vec![],
                 duplicates: vec![],
                 request_id: None,
@@ -1227,11 +1227,26 @@ impl Client {
     // --- audit ---
 
     /// The audit trail of one record.
-    pub async fn audit(&self, entity: &str, id: &str) -> ClientResult<Vec<AuditEvent>> {
+    pub async fn audit(&self, entity: AuditEntity, id: &str) -> ClientResult<Vec<AuditEvent>> {
         Self::json(
             self.request(Method::GET, "/api/v1/audit")
-                .query(&[("entity", entity), ("id", id)]),
+                .query(&[("entity", entity.as_str()), ("id", id)]),
         )
         .await
+    }
+}
+
+/// The code for an answer that is not problem+json (a proxy's 502, an HTML error page): the
+/// closest code the server itself would use for that status.
+fn code_for_status(status: u16) -> ErrorCode {
+    match status {
+        401 => ErrorCode::Unauthorized,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        413 => ErrorCode::PayloadTooLarge,
+        429 => ErrorCode::RateLimited,
+        502..=504 => ErrorCode::Unavailable,
+        500..=599 => ErrorCode::Internal,
+        _ => ErrorCode::BadRequest,
     }
 }

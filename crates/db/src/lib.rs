@@ -28,6 +28,10 @@ pub enum DbError {
     /// The row changed since the caller read it (optimistic concurrency).
     #[error("record was changed by someone else")]
     Stale,
+    /// A cursor that decodes but was not issued by this list (another list's, or hand-made):
+    /// the caller's mistake, never a 500.
+    #[error("the cursor was not issued by this list")]
+    ForeignCursor,
     /// A stored value could not be read back into a domain type.
     #[error("corrupt stored value: {0}")]
     Corrupt(String),

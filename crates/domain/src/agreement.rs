@@ -602,10 +602,12 @@ pub struct AgreementQuery {
     /// Only this partner.
     pub organization_id: Option<OrganizationId>,
     /// Only agreements in force that expire within this many days (0–3650).
+    #[cfg_attr(feature = "openapi", param(maximum = 3650))]
     pub expiring_within_days: Option<u32>,
     /// Free text: title or partner name.
     pub q: Option<String>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -846,14 +848,22 @@ pub struct AgreementRef {
     pub status: AgreementStatus,
 }
 
+wire_enum!(
+    /// How the MOU count is grouped.
+    AgreementGrouping {
+        /// By calendar quarter (the goal is read quarterly).
+        Quarter => "quarter",
+    }
+);
+
 /// `GET /api/v1/metrics/agreements`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementMetrics {
     /// What an active MOU is.
     pub definition: String,
-    /// Grouping (`quarter`).
-    pub group_by: String,
+    /// Grouping.
+    pub group_by: AgreementGrouping,
     /// One entry per quarter, oldest first.
     pub quarters: Vec<QuarterCount>,
     /// The district goal, when set.
@@ -870,8 +880,8 @@ pub struct MetricsQuery {
     pub from: Option<NaiveDate>,
     /// Last day of the range (default: today).
     pub to: Option<NaiveDate>,
-    /// Grouping; only `quarter` is offered.
-    pub group_by: Option<String>,
+    /// Grouping (default `quarter`, the only one offered).
+    pub group_by: Option<AgreementGrouping>,
 }
 
 #[cfg(test)]

@@ -269,38 +269,19 @@ pub struct HistoryEntry {
     pub staff_only: bool,
 }
 
-/// The answer to a checklist item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CheckAnswer {
-    /// Not answered yet.
-    Pending,
-    /// Confirmed / done.
-    Yes,
-    /// Not met.
-    No,
-    /// Does not apply (decided by a rule).
-    NotApplicable,
-}
-
-impl CheckAnswer {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Yes => "yes",
-            Self::No => "no",
-            Self::NotApplicable => "not_applicable",
-        }
+wire_enum!(
+    /// The answer to a checklist item.
+    CheckAnswer {
+        /// Not answered yet.
+        Pending => "pending",
+        /// Confirmed / done.
+        Yes => "yes",
+        /// Not met.
+        No => "no",
+        /// Does not apply (decided by a rule).
+        NotApplicable => "not_applicable",
     }
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Pending, Self::Yes, Self::No, Self::NotApplicable]
-            .into_iter()
-            .find(|a| a.as_str() == s)
-    }
-}
+);
 
 /// A vetting criterion and its answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -330,37 +311,21 @@ pub struct PlanningCheck {
     pub note: String,
 }
 
-/// Status of a formal-process sub-task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SubtaskStatus {
-    /// Not started.
-    Open,
-    /// Under way.
-    InProgress,
-    /// Finished.
-    Done,
-    /// Turned out not to be needed.
-    NotNeeded,
-}
+wire_enum!(
+    /// Status of a formal-process sub-task.
+    SubtaskStatus {
+        /// Not started.
+        Open => "open",
+        /// Under way.
+        InProgress => "in_progress",
+        /// Finished.
+        Done => "done",
+        /// Turned out not to be needed.
+        NotNeeded => "not_needed",
+    }
+);
 
 impl SubtaskStatus {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::InProgress => "in_progress",
-            Self::Done => "done",
-            Self::NotNeeded => "not_needed",
-        }
-    }
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Open, Self::InProgress, Self::Done, Self::NotNeeded]
-            .into_iter()
-            .find(|a| a.as_str() == s)
-    }
     /// Whether it no longer blocks approval.
     pub fn is_settled(self) -> bool {
         matches!(self, Self::Done | Self::NotNeeded)
@@ -480,10 +445,12 @@ pub struct ApplicationQuery {
     pub owner_id: Option<UserId>,
     /// Only applications that have been in their current status for at least this many days
     /// (0–3650): the ones waiting longest.
+    #[cfg_attr(feature = "openapi", param(maximum = 3650))]
     pub min_days_in_status: Option<u32>,
     /// Free text: organization name or program title.
     pub q: Option<String>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

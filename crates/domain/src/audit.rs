@@ -5,6 +5,34 @@ use serde::{Deserialize, Serialize};
 
 use crate::UserId;
 
+wire_enum!(
+    /// The kinds of record that have an audit trail.
+    AuditEntity {
+        /// A school of the directory.
+        School => "school",
+        /// A user account (its trail is for admins only).
+        User => "user",
+        /// A partner organization and its contacts.
+        Organization => "organization",
+        /// A partnership application.
+        Application => "application",
+        /// An agreement (MOU).
+        Agreement => "agreement",
+        /// A district goal.
+        Goal => "goal",
+        /// A volunteer profile.
+        Volunteer => "volunteer",
+        /// A volunteer opportunity.
+        Opportunity => "opportunity",
+        /// A sign-up for an opportunity.
+        Signup => "signup",
+        /// Volunteer hours.
+        Hours => "hours",
+        /// A setting of the office.
+        Setting => "setting",
+    }
+);
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -18,8 +46,8 @@ pub struct AuditEvent {
     pub actor_id: Option<UserId>,
     /// What was done: `create`, `update`, `archive`, `import`, `deactivate`, `login`…
     pub action: String,
-    /// The kind of record: `school`, `user`.
-    pub entity: String,
+    /// The kind of record.
+    pub entity: AuditEntity,
     /// The record's id.
     pub entity_id: String,
     /// Changed fields: `{ "field": { "before": …, "after": … } }`.

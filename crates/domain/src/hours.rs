@@ -254,7 +254,8 @@ pub struct HourQuery {
     pub from: Option<NaiveDate>,
     /// Only entries worked on or before this day.
     pub to: Option<NaiveDate>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -3,14 +3,14 @@
 //! Pure data and rules only: no I/O, no database, no HTTP. Builds for wasm32.
 //! OpenAPI schemas are derived behind the `openapi` feature so the SPA stays lean.
 
-/// A snake_case wire enum with `ALL`, `as_str` and `parse`: the one way enums are stored and sent.
+/// The one way an enum is stored and sent: each variant's wire name is written once, and serde,
+/// the OpenAPI schema, `as_str`, `parse` and `Display` all use it. Gives `ALL` in display order.
 macro_rules! wire_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $s:tt),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vm])* $v),+ }
+        pub enum $name { $($(#[$vm])* #[serde(rename = $s)] $v),+ }
 
         impl $name {
             /// Every value, in display order.
@@ -22,6 +22,12 @@ macro_rules! wire_enum {
             /// Parses a stored / wire name.
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($s => Some($name::$v),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
     };

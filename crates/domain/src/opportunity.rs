@@ -229,7 +229,8 @@ pub struct OpportunityQuery {
     pub mine: Option<bool>,
     /// Include cancelled ones (default: no).
     pub include_cancelled: Option<bool>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -282,7 +282,8 @@ pub struct OrganizationQuery {
     pub support_area: Option<SupportArea>,
     /// Only organizations that applied to serve this school.
     pub school_id: Option<crate::SchoolId>,
-    /// Page size, 1–100 (default 25; the CSV export ignores it).
+    /// Page size, 1–100 (default 25; anything else is a 422; the CSV export holds every row).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

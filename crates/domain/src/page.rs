@@ -1,6 +1,6 @@
 //! List conventions shared by every collection endpoint.
 //!
-//! * `limit` (1–100, default 25) and an opaque `cursor` taken from the previous page's `next_cursor`.
+//! * `limit` (1–100, default 25; anything else is a 422) and an opaque `cursor` taken from the previous page's `next_cursor`.
 //! * Keyset pagination: pages are stable while rows are added or changed elsewhere.
 //! * Filters are plain query parameters named after the field; `q` is free-text search.
 //! * `sort` names one field; results are always tie-broken by id.
@@ -23,9 +23,13 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
-/// Clamps a requested page size into the allowed range.
-pub fn clamp_limit(limit: Option<u64>) -> u64 {
-    limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+/// The page size asked for, or the default; `None` when it is outside 1–[`MAX_LIMIT`].
+pub fn page_limit(limit: Option<u64>) -> Option<u64> {
+    match limit {
+        None => Some(DEFAULT_LIMIT),
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => Some(n),
+        Some(_) => None,
+    }
 }
 
 #[cfg(test)]
@@ -33,9 +37,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn limits_are_clamped() {
-        assert_eq!(clamp_limit(None), DEFAULT_LIMIT);
-        assert_eq!(clamp_limit(Some(0)), 1);
-        assert_eq!(clamp_limit(Some(5000)), MAX_LIMIT);
+    fn limits_outside_the_range_are_refused() {
+        assert_eq!(page_limit(None), Some(DEFAULT_LIMIT));
+        assert_eq!(page_limit(Some(1)), Some(1));
+        assert_eq!(page_limit(Some(MAX_LIMIT)), Some(MAX_LIMIT));
+        assert_eq!(page_limit(Some(0)), None);
+        assert_eq!(page_limit(Some(MAX_LIMIT + 1)), None);
     }
 }

@@ -16,7 +16,7 @@ pub struct Problem {
     /// What went wrong in this occurrence.
     pub detail: String,
     /// A stable, machine-readable code, e.g. `validation_failed`, `version_mismatch`.
-    pub code: String,
+    pub code: ErrorCode,
     /// Per-field errors (on 422).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
@@ -26,6 +26,259 @@ pub struct Problem {
     /// The request id, to quote when reporting the problem.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+}
+
+wire_enum!(
+    /// Every `code` a problem can carry: a closed set, so clients match on it. A new failure
+    /// gets a new variant (and its Spanish text in [`ErrorCode::spanish`]).
+    ErrorCode {
+        /// 400: the body or query could not be parsed.
+        BadRequest => "bad_request",
+        /// 401: no valid credentials (sign in again).
+        Unauthorized => "unauthorized",
+        /// 403: signed in but not allowed.
+        Forbidden => "forbidden",
+        /// 403: the password was set by someone else and must be changed first.
+        PasswordChangeRequired => "password_change_required",
+        /// 404: no such record, or not visible to the caller.
+        NotFound => "not_found",
+        /// 405: the path exists but not for this method.
+        MethodNotAllowed => "method_not_allowed",
+        /// 410: a resume link that expired; ask for a fresh one.
+        LinkExpired => "link_expired",
+        /// 409: a record with the same unique value exists.
+        Duplicate => "duplicate",
+        /// 409: organizations that look the same exist; confirm to create anyway.
+        PossibleDuplicate => "possible_duplicate",
+        /// 409: the status change is not allowed from the current status.
+        InvalidTransition => "invalid_transition",
+        /// 409: the application is not at the step this answer belongs to.
+        WrongStep => "wrong_step",
+        /// 409: the application was sent and can no longer be edited by the applicant.
+        NotEditable => "not_editable",
+        /// 409: the application is closed.
+        ApplicationClosed => "application_closed",
+        /// 409: no formal agreement is waived for this application.
+        AgreementNotWaived => "agreement_not_waived",
+        /// 409: the formal processes are set once formalizing starts.
+        TooLate => "too_late",
+        /// 409: the application has no possible match waiting for a decision.
+        NoMatchPending => "no_match_pending",
+        /// 409: an eligibility criterion is not confirmed yet.
+        CriteriaNotMet => "criteria_not_met",
+        /// 409: an applicable planning item is not done yet.
+        PlanningIncomplete => "planning_incomplete",
+        /// 409: a formal process is not done (or not needed) yet.
+        SubtasksOpen => "subtasks_open",
+        /// 409: a possible match with an existing organization awaits a decision.
+        OrganizationMatchPending => "organization_match_pending",
+        /// 409: an agreement can only come from an approved application.
+        ApplicationNotApproved => "application_not_approved",
+        /// 409: the terms can only change in draft or in review.
+        AgreementLocked => "agreement_locked",
+        /// 409: dates or deliverables are missing.
+        AgreementIncomplete => "agreement_incomplete",
+        /// 409: the agreement is not waiting for signatures.
+        NotAwaitingSignatures => "not_awaiting_signatures",
+        /// 409: this party has signed already.
+        AlreadySigned => "already_signed",
+        /// 409: the file cannot change once signatures are requested.
+        DocumentLocked => "document_locked",
+        /// 409: a final report can be sent once the agreement has been in force.
+        NotStarted => "not_started",
+        /// 409: the final report has been accepted already.
+        FinalReportAccepted => "final_report_accepted",
+        /// 409: there is no submitted final report to review.
+        NoFinalReport => "no_final_report",
+        /// 409: the contact already has a login.
+        AlreadyHasLogin => "already_has_login",
+        /// 409: nobody can change their own role.
+        OwnRole => "own_role",
+        /// 409: nobody can deactivate their own account.
+        OwnAccount => "own_account",
+        /// 409: the opportunity was cancelled.
+        OpportunityCancelled => "opportunity_cancelled",
+        /// 409: more volunteers hold a slot than the new number of slots.
+        SlotsBelowConfirmed => "slots_below_confirmed",
+        /// 409: the opportunity has already taken place.
+        OpportunityPast => "opportunity_past",
+        /// 409: the volunteer is signed up already.
+        AlreadySignedUp => "already_signed_up",
+        /// 409: the volunteer is checked in already.
+        AlreadyCheckedIn => "already_checked_in",
+        /// 409: the volunteer is not checked in anywhere.
+        NotCheckedIn => "not_checked_in",
+        /// 409: the visit is still open; check out before correcting it.
+        VisitOpen => "visit_open",
+        /// 409: the hour entry was corrected already; correct the newest entry.
+        AlreadyCorrected => "already_corrected",
+        /// 409: an hour entry was corrected or decided meanwhile.
+        NotPending => "not_pending",
+        /// 409: the volunteer profile has ended.
+        VolunteerEnded => "volunteer_ended",
+        /// 409: the volunteer profile has ended already.
+        VolunteerAlreadyEnded => "volunteer_already_ended",
+        /// 409: the volunteer profile has not ended.
+        VolunteerNotEnded => "volunteer_not_ended",
+        /// 409: the volunteer is checked in right now.
+        CheckedIn => "checked_in",
+        /// 409: both profiles are checked in right now.
+        BothCheckedIn => "both_checked_in",
+        /// 409: the volunteer's clearance is still being reviewed.
+        ClearancePending => "clearance_pending",
+        /// 409: the volunteer's clearance was not approved.
+        ClearanceDenied => "clearance_denied",
+        /// 409: the volunteer's clearance has expired.
+        ClearanceExpired => "clearance_expired",
+        /// 409: the opportunity needs a clearance the volunteer does not have.
+        ClearanceMissing => "clearance_missing",
+        /// 412: If-Match names an old version; reload and apply the change again.
+        VersionMismatch => "version_mismatch",
+        /// 413: the body is too large.
+        PayloadTooLarge => "payload_too_large",
+        /// 415: wrong content type.
+        UnsupportedMediaType => "unsupported_media_type",
+        /// 422: the request parsed but some fields are invalid (see `errors`).
+        ValidationFailed => "validation_failed",
+        /// 428: an update without If-Match.
+        PreconditionRequired => "precondition_required",
+        /// 429: too many attempts; wait for Retry-After seconds.
+        RateLimited => "rate_limited",
+        /// 500: a bug or an outage; logged with the request id.
+        Internal => "internal",
+        /// 503: a dependency (the database) is down.
+        Unavailable => "unavailable",
+    }
+);
+
+impl ErrorCode {
+    /// What the code means, in Spanish: shown when the server's detail has no translation.
+    pub fn spanish(self) -> &'static str {
+        match self {
+            ErrorCode::BadRequest => "La solicitud no se pudo leer; revise los datos enviados.",
+            ErrorCode::Unauthorized => "Su sesión no es válida; inicie sesión de nuevo.",
+            ErrorCode::Forbidden => "No tiene permiso para hacer esto.",
+            ErrorCode::PasswordChangeRequired => {
+                "Elija su propia contraseña primero: la que usó fue asignada por otra persona."
+            }
+            ErrorCode::NotFound => "No se encontró el registro.",
+            ErrorCode::MethodNotAllowed => "Esta operación no está disponible aquí.",
+            ErrorCode::LinkExpired => {
+                "Este enlace venció; pida uno nuevo con su correo electrónico."
+            }
+            ErrorCode::Duplicate => "Ya existe un registro con este valor.",
+            ErrorCode::PossibleDuplicate => {
+                "Ya existen organizaciones parecidas; revíselas o confirme para crear esta de todos modos."
+            }
+            ErrorCode::InvalidTransition => {
+                "Este cambio de estado no es posible desde el estado actual."
+            }
+            ErrorCode::WrongStep => {
+                "La solicitud no está en el paso al que corresponde esta respuesta."
+            }
+            ErrorCode::NotEditable => {
+                "La solicitud ya se envió; la oficina se comunicará con usted."
+            }
+            ErrorCode::ApplicationClosed => {
+                "Esta solicitud está cerrada; ya no se puede responder ni retirar."
+            }
+            ErrorCode::AgreementNotWaived => {
+                "No se eximió ningún acuerdo formal para esta solicitud."
+            }
+            ErrorCode::TooLate => {
+                "Los procesos formales quedan fijados cuando empieza la formalización."
+            }
+            ErrorCode::NoMatchPending => {
+                "Esta solicitud no tiene una posible coincidencia pendiente."
+            }
+            ErrorCode::CriteriaNotMet => {
+                "Primero deben confirmarse todos los criterios de elegibilidad."
+            }
+            ErrorCode::PlanningIncomplete => {
+                "Primero deben completarse todos los puntos de planificación que aplican."
+            }
+            ErrorCode::SubtasksOpen => {
+                "Primero deben completarse todos los procesos formales (o marcarse como innecesarios)."
+            }
+            ErrorCode::OrganizationMatchPending => {
+                "Confirme la posible coincidencia con una organización existente, o cree una nueva, antes de aprobar."
+            }
+            ErrorCode::ApplicationNotApproved => {
+                "Un acuerdo solo puede surgir de una solicitud aprobada."
+            }
+            ErrorCode::AgreementLocked => {
+                "Los términos solo pueden cambiar en borrador o en revisión."
+            }
+            ErrorCode::AgreementIncomplete => {
+                "Faltan las fechas o al menos un compromiso del acuerdo."
+            }
+            ErrorCode::NotAwaitingSignatures => "Este acuerdo no está esperando firmas.",
+            ErrorCode::AlreadySigned => "Esta parte ya firmó.",
+            ErrorCode::DocumentLocked => {
+                "El archivo no puede cambiar una vez solicitadas las firmas."
+            }
+            ErrorCode::NotStarted => {
+                "El informe final se puede enviar cuando el acuerdo haya estado vigente."
+            }
+            ErrorCode::FinalReportAccepted => "El informe final ya fue aceptado.",
+            ErrorCode::NoFinalReport => "No hay un informe final enviado para revisar.",
+            ErrorCode::AlreadyHasLogin => "Este contacto ya tiene acceso.",
+            ErrorCode::OwnRole => "No puede cambiar su propio rol.",
+            ErrorCode::OwnAccount => "No puede desactivar su propia cuenta.",
+            ErrorCode::OpportunityCancelled => "Esta oportunidad fue cancelada.",
+            ErrorCode::SlotsBelowConfirmed => {
+                "Hay más voluntarios inscritos que cupos; cancele inscripciones antes de reducir los cupos."
+            }
+            ErrorCode::OpportunityPast => "Esta oportunidad ya tuvo lugar.",
+            ErrorCode::AlreadySignedUp => "Ya está inscrito en esta oportunidad.",
+            ErrorCode::AlreadyCheckedIn => "Ya registró su llegada. Registre primero su salida.",
+            ErrorCode::NotCheckedIn => "No tiene registrada una llegada en ningún lugar.",
+            ErrorCode::VisitOpen => {
+                "Esta visita sigue abierta; registre la salida antes de corregirla."
+            }
+            ErrorCode::AlreadyCorrected => {
+                "Esta entrada ya se corrigió; corrija la entrada más reciente."
+            }
+            ErrorCode::NotPending => {
+                "Una entrada de horas se corrigió o se decidió mientras tanto."
+            }
+            ErrorCode::VolunteerEnded => {
+                "Este perfil de voluntario está cerrado. El personal de la oficina puede reactivarlo."
+            }
+            ErrorCode::VolunteerAlreadyEnded => "Este perfil de voluntario ya está cerrado.",
+            ErrorCode::VolunteerNotEnded => "Este perfil de voluntario no está cerrado.",
+            ErrorCode::CheckedIn => {
+                "El voluntario tiene registrada su llegada en este momento; registre primero su salida."
+            }
+            ErrorCode::BothCheckedIn => {
+                "Ambos perfiles tienen registrada su llegada; registre la salida de uno primero."
+            }
+            ErrorCode::ClearancePending => {
+                "Su autorización todavía está en revisión. Podrá inscribirse cuando se apruebe."
+            }
+            ErrorCode::ClearanceDenied => {
+                "Su autorización no fue aprobada. Comuníquese con la oficina de voluntarios para hablarlo."
+            }
+            ErrorCode::ClearanceExpired => {
+                "Su autorización venció. Renueve su registro de voluntario para volver a inscribirse."
+            }
+            ErrorCode::ClearanceMissing => {
+                "Esta oportunidad requiere una autorización de voluntario. Complete primero su registro de voluntario."
+            }
+            ErrorCode::VersionMismatch => {
+                "Otra persona cambió el registro; vuelva a cargarlo y aplique su cambio de nuevo."
+            }
+            ErrorCode::PayloadTooLarge => "El contenido enviado es demasiado grande.",
+            ErrorCode::UnsupportedMediaType => "El tipo de contenido no es compatible.",
+            ErrorCode::ValidationFailed => "Algunos campos no son válidos.",
+            ErrorCode::PreconditionRequired => {
+                "Falta If-Match: envíe la ETag que leyó para no perder cambios de nadie."
+            }
+            ErrorCode::RateLimited => "Demasiados intentos; vuelva a intentarlo en unos momentos.",
+            ErrorCode::Internal => "Algo salió mal de nuestro lado. Quedó registrado.",
+            ErrorCode::Unavailable => "El servicio no está disponible en este momento.",
+        }
+    }
 }
 
 /// One invalid field.
@@ -72,6 +325,12 @@ pub fn spanish(message: &str) -> Option<String> {
             "Coinciden más de {n} filas: limite los filtros (escuela, estado, fechas)."
         ));
     }
+    if let Some(n) = message
+        .strip_prefix("Use a page size from 1 to ")
+        .and_then(|r| r.strip_suffix('.'))
+    {
+        return Some(format!("Use un tamaño de página de 1 a {n}."));
+    }
     if let Some(field) = message.strip_suffix(" is required.") {
         return Some(format!("Falta el campo obligatorio {field}."));
     }
@@ -80,6 +339,8 @@ pub fn spanish(message: &str) -> Option<String> {
         "This link has expired; ask for a new one with your email" => {
             "Este enlace venció; pida uno nuevo con su correo electrónico"
         }
+        "Use 0 to 3650 days." => "Use de 0 a 3650 días.",
+        "Use a number of events from 1 to 500." => "Use un número de eventos de 1 a 500.",
         "Enter your current password." => "Escriba su contraseña actual.",
         "The current password is not correct." => "La contraseña actual no es correcta.",
         "Choose a password different from the current one." => {
@@ -268,6 +529,24 @@ fn collect(field: &str, kind: &validator::ValidationErrorsKind, out: &mut Vec<Fi
 mod spanish_tests {
     use super::*;
     use validator::Validate;
+
+    #[test]
+    fn every_error_code_has_its_own_spanish_text() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            let es = code.spanish();
+            assert!(es.len() > 10, "{code}: {es:?}");
+            assert!(
+                seen.insert(es),
+                "{code} shares its Spanish text with another code"
+            );
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(*code));
+            assert_eq!(
+                serde_json::to_value(code).ok(),
+                Some(serde_json::Value::String(code.as_str().into()))
+            );
+        }
+    }
 
     #[test]
     fn the_export_cap_reads_in_spanish_with_its_number() {

@@ -1,24 +1,22 @@
 //! Roles and the permissions each one holds. The one place that decides who may do what.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-/// A user's role. Stored as its snake_case name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Manages users and settings; can do everything staff can.
-    Admin,
-    /// Community Partnerships & Family Engagement office staff.
-    Staff,
-    /// A school's partnership coordinator, scoped to one or more schools.
-    SchoolCoordinator,
-    /// A contact of one partner organization.
-    Partner,
-    /// A registered volunteer.
-    Volunteer,
-}
+wire_enum!(
+    /// A user's role. Stored as its snake_case name.
+    Role {
+        /// Manages users and settings; can do everything staff can.
+        Admin => "admin",
+        /// Community Partnerships & Family Engagement office staff.
+        Staff => "staff",
+        /// A school's partnership coordinator, scoped to one or more schools.
+        SchoolCoordinator => "school_coordinator",
+        /// A contact of one partner organization.
+        Partner => "partner",
+        /// A registered volunteer.
+        Volunteer => "volunteer",
+    }
+);
 
 /// Something a caller may be allowed to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,31 +56,6 @@ pub enum Permission {
 }
 
 impl Role {
-    /// Every role, in display order.
-    pub const ALL: [Role; 5] = [
-        Role::Admin,
-        Role::Staff,
-        Role::SchoolCoordinator,
-        Role::Partner,
-        Role::Volunteer,
-    ];
-
-    /// The stored name (`school_coordinator`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Staff => "staff",
-            Role::SchoolCoordinator => "school_coordinator",
-            Role::Partner => "partner",
-            Role::Volunteer => "volunteer",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// Whether this role holds the permission.
     pub fn can(self, permission: Permission) -> bool {
         use Permission::*;
@@ -100,12 +73,6 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,7 +80,7 @@ mod tests {
     #[test]
     fn role_names_round_trip() {
         for r in Role::ALL {
-            assert_eq!(Role::parse(r.as_str()), Some(r));
+            assert_eq!(Role::parse(r.as_str()), Some(*r));
         }
         assert_eq!(Role::parse("root"), None);
     }

@@ -7,47 +7,43 @@ use validator::Validate;
 use crate::SchoolId;
 use crate::user::InvalidTransition;
 
-/// Grade band of a school.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SchoolLevel {
-    /// Elementary (K–5).
-    Elementary,
-    /// Middle (6–8).
-    Middle,
-    /// High (9–12).
-    High,
-    /// K–8.
-    #[serde(rename = "k8")]
-    K8,
-    /// Anything else (alternative, early childhood, special programs).
-    Other,
-}
+wire_enum!(
+    /// Grade band of a school.
+    SchoolLevel {
+        /// Elementary (K–5).
+        Elementary => "elementary",
+        /// Middle (6–8).
+        Middle => "middle",
+        /// High (9–12).
+        High => "high",
+        /// K–8.
+        K8 => "k8",
+        /// Anything else (alternative, early childhood, special programs).
+        Other => "other",
+    }
+);
 
-/// Federal school improvement designation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Designation {
-    /// No designation.
-    None,
-    /// Comprehensive Support and Improvement.
-    Csi,
-    /// Targeted Support and Improvement.
-    Tsi,
-}
+wire_enum!(
+    /// Federal school improvement designation.
+    Designation {
+        /// No designation.
+        None => "none",
+        /// Comprehensive Support and Improvement.
+        Csi => "csi",
+        /// Targeted Support and Improvement.
+        Tsi => "tsi",
+    }
+);
 
-/// Whether a school is in the active directory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SchoolStatus {
-    /// Listed and selectable.
-    Active,
-    /// Kept for history; hidden from pickers.
-    Archived,
-}
+wire_enum!(
+    /// Whether a school is in the active directory.
+    SchoolStatus {
+        /// Listed and selectable.
+        Active => "active",
+        /// Kept for history; hidden from pickers.
+        Archived => "archived",
+    }
+);
 
 /// A change of a school's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,27 +53,6 @@ pub enum SchoolTransition {
     /// Put an archived school back.
     Restore,
 }
-
-macro_rules! str_enum {
-    ($t:ty { $($v:ident => $s:literal),+ $(,)? }) => {
-        impl $t {
-            /// Every value.
-            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
-            /// The stored / wire name.
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$t>::$v => $s),+ }
-            }
-            /// Parses a stored / wire name.
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($s => Some(<$t>::$v),)+ _ => None }
-            }
-        }
-    };
-}
-
-str_enum!(SchoolLevel { Elementary => "elementary", Middle => "middle", High => "high", K8 => "k8", Other => "other" });
-str_enum!(Designation { None => "none", Csi => "csi", Tsi => "tsi" });
-str_enum!(SchoolStatus { Active => "active", Archived => "archived" });
 
 impl SchoolStatus {
     /// The one place that decides which status changes are allowed.
@@ -180,15 +155,13 @@ fn validate_code(code: &str) -> Result<(), validator::ValidationError> {
 }
 
 fn validate_postal_code(p: &str) -> Result<(), validator::ValidationError> {
-    let ok = p.is_empty() || {
-        let (five, rest) = p.split_at(p.len().min(5));
-        five.len() == 5
-            && five.chars().all(|c| c.is_ascii_digit())
-            && (rest.is_empty()
-                || (rest.len() == 5
-                    && rest.starts_with('-')
-                    && rest[1..].chars().all(|c| c.is_ascii_digit())))
-    };
+    // Bytes, not characters: a ZIP code is ASCII, and slicing text by byte counts would split
+    // a multi-byte character (a panic the contract test found).
+    let b = p.as_bytes();
+    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
+    let ok = b.is_empty()
+        || (b.len() == 5 && digits(b))
+        || (b.len() == 10 && digits(&b[..5]) && b[5] == b'-' && digits(&b[6..]));
     if ok {
         Ok(())
     } else {
@@ -238,7 +211,8 @@ pub struct SchoolQuery {
     pub status: Option<SchoolStatus>,
     /// Sort order; default `name`.
     pub sort: Option<SchoolSort>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -270,6 +244,26 @@ pub struct ImportReport {
 mod tests {
     use super::*;
     use validator::Validate;
+
+    #[test]
+    fn zip_codes_are_checked_without_splitting_characters() {
+        for ok in ["", "28208", "28208-1234"] {
+            assert!(validate_postal_code(ok).is_ok(), "{ok}");
+        }
+        // Multi-byte text of every length around the cut points: refused, never a panic.
+        for bad in [
+            "2820",
+            "282081",
+            "28208-123",
+            "Ò\u{9f}ñ28",
+            "2820ñ",
+            "28208ñ123",
+            "ñññññ",
+            "28208-ñ12",
+        ] {
+            assert!(validate_postal_code(bad).is_err(), "{bad}");
+        }
+    }
 
     fn input() -> SchoolInput {
         SchoolInput {

@@ -6,16 +6,15 @@ use validator::Validate;
 
 use crate::{OrganizationId, Role, SchoolId, UserId};
 
-/// Whether an account can sign in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UserStatus {
-    /// Can sign in.
-    Active,
-    /// Cannot sign in; all sessions were revoked.
-    Deactivated,
-}
+wire_enum!(
+    /// Whether an account can sign in.
+    UserStatus {
+        /// Can sign in.
+        Active => "active",
+        /// Cannot sign in; all sessions were revoked.
+        Deactivated => "deactivated",
+    }
+);
 
 /// A change of a user's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,23 +35,6 @@ pub struct InvalidTransition {
 }
 
 impl UserStatus {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UserStatus::Active => "active",
-            UserStatus::Deactivated => "deactivated",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "active" => Some(Self::Active),
-            "deactivated" => Some(Self::Deactivated),
-            _ => None,
-        }
-    }
-
     /// The one place that decides which status changes are allowed.
     pub fn transition(self, t: UserTransition) -> Result<UserStatus, InvalidTransition> {
         match (self, t) {
@@ -89,7 +71,8 @@ pub struct UserQuery {
     pub role: Option<Role>,
     /// Only this status.
     pub status: Option<UserStatus>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

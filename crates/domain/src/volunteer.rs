@@ -129,23 +129,23 @@ impl Standing {
     }
 
     /// Why not, and what to do: a stable code and a message for the volunteer.
-    pub fn refusal(self) -> Option<(&'static str, &'static str)> {
+    pub fn refusal(self) -> Option<(crate::problem::ErrorCode, &'static str)> {
         match self {
             Standing::Current { .. } | Standing::InGrace { .. } => None,
             Standing::Pending => Some((
-                "clearance_pending",
+                crate::problem::ErrorCode::ClearancePending,
                 "Your clearance is still being reviewed. You can sign up once it is cleared.",
             )),
             Standing::Denied => Some((
-                "clearance_denied",
+                crate::problem::ErrorCode::ClearanceDenied,
                 "Your clearance was not approved. Contact the volunteer office to talk about it.",
             )),
             Standing::Expired { .. } => Some((
-                "clearance_expired",
+                crate::problem::ErrorCode::ClearanceExpired,
                 "Your clearance has expired. Renew your volunteer registration to sign up again.",
             )),
             Standing::Missing => Some((
-                "clearance_missing",
+                crate::problem::ErrorCode::ClearanceMissing,
                 "This opportunity needs a volunteer clearance. Complete your volunteer registration first.",
             )),
         }
@@ -839,7 +839,8 @@ pub struct VolunteerQuery {
     pub school_id: Option<crate::SchoolId>,
     /// Only this kind.
     pub kind: Option<VolunteerKind>,
-    /// Page size, 1–100 (default 25).
+    /// Page size, 1–100 (default 25); anything else is a 422.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -977,7 +978,7 @@ mod tests {
         for (i, (ledger, grace, may, code)) in cases.into_iter().enumerate() {
             let s = standing(&ledger, BG, today, grace);
             assert_eq!(s.may_serve(), may, "case {i}: {s:?}");
-            assert_eq!(s.refusal().map(|r| r.0), code, "case {i}");
+            assert_eq!(s.refusal().map(|r| r.0.as_str()), code, "case {i}");
         }
         // Other kinds do not count.
         let training = ClearanceRecord {

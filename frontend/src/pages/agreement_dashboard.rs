@@ -28,7 +28,7 @@ pub fn AgreementDashboard() -> impl IntoView {
         let q = MetricsQuery {
             from: NaiveDate::parse_from_str(&from.get_untracked(), "%Y-%m-%d").ok(),
             to: NaiveDate::parse_from_str(&to.get_untracked(), "%Y-%m-%d").ok(),
-            group_by: Some("quarter".into()),
+            group_by: Some(domain::agreement::AgreementGrouping::Quarter),
         };
         data.set(None);
         drill.set(None);

@@ -8,6 +8,7 @@ use domain::application::{ApplicantView, ApplicationForm, StartApplication};
 use domain::intake::{
     ApplicationStatus, CommitmentLevel, ContributionKind, OrganizationType, SupportArea, TaxStatus,
 };
+use domain::problem::ErrorCode;
 use domain::school::SchoolChoice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -181,7 +182,7 @@ fn Wizard(token: Option<String>) -> impl IntoView {
                     form.set(v.form.clone());
                     view_state.set(Some(v));
                 }
-                Err(ClientError::Api(p)) if p.code == "link_expired" => {
+                Err(ClientError::Api(p)) if p.code == ErrorCode::LinkExpired => {
                     expired.set(true);
                     load_error.set(Some(i18n.t(Key::LinkExpired).to_string()));
                 }

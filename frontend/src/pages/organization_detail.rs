@@ -1,6 +1,6 @@
 //! One organization: details, contacts (add, edit, remove, give a partner login), history.
 
-use domain::audit::AuditEvent;
+use domain::audit::{AuditEntity, AuditEvent};
 use domain::organization::{Contact, ContactInput, Organization};
 use domain::{ContactId, Permission};
 use leptos::prelude::*;
@@ -271,7 +271,7 @@ fn History(id: String) -> impl IntoView {
         let res = auth
             .call(|c| {
                 let id = id.clone();
-                async move { c.audit("organization", &id).await }
+                async move { c.audit(AuditEntity::Organization, &id).await }
             })
             .await;
         events.set(Some(res.map_err(|e| error_text(&i18n, &e))));

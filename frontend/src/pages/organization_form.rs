@@ -6,6 +6,7 @@ use domain::intake::{OrganizationType, SupportArea, TaxStatus};
 use domain::organization::{
     CreateOrganization, DuplicateCandidate, Organization, OrganizationInput,
 };
+use domain::problem::ErrorCode;
 use domain::{OrganizationId, Permission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -140,7 +141,7 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
             busy.set(false);
             match res {
                 Ok(o) => navigate(&format!("/organizations/{}", o.id), Default::default()),
-                Err(ClientError::Api(p)) if p.code == "possible_duplicate" => {
+                Err(ClientError::Api(p)) if p.code == ErrorCode::PossibleDuplicate => {
                     duplicates.set(p.duplicates)
                 }
                 Err(e) => {

@@ -1,6 +1,6 @@
 //! One school: its details, archive/restore for the office, and its history.
 
-use domain::audit::AuditEvent;
+use domain::audit::{AuditEntity, AuditEvent};
 use domain::school::{School, SchoolStatus};
 use domain::{Permission, SchoolId};
 use leptos::prelude::*;
@@ -134,7 +134,7 @@ fn History(id: SchoolId, version: i32) -> impl IntoView {
     let _ = version;
     spawn_local(async move {
         let res = auth
-            .call(|c| async move { c.audit("school", &id.to_string()).await })
+            .call(|c| async move { c.audit(AuditEntity::School, &id.to_string()).await })
             .await;
         events.set(Some(res.map_err(|e| error_text(&i18n, &e))));
     });

@@ -11,13 +11,15 @@ use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations, schools, users};
 use domain::agreement::{
     self as rules, ACTIVE_MOU_DEFINITION, ACTIVE_MOUS_GOAL, Agreement, AgreementAction,
-    AgreementActor, AgreementInput, AgreementMetrics, AgreementQuery, AgreementStatus,
-    AgreementSummary, AgreementTransition, AttentionItem, DeliverableProgress, DeliverableStatus,
-    DocumentVersion, FinalReport, FinalReportInput, FinalReportReviewInput, Goal, GoalInput,
-    MetricsQuery, Party, Quarter, SignRequest, Signature,
+    AgreementActor, AgreementGrouping, AgreementInput, AgreementMetrics, AgreementQuery,
+    AgreementStatus, AgreementSummary, AgreementTransition, AttentionItem, DeliverableProgress,
+    DeliverableStatus, DocumentVersion, FinalReport, FinalReportInput, FinalReportReviewInput,
+    Goal, GoalInput, MetricsQuery, Party, Quarter, SignRequest, Signature,
 };
+use domain::audit::AuditEntity;
 use domain::intake::{ApplicationStatus, OrganizationStatus};
-use domain::page::{Page, clamp_limit};
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::{AgreementId, DeliverableId, OrganizationId, Permission, Role, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use sha2::{Digest, Sha256};
@@ -25,18 +27,11 @@ use validator::Validate;
 
 use super::applications::{step_error, visibility};
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, OrNotFound};
 use crate::storage::DocumentStore;
 
 /// Reminder thresholds, days before expiry.
 pub const REMINDER_DAYS: [i64; 3] = [90, 60, 30];
-
-fn missing(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("agreement"),
-        e => e.into(),
-    }
-}
 
 /// Today, as the office counts days.
 pub fn today() -> NaiveDate {
@@ -108,7 +103,7 @@ async fn load_visible(
     if !repo::is_visible(db, id, &v).await? {
         return Err(ApiError::NotFound("agreement"));
     }
-    repo::get(db, id).await.map_err(missing)
+    repo::get(db, id).await.or_not_found("agreement")
 }
 
 fn is_own_partner(auth: &AuthUser, row: &repo::Row) -> bool {
@@ -144,7 +139,7 @@ async fn record(
         NewAuditEvent {
             actor: actor.map(|a| a.id),
             action,
-            entity: "agreement",
+            entity: AuditEntity::Agreement,
             entity_id: id.to_string(),
             changes,
             request_id: actor.and_then(|a| a.request_id.clone()),
@@ -166,7 +161,7 @@ pub async fn browse(
     check_query(q)?;
     let v = visibility(auth)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, &v, today(), clamp_limit(q.limit), after).await?;
+    let (items, next) = repo::list(db, q, &v, today(), super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -191,6 +186,8 @@ pub async fn export(
     q: &AgreementQuery,
     cap: usize,
 ) -> ApiResult<String> {
+    // The page size is not used (an export holds every row) but is checked like a list's.
+    super::page_limit(q.limit)?;
     auth.require(Permission::ReadAgreements)?;
     check_query(q)?;
     let v = visibility(auth)?;
@@ -308,7 +305,7 @@ async fn check_parties(db: &impl ConnectionTrait, input: &AgreementInput) -> Api
         })?;
         if applications::status_of(&row)? != ApplicationStatus::Approved {
             return Err(ApiError::Conflict {
-                code: "application_not_approved",
+                code: ErrorCode::ApplicationNotApproved,
                 detail: "an agreement can only come from an approved application".into(),
             });
         }
@@ -408,7 +405,7 @@ pub async fn update(
     check_version(&row, version)?;
     if !repo::status_of(&row)?.is_editable() {
         return Err(ApiError::Conflict {
-            code: "agreement_locked",
+            code: ErrorCode::AgreementLocked,
             detail: "the terms can only change in draft or in review; return it to draft first"
                 .into(),
         });
@@ -498,7 +495,7 @@ async fn move_status(
             NewAuditEvent {
                 actor: actor.map(|a| a.id),
                 action: "deactivate",
-                entity: "organization",
+                entity: AuditEntity::Organization,
                 entity_id: org.to_string(),
                 changes: serde_json::json!({ "status": { "after": "inactive" },
                     "because": { "agreement": id, "action": action } }),
@@ -533,7 +530,7 @@ pub async fn transition(
             let open = rules::missing_for_signature(&a);
             if !open.is_empty() && repo::status_of(&row)? == AgreementStatus::InReview {
                 return Err(ApiError::Conflict {
-                    code: "agreement_incomplete",
+                    code: ErrorCode::AgreementIncomplete,
                     detail: format!(
                         "set the dates and at least one deliverable first; missing: {}",
                         open.join(", ")
@@ -612,14 +609,14 @@ pub async fn sign(
     check_version(&row, version)?;
     if repo::status_of(&row)? != AgreementStatus::AwaitingSignatures {
         return Err(ApiError::Conflict {
-            code: "not_awaiting_signatures",
+            code: ErrorCode::NotAwaitingSignatures,
             detail: "this agreement is not waiting for signatures".into(),
         });
     }
     let signed = repo::signatures(&txn, id).await?;
     if signed.iter().any(|s| s.party == req.party) {
         return Err(ApiError::Conflict {
-            code: "already_signed",
+            code: ErrorCode::AlreadySigned,
             detail: format!("the {} has already signed", req.party.as_str()),
         });
     }
@@ -696,10 +693,7 @@ pub async fn set_progress(
     check_version(&row, version)?;
     repo::set_deliverable_progress(&txn, id, deliverable, req.status, &req.evidence)
         .await
-        .map_err(|e| match e {
-            db::DbError::NotFound => ApiError::NotFound("deliverable"),
-            e => e.into(),
-        })?;
+        .or_not_found("deliverable")?;
     repo::touch(&txn, id, version).await?;
     record(
         &txn,
@@ -760,7 +754,7 @@ pub async fn upload(
     store.put(&sha256, bytes).await?;
     let txn = db::begin_write(db).await?;
     // Again inside the write: a send for signature may have happened meanwhile.
-    document_unlocked(&repo::get(&txn, id).await.map_err(missing)?)?;
+    document_unlocked(&repo::get(&txn, id).await.or_not_found("agreement")?)?;
     let name = clean_filename(filename);
     let v = repo::add_document(
         &txn,
@@ -806,7 +800,7 @@ fn document_unlocked(row: &repo::Row) -> ApiResult<()> {
         Ok(())
     } else {
         Err(ApiError::Conflict {
-            code: "document_locked",
+            code: ErrorCode::DocumentLocked,
             detail: "the file cannot change once signatures are requested; return the agreement \
                      to draft for a new version (and a new round of signatures)"
                 .into(),
@@ -828,10 +822,9 @@ pub async fn download(
 ) -> ApiResult<(DocumentVersion, Vec<u8>)> {
     let row = load_visible(db, auth, id).await?;
     staff_or_own_partner(auth, &row)?;
-    let (meta, key) = repo::document(db, id, version).await.map_err(|e| match e {
-        db::DbError::NotFound => ApiError::NotFound("document"),
-        e => e.into(),
-    })?;
+    let (meta, key) = repo::document(db, id, version)
+        .await
+        .or_not_found("document")?;
     let bytes = store.get(&key).await?;
     Ok((meta, bytes))
 }
@@ -855,7 +848,7 @@ pub async fn submit_final_report(
     let status = repo::status_of(&row)?;
     if !(status.in_force() || status.is_final()) {
         return Err(ApiError::Conflict {
-            code: "not_started",
+            code: ErrorCode::NotStarted,
             detail: "a final report can be sent once the agreement has been in force".into(),
         });
     }
@@ -866,7 +859,7 @@ pub async fn submit_final_report(
         .is_some_and(|r| r.review_status == "accepted")
     {
         return Err(ApiError::Conflict {
-            code: "final_report_accepted",
+            code: ErrorCode::FinalReportAccepted,
             detail: "the final report has been accepted already".into(),
         });
     }
@@ -946,7 +939,7 @@ pub async fn review_final_report(
         .filter(|r| r.review_status == "submitted")
     else {
         return Err(ApiError::Conflict {
-            code: "no_final_report",
+            code: ErrorCode::NoFinalReport,
             detail: "there is no submitted final report to review".into(),
         });
     };
@@ -1177,13 +1170,6 @@ pub async fn metrics(
     q: &MetricsQuery,
 ) -> ApiResult<AgreementMetrics> {
     auth.require(Permission::ReadMetrics)?;
-    if q.group_by.as_deref().is_some_and(|g| g != "quarter") {
-        return Err(ApiError::invalid_field(
-            "group_by",
-            "unsupported",
-            "Only group_by=quarter is offered.",
-        ));
-    }
     let to = q.to.unwrap_or_else(today);
     let from = q
         .from
@@ -1220,7 +1206,7 @@ pub async fn metrics(
     ids.dedup();
     Ok(AgreementMetrics {
         definition: ACTIVE_MOU_DEFINITION.into(),
-        group_by: "quarter".into(),
+        group_by: q.group_by.unwrap_or(AgreementGrouping::Quarter),
         quarters: counts,
         goal,
         agreements: repo::refs(db, &ids).await?,
@@ -1244,17 +1230,14 @@ pub async fn set_goal(
     auth.require(Permission::ManageGoals)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
-    let before = repo::get_goal(&txn, key).await.map_err(|e| match e {
-        db::DbError::NotFound => ApiError::NotFound("goal"),
-        e => e.into(),
-    })?;
+    let before = repo::get_goal(&txn, key).await.or_not_found("goal")?;
     repo::set_goal(&txn, key, version, &input, auth.id, Utc::now()).await?;
     audit::record(
         &txn,
         NewAuditEvent {
             actor: Some(auth.id),
             action: "update",
-            entity: "goal",
+            entity: AuditEntity::Goal,
             entity_id: key.into(),
             changes: serde_json::json!({
                 "baseline": { "before": before.baseline, "after": input.baseline },

@@ -14,26 +14,21 @@ use domain::application::{
     NewNote, OrganizationMatch, PlanningCheck, RequireAgreement, Stage, StartApplication, Subtask,
     SubtaskStatus, SubtaskUpdate, TransitionRequest,
 };
+use domain::audit::AuditEntity;
 use domain::intake::{
     self, ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess,
     OrganizationStatus, PlanningItem, StepError,
 };
 use domain::organization::{ContactInput, OrganizationInput};
-use domain::page::{Page, clamp_limit};
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::{ApplicationId, Permission, Role};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
 
 use crate::auth::AuthUser;
 use crate::auth::tokens::{hash_refresh_token as hash_token, new_refresh_token as new_token};
-use crate::error::{ApiError, ApiResult};
-
-fn missing(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("application"),
-        e => e.into(),
-    }
-}
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 fn applicant_view(
     row: &repo::Row,
@@ -136,7 +131,7 @@ pub async fn start(
 async fn by_token(db: &impl ConnectionTrait, token: &str) -> ApiResult<repo::Row> {
     let row = repo::find_by_token_hash(db, &hash_token(token))
         .await
-        .map_err(missing)?;
+        .or_not_found("application")?;
     match row.resume_token_expires_at {
         Some(until) if until <= chrono::Utc::now() => Err(ApiError::LinkExpired),
         _ => Ok(row),
@@ -168,7 +163,7 @@ pub async fn send_fresh_links(
             NewAuditEvent {
                 actor: None,
                 action: "send_fresh_link",
-                entity: "application",
+                entity: AuditEntity::Application,
                 entity_id: id.to_string(),
                 changes: serde_json::json!({}),
                 request_id: None,
@@ -205,7 +200,7 @@ pub async fn save(
         ApplicationStatus::Draft | ApplicationStatus::ReturnedForInformation
     ) {
         return Err(ApiError::Conflict {
-            code: "not_editable",
+            code: ErrorCode::NotEditable,
             detail: "the application was sent; the office will contact you".into(),
         });
     }
@@ -371,7 +366,7 @@ pub async fn submit(
         NewAuditEvent {
             actor: None,
             action: action.as_str(),
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "status": { "before": from, "after": to } }),
             request_id: None,
@@ -462,13 +457,13 @@ pub async fn require_agreement(
     let app = assemble(&txn, &row).await?;
     if app.waived.is_empty() {
         return Err(ApiError::Conflict {
-            code: "agreement_not_waived",
+            code: ErrorCode::AgreementNotWaived,
             detail: "no formal agreement is waived for this application".into(),
         });
     }
     if !app.status.routing_open() {
         return Err(ApiError::Conflict {
-            code: "too_late",
+            code: ErrorCode::TooLate,
             detail: "the formal processes are set once formalizing starts".into(),
         });
     }
@@ -493,7 +488,7 @@ pub async fn require_agreement(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "require_agreement",
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "agreement_required": { "before": false, "after": true }, "note": note }),
             request_id: auth.request_id.clone(),
@@ -522,7 +517,7 @@ pub async fn resolve_match(
     }
     let (Some(candidate), None) = (row.matched_organization_id, row.organization_id) else {
         return Err(ApiError::Conflict {
-            code: "no_match_pending",
+            code: ErrorCode::NoMatchPending,
             detail: "this application has no possible match waiting for a decision".into(),
         });
     };
@@ -556,7 +551,7 @@ pub async fn resolve_match(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "resolve_match",
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "decision": req.decision, "candidate": candidate,
                 "organization_id": { "before": null, "after": org } }),
@@ -595,6 +590,18 @@ pub(crate) fn visibility(auth: &AuthUser) -> ApiResult<Visibility> {
     }
 }
 
+/// What the spec declares of the pipeline's filters beyond their types.
+fn check_query(q: &ApplicationQuery) -> ApiResult<()> {
+    if q.min_days_in_status.is_some_and(|d| d > 3650) {
+        return Err(ApiError::invalid_field(
+            "min_days_in_status",
+            "range",
+            "Use 0 to 3650 days.",
+        ));
+    }
+    Ok(())
+}
+
 /// A page of the pipeline, scoped to what the caller may see.
 pub async fn browse(
     db: &DatabaseConnection,
@@ -602,8 +609,9 @@ pub async fn browse(
     q: &ApplicationQuery,
 ) -> ApiResult<Page<ApplicationSummary>> {
     let v = visibility(auth)?;
+    check_query(q)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, &v, clamp_limit(q.limit), after).await?;
+    let (items, next) = repo::list(db, q, &v, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -629,7 +637,7 @@ async fn load_visible(
     auth: &AuthUser,
     id: ApplicationId,
 ) -> ApiResult<repo::Row> {
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("application")?;
     let visible = match visibility(auth)? {
         Visibility::All => true,
         Visibility::Schools(mine) => repo::form_of(&row)?
@@ -685,7 +693,7 @@ pub async fn reissue_link(
     let row = load_visible(&txn, auth, id).await?;
     if !repo::status_of(&row)?.is_open() {
         return Err(ApiError::Conflict {
-            code: "application_closed",
+            code: ErrorCode::ApplicationClosed,
             detail: "this application is closed; nothing can be answered or withdrawn".into(),
         });
     }
@@ -696,7 +704,7 @@ pub async fn reissue_link(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "reissue_link",
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({}),
             request_id: auth.request_id.clone(),
@@ -833,7 +841,7 @@ pub async fn transition(
             if !unmet.is_empty() {
                 if !req.override_criteria {
                     return Err(ApiError::Conflict {
-                        code: "criteria_not_met",
+                        code: ErrorCode::CriteriaNotMet,
                         detail: format!(
                             "every eligibility criterion must be confirmed first; open: {}",
                             unmet.join(", ")
@@ -863,7 +871,7 @@ pub async fn transition(
                 .collect();
             if !open.is_empty() {
                 return Err(ApiError::Conflict {
-                    code: "planning_incomplete",
+                    code: ErrorCode::PlanningIncomplete,
                     detail: format!(
                         "every applicable planning item must be done first; open: {}",
                         open.join(", ")
@@ -899,7 +907,7 @@ pub async fn transition(
                 .collect();
             if !open.is_empty() {
                 return Err(ApiError::Conflict {
-                    code: "subtasks_open",
+                    code: ErrorCode::SubtasksOpen,
                     detail: format!(
                         "every formal process must be done (or not needed) first; open: {}",
                         open.join(", ")
@@ -908,7 +916,7 @@ pub async fn transition(
             }
             let Some(org) = app.organization_id else {
                 return Err(ApiError::Conflict {
-                    code: "organization_match_pending",
+                    code: ErrorCode::OrganizationMatchPending,
                     detail: "confirm the possible match with an existing organization, or create \
                              a new one, before approving"
                         .into(),
@@ -945,7 +953,7 @@ pub async fn transition(
         NewAuditEvent {
             actor: Some(auth.id),
             action: req.action.as_str(),
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
             request_id: auth.request_id.clone(),
@@ -953,7 +961,7 @@ pub async fn transition(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("application")?;
     assemble(db, &row).await
 }
 
@@ -977,7 +985,7 @@ pub async fn answer_check(
             ApplicationStatus::Submitted | ApplicationStatus::Vetting
         ) {
             return Err(ApiError::Conflict {
-                code: "wrong_step",
+                code: ErrorCode::WrongStep,
                 detail: "eligibility criteria are answered while vetting".into(),
             });
         }
@@ -992,7 +1000,7 @@ pub async fn answer_check(
     } else if let Some(p) = PlanningItem::parse(item) {
         if status != ApplicationStatus::Planning {
             return Err(ApiError::Conflict {
-                code: "wrong_step",
+                code: ErrorCode::WrongStep,
                 detail: "planning items are answered while planning".into(),
             });
         }
@@ -1023,7 +1031,7 @@ pub async fn answer_check(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("application")?;
     assemble(db, &row).await
 }
 
@@ -1041,7 +1049,7 @@ pub async fn update_subtask(
     let row = load_visible(&txn, auth, id).await?;
     if repo::status_of(&row)? != ApplicationStatus::Formalizing {
         return Err(ApiError::Conflict {
-            code: "wrong_step",
+            code: ErrorCode::WrongStep,
             detail: "sub-tasks are worked on while formalizing".into(),
         });
     }
@@ -1081,7 +1089,7 @@ pub async fn update_subtask(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("application")?;
     assemble(db, &row).await
 }
 
@@ -1133,7 +1141,7 @@ pub async fn assign(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "assign",
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({
                 "owner_id": { "before": row.owner_id, "after": req.owner_id },
@@ -1160,7 +1168,7 @@ pub async fn assign(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("application")?;
     assemble(db, &row).await
 }
 
@@ -1191,7 +1199,7 @@ pub async fn add_note(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("application")?;
     assemble(db, &row).await
 }
 
@@ -1217,7 +1225,10 @@ pub async fn export_csv(
     q: &ApplicationQuery,
     cap: usize,
 ) -> ApiResult<String> {
+    // The page size is not used (an export holds every row) but is checked like a list's.
+    super::page_limit(q.limit)?;
     office(auth)?;
+    check_query(q)?;
     let mut rows = vec![];
     let mut after = None;
     loop {
@@ -1314,7 +1325,7 @@ pub async fn withdraw_by_applicant(
         NewAuditEvent {
             actor: None,
             action: "withdraw",
-            entity: "application",
+            entity: AuditEntity::Application,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
             request_id: None,

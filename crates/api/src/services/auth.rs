@@ -6,6 +6,7 @@
 use chrono::{Duration, Utc};
 use db::repo::{tokens, users};
 use domain::UserId;
+use domain::audit::AuditEntity;
 use domain::auth::{ChangePassword, LoginRequest, Me, TokenResponse};
 use domain::user::UserStatus;
 use uuid::Uuid;
@@ -132,7 +133,7 @@ pub async fn change_password(
         db::repo::audit::NewAuditEvent {
             actor: Some(auth.id),
             action: "change_password",
-            entity: "user",
+            entity: AuditEntity::User,
             entity_id: auth.id.to_string(),
             changes: serde_json::json!({
                 "was_required": account.user.password_change_required,

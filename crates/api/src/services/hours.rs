@@ -7,11 +7,13 @@ use chrono::{DateTime, Utc};
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::hours::{self as repo, NewEntry, Row, Scope};
 use db::repo::{opportunities, schools, volunteer_totals, volunteers};
+use domain::audit::AuditEntity;
 use domain::hours::{
     self as rules, CheckIn, CorrectionInput, HourAction, HourDecision, HourEntry, HourInput,
     HourQuery, HourSource, HourStatus, Verdict,
 };
-use domain::page::{Page, clamp_limit};
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::{HourEntryId, OpportunityId, Permission, Role, SchoolId, UserId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::collections::HashMap;
@@ -19,14 +21,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
-
-fn not_found(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("hour entry"),
-        e => e.into(),
-    }
-}
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 /// The caller's volunteer profile (volunteer logins only).
 async fn me(db: &impl ConnectionTrait, auth: &AuthUser) -> ApiResult<VolunteerId> {
@@ -142,7 +137,7 @@ async fn record(
         NewAuditEvent {
             actor: actor.map(|a| a.id),
             action,
-            entity: "hours",
+            entity: AuditEntity::Hours,
             entity_id: id.to_string(),
             changes,
             request_id: actor.and_then(|a| a.request_id.clone()),
@@ -212,7 +207,7 @@ pub async fn check_in(
     super::opportunities::require_clearance(&txn, v, grace_days).await?;
     if repo::open_visit(&txn, v).await?.is_some() {
         return Err(ApiError::Conflict {
-            code: "already_checked_in",
+            code: ErrorCode::AlreadyCheckedIn,
             detail: "You are already checked in. Check out first.".into(),
         });
     }
@@ -290,7 +285,7 @@ pub async fn check_out(
     let txn = db::begin_write(db).await?;
     let Some(open) = repo::open_visit(&txn, v).await? else {
         return Err(ApiError::Conflict {
-            code: "not_checked_in",
+            code: ErrorCode::NotCheckedIn,
             detail: "You are not checked in anywhere.".into(),
         });
     };
@@ -351,7 +346,7 @@ pub async fn browse(
 ) -> ApiResult<Page<HourEntry>> {
     let s = scope(db, auth).await?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (rows, next) = repo::list(db, q, &s, clamp_limit(q.limit), after).await?;
+    let (rows, next) = repo::list(db, q, &s, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items: assemble(db, rows).await?,
         next_cursor: next.map(|c| c.encode()),
@@ -367,7 +362,7 @@ pub async fn correct(
     input: CorrectionInput,
 ) -> ApiResult<HourEntry> {
     let s = scope(db, auth).await?;
-    let old = repo::get(db, id).await.map_err(not_found)?;
+    let old = repo::get(db, id).await.or_not_found("hour entry")?;
     if !repo::in_scope(&old, &s) {
         return Err(ApiError::NotFound("hour entry"));
     }
@@ -387,7 +382,7 @@ pub async fn correct(
     }
     if repo::status_of(&old)? == HourStatus::Open {
         return Err(ApiError::Conflict {
-            code: "visit_open",
+            code: ErrorCode::VisitOpen,
             detail: "This visit is still open; check out before correcting it.".into(),
         });
     }
@@ -438,7 +433,7 @@ pub async fn correct(
 
 fn already_corrected() -> ApiError {
     ApiError::Conflict {
-        code: "already_corrected",
+        code: ErrorCode::AlreadyCorrected,
         detail: "This entry was already corrected; correct the newest entry instead.".into(),
     }
 }
@@ -488,7 +483,7 @@ pub async fn decide(
         let why = (req.decision == Verdict::Reject).then_some(reason);
         if !repo::decide(&txn, *id, to, why, auth.id).await? {
             return Err(ApiError::Conflict {
-                code: "not_pending",
+                code: ErrorCode::NotPending,
                 detail: format!("hour entry {id} was corrected or decided meanwhile"),
             });
         }
@@ -517,6 +512,8 @@ pub async fn export_csv(
     q: &HourQuery,
     cap: usize,
 ) -> ApiResult<String> {
+    // The page size is not used (an export holds every row) but is checked like a list's.
+    super::page_limit(q.limit)?;
     let items = super::every_page(cap, |cursor| {
         let q = HourQuery {
             limit: Some(domain::page::MAX_LIMIT),

@@ -53,15 +53,29 @@ impl From<&crate::auth::AuthUser> for Actor {
 /// The position a list request continues from; a cursor this API did not issue is a 422.
 pub fn parse_cursor(cursor: Option<&str>) -> ApiResult<Option<Cursor>> {
     match cursor.filter(|c| !c.is_empty()) {
-        Some(c) => Cursor::decode(c).map(Some).ok_or_else(|| {
-            ApiError::invalid_field(
-                "cursor",
-                "invalid",
-                "The cursor is not one this API issued; start from the first page.",
-            )
-        }),
+        Some(c) => Cursor::decode(c).map(Some).ok_or_else(foreign_cursor),
         None => Ok(None),
     }
+}
+
+/// The page size of a list request: 1–100, default 25; anything else is a 422 on `limit`.
+pub fn page_limit(limit: Option<u64>) -> ApiResult<u64> {
+    domain::page::page_limit(limit).ok_or_else(|| {
+        ApiError::invalid_field(
+            "limit",
+            "range",
+            &format!("Use a page size from 1 to {}.", domain::page::MAX_LIMIT),
+        )
+    })
+}
+
+/// `422` on `cursor`: not one this list issued (garbage, or another list's).
+pub fn foreign_cursor() -> ApiError {
+    ApiError::invalid_field(
+        "cursor",
+        "invalid",
+        "The cursor is not one this API issued; start from the first page.",
+    )
 }
 
 /// `422 too_many_rows`: an export would hold more than `cap` rows (`exports.max_rows`).

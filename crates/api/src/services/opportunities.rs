@@ -7,11 +7,13 @@ use chrono::Utc;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::opportunities::{self as repo, Listing, Row, SignupRow};
 use db::repo::{schools, volunteers};
+use domain::audit::AuditEntity;
 use domain::opportunity::{
     self as rules, CancelRequest, MySignup, Opportunity, OpportunityInput, OpportunityQuery,
     OpportunityStatus, Signup, SignupAction, SignupRequest, SignupStatus,
 };
-use domain::page::{Page, clamp_limit};
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::volunteer::{self as vrules, SignupPlace};
 use domain::{OpportunityId, Permission, Role, SchoolId, SignupId, UserId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -20,14 +22,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
-
-fn missing(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("opportunity"),
-        e => e.into(),
-    }
-}
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 /// May the caller manage opportunities at this school? Staff anywhere, coordinators theirs.
 fn require_school(auth: &AuthUser, school: SchoolId) -> ApiResult<()> {
@@ -168,7 +163,7 @@ pub async fn post(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "post",
-            entity: "opportunity",
+            entity: AuditEntity::Opportunity,
             entity_id: row.id.to_string(),
             changes: serde_json::to_value(&input).unwrap_or_default(),
             request_id: auth.request_id.clone(),
@@ -206,7 +201,7 @@ pub(crate) async fn fill_free_slots(
             NewAuditEvent {
                 actor: Some(auth.id),
                 action: "promote",
-                entity: "signup",
+                entity: AuditEntity::Signup,
                 entity_id: s.id.to_string(),
                 changes: serde_json::json!({ "opportunity": id, "volunteer": s.volunteer_id,
                     "to": to }),
@@ -228,14 +223,14 @@ pub async fn revise(
     input: OpportunityInput,
 ) -> ApiResult<Opportunity> {
     auth.require(Permission::ManageOpportunities)?;
-    let current = repo::get(db, id).await.map_err(missing)?;
+    let current = repo::get(db, id).await.or_not_found("opportunity")?;
     require_school(auth, SchoolId(current.school_id))?;
     check_input(db, auth, &input).await?;
     let txn = db::begin_write(db).await?;
-    let current = repo::lock(&txn, id).await.map_err(missing)?;
+    let current = repo::lock(&txn, id).await.or_not_found("opportunity")?;
     if repo::status_of(&current)? == OpportunityStatus::Cancelled {
         return Err(ApiError::Conflict {
-            code: "opportunity_cancelled",
+            code: ErrorCode::OpportunityCancelled,
             detail: "this opportunity was cancelled; post a new one".into(),
         });
     }
@@ -246,7 +241,7 @@ pub async fn revise(
         .unwrap_or_default();
     if input.slots < confirmed {
         return Err(ApiError::Conflict {
-            code: "slots_below_confirmed",
+            code: ErrorCode::SlotsBelowConfirmed,
             detail: format!(
                 "{confirmed} volunteers hold a slot; cancel sign-ups before lowering the slots below that"
             ),
@@ -259,7 +254,7 @@ pub async fn revise(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "revise",
-            entity: "opportunity",
+            entity: AuditEntity::Opportunity,
             entity_id: id.to_string(),
             changes: serde_json::to_value(&input).unwrap_or_default(),
             request_id: auth.request_id.clone(),
@@ -288,10 +283,10 @@ pub async fn cancel(
             "Say why the opportunity is cancelled; volunteers see it.",
         ));
     }
-    let current = repo::get(db, id).await.map_err(missing)?;
+    let current = repo::get(db, id).await.or_not_found("opportunity")?;
     require_school(auth, SchoolId(current.school_id))?;
     let txn = db::begin_write(db).await?;
-    let current = repo::lock(&txn, id).await.map_err(missing)?;
+    let current = repo::lock(&txn, id).await.or_not_found("opportunity")?;
     rules::cancel_opportunity(repo::status_of(&current)?).map_err(ApiError::transition)?;
     repo::set_cancelled(&txn, id, version, reason).await?;
     for s in repo::queue(&txn, id).await? {
@@ -308,7 +303,7 @@ pub async fn cancel(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "cancel",
-            entity: "opportunity",
+            entity: AuditEntity::Opportunity,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "reason": reason }),
             request_id: auth.request_id.clone(),
@@ -343,7 +338,7 @@ pub async fn browse(
         .map(|d| d.and_utc())
         .unwrap_or_else(Utc::now);
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (rows, next) = repo::list(db, q, from, listing, clamp_limit(q.limit), after).await?;
+    let (rows, next) = repo::list(db, q, from, listing, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items: assemble_many(db, rows, me).await?,
         next_cursor: next.map(|c| c.encode()),
@@ -356,7 +351,7 @@ pub async fn get(
     auth: &AuthUser,
     id: OpportunityId,
 ) -> ApiResult<Opportunity> {
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("opportunity")?;
     let me = caller_volunteer(db, auth).await?;
     assemble(db, row, me).await
 }
@@ -413,10 +408,10 @@ pub async fn sign_up(
         .await?
         .ok_or(ApiError::NotFound("volunteer"))?;
     let txn = db::begin_write(db).await?;
-    let opp = repo::lock(&txn, id).await.map_err(missing)?;
+    let opp = repo::lock(&txn, id).await.or_not_found("opportunity")?;
     if repo::status_of(&opp)? == OpportunityStatus::Cancelled {
         return Err(ApiError::Conflict {
-            code: "opportunity_cancelled",
+            code: ErrorCode::OpportunityCancelled,
             detail: format!(
                 "this opportunity was cancelled: {}",
                 opp.cancel_reason.as_deref().unwrap_or("")
@@ -425,7 +420,7 @@ pub async fn sign_up(
     }
     if opp.last_at < Utc::now() {
         return Err(ApiError::Conflict {
-            code: "opportunity_past",
+            code: ErrorCode::OpportunityPast,
             detail: "This opportunity has already taken place.".into(),
         });
     }
@@ -446,7 +441,7 @@ pub async fn sign_up(
         && s.status != SignupStatus::Cancelled.as_str()
     {
         return Err(ApiError::Conflict {
-            code: "already_signed_up",
+            code: ErrorCode::AlreadySignedUp,
             detail: "You are already signed up for this opportunity.".into(),
         });
     }
@@ -466,7 +461,7 @@ pub async fn sign_up(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "sign_up",
-            entity: "signup",
+            entity: AuditEntity::Signup,
             entity_id: row.id.to_string(),
             changes: serde_json::json!({ "opportunity": id, "volunteer": me, "status": status }),
             request_id: auth.request_id.clone(),
@@ -495,11 +490,7 @@ pub async fn cancel_signup(
         auth.require(Permission::ManageOpportunities)?;
     }
     req.validate().map_err(|e| ApiError::validation(&e))?;
-    let not_found = |e: db::DbError| match e {
-        db::DbError::NotFound => ApiError::NotFound("signup"),
-        e => e.into(),
-    };
-    let row = repo::signup(db, id).await.map_err(not_found)?;
+    let row = repo::signup(db, id).await.or_not_found("signup")?;
     let opp_id = OpportunityId(row.opportunity_id);
     if auth.role == Role::Volunteer {
         let me = caller_volunteer(db, auth).await?;
@@ -507,12 +498,12 @@ pub async fn cancel_signup(
             return Err(ApiError::NotFound("signup"));
         }
     } else {
-        let opp = repo::get(db, opp_id).await.map_err(missing)?;
+        let opp = repo::get(db, opp_id).await.or_not_found("opportunity")?;
         require_school(auth, SchoolId(opp.school_id))?;
     }
     let txn = db::begin_write(db).await?;
-    let opp = repo::lock(&txn, opp_id).await.map_err(missing)?;
-    let row = repo::signup(&txn, id).await.map_err(not_found)?;
+    let opp = repo::lock(&txn, opp_id).await.or_not_found("opportunity")?;
+    let row = repo::signup(&txn, id).await.or_not_found("signup")?;
     let to = rules::next_signup_status(repo::signup_status_of(&row)?, SignupAction::Cancel)
         .map_err(ApiError::transition)?;
     let reason = req.reason.trim();
@@ -522,7 +513,7 @@ pub async fn cancel_signup(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "cancel",
-            entity: "signup",
+            entity: AuditEntity::Signup,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "opportunity": opp_id, "volunteer": row.volunteer_id,
                 "reason": reason }),
@@ -547,7 +538,7 @@ pub async fn roster(
     auth: &AuthUser,
     id: OpportunityId,
 ) -> ApiResult<Vec<Signup>> {
-    let opp = repo::get(db, id).await.map_err(missing)?;
+    let opp = repo::get(db, id).await.or_not_found("opportunity")?;
     require_school(auth, SchoolId(opp.school_id))?;
     let queue = repo::queue(db, id).await?;
     let names = volunteers::display_names(
@@ -576,6 +567,8 @@ pub async fn export_csv(
     q: &OpportunityQuery,
     cap: usize,
 ) -> ApiResult<String> {
+    // The page size is not used (an export holds every row) but is checked like a list's.
+    super::page_limit(q.limit)?;
     let items = super::every_page(cap, |cursor| {
         let q = OpportunityQuery {
             limit: Some(domain::page::MAX_LIMIT),

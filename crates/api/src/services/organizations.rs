@@ -3,11 +3,13 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations as repo, users};
+use domain::audit::AuditEntity;
 use domain::organization::{
     Contact, ContactInput, ContactLogin, CreateOrganization, DuplicateCandidate, Organization,
     OrganizationInput, OrganizationQuery, name_key,
 };
-use domain::page::{Page, clamp_limit};
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::{ContactId, OrganizationId, Permission, Role, UserId};
 use sea_orm::DatabaseConnection;
 use validator::Validate;
@@ -15,20 +17,13 @@ use validator::Validate;
 use super::Actor;
 use crate::auth::AuthUser;
 use crate::auth::password;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 /// How similar two reduced names must be to count as "very similar" (Jaro-Winkler).
 const SIMILAR_NAME: f64 = 0.9;
 
 fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or_default()
-}
-
-fn not_found(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("organization"),
-        e => e.into(),
-    }
 }
 
 /// The one organization a partner may see; `None` for roles that see the directory.
@@ -72,7 +67,7 @@ pub async fn browse(
 ) -> ApiResult<Page<Organization>> {
     let only = scope(auth)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, only, Some(clamp_limit(q.limit)), after).await?;
+    let (items, next) = repo::list(db, q, only, Some(super::page_limit(q.limit)?), after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -86,6 +81,8 @@ pub async fn export_csv(
     q: &OrganizationQuery,
     cap: usize,
 ) -> ApiResult<String> {
+    // The page size is not used (an export holds every row) but is checked like a list's.
+    super::page_limit(q.limit)?;
     auth.require(Permission::ManageOrganizations)?;
     let (items, more) = repo::list(db, q, None, Some(cap as u64), None).await?;
     if more.is_some() {
@@ -149,7 +146,7 @@ pub async fn find(
         // Not theirs: as if it did not exist.
         return Err(ApiError::NotFound("organization"));
     }
-    repo::get(db, id).await.map_err(not_found)
+    repo::get(db, id).await.or_not_found("organization")
 }
 
 fn check(input: OrganizationInput) -> ApiResult<OrganizationInput> {
@@ -207,7 +204,7 @@ pub async fn add(
         NewAuditEvent {
             actor: actor.user,
             action: "create",
-            entity: "organization",
+            entity: AuditEntity::Organization,
             entity_id: org.id.to_string(),
             changes: audit::created(&json(&input)),
             request_id: actor.request_id.clone(),
@@ -229,7 +226,7 @@ pub async fn edit(
 ) -> ApiResult<Organization> {
     let input = check(input)?;
     let txn = db::begin_write(db).await?;
-    let before = repo::get(&txn, id).await.map_err(not_found)?;
+    let before = repo::get(&txn, id).await.or_not_found("organization")?;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
     }
@@ -246,7 +243,7 @@ pub async fn edit(
         NewAuditEvent {
             actor: actor.user,
             action: "update",
-            entity: "organization",
+            entity: AuditEntity::Organization,
             entity_id: id.to_string(),
             changes: audit::diff(&strip(&before), &strip(&after)),
             request_id: actor.request_id.clone(),
@@ -276,12 +273,8 @@ pub async fn change_contact(
     version: i32,
     change: ContactChange,
 ) -> ApiResult<Organization> {
-    let contact_missing = |e: db::DbError| match e {
-        db::DbError::NotFound => ApiError::NotFound("contact"),
-        e => e.into(),
-    };
     let txn = db::begin_write(db).await?;
-    repo::get(&txn, id).await.map_err(not_found)?;
+    repo::get(&txn, id).await.or_not_found("organization")?;
     repo::bump(&txn, id, version).await?;
     let (action, contact_id, changes) = match change {
         ContactChange::Add(input) => {
@@ -293,7 +286,7 @@ pub async fn change_contact(
             input.validate().map_err(|e| ApiError::validation(&e))?;
             let before = repo::find_contact(&txn, id, cid)
                 .await
-                .map_err(contact_missing)?;
+                .or_not_found("contact")?;
             let after = repo::update_contact(&txn, id, cid, &trim(input)).await?;
             let before = json(&serde_json::json!({
                 "name": before.name, "title": before.title, "email": before.email, "phone": before.phone, "is_primary": before.is_primary,
@@ -308,7 +301,7 @@ pub async fn change_contact(
         ContactChange::Remove(cid) => {
             let removed = repo::remove_contact(&txn, id, cid)
                 .await
-                .map_err(contact_missing)?;
+                .or_not_found("contact")?;
             if let Some(login) = removed.user_id {
                 end_partner_logins(
                     &txn,
@@ -330,7 +323,7 @@ pub async fn change_contact(
         NewAuditEvent {
             actor: actor.user,
             action,
-            entity: "organization",
+            entity: AuditEntity::Organization,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "contact_id": contact_id, "fields": changes }),
             request_id: actor.request_id.clone(),
@@ -338,7 +331,7 @@ pub async fn change_contact(
     )
     .await?;
     txn.commit().await?;
-    repo::get(db, id).await.map_err(not_found)
+    repo::get(db, id).await.or_not_found("organization")
 }
 
 fn trim(mut c: ContactInput) -> ContactInput {
@@ -360,13 +353,10 @@ pub async fn give_login(
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let c = repo::find_contact(db, id, contact)
         .await
-        .map_err(|e| match e {
-            db::DbError::NotFound => ApiError::NotFound("contact"),
-            e => e.into(),
-        })?;
+        .or_not_found("contact")?;
     if c.user_id.is_some() {
         return Err(ApiError::Conflict {
-            code: "already_has_login",
+            code: ErrorCode::AlreadyHasLogin,
             detail: "this contact already has a login".into(),
         });
     }
@@ -400,7 +390,7 @@ pub async fn give_login(
         NewAuditEvent {
             actor: actor.user,
             action: "give_login",
-            entity: "organization",
+            entity: AuditEntity::Organization,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "contact_id": contact, "user_id": user.id }),
             request_id: actor.request_id.clone(),
@@ -409,7 +399,7 @@ pub async fn give_login(
     .await?;
     txn.commit().await?;
     tracing::info!(organization.id = %id, user.id = %user.id, "partner login created");
-    repo::get(db, id).await.map_err(not_found)
+    repo::get(db, id).await.or_not_found("organization")
 }
 
 /// Ends the access of partner logins whose reason to exist is gone (their contact was removed,
@@ -429,7 +419,7 @@ pub async fn end_partner_logins(
             NewAuditEvent {
                 actor: actor.user,
                 action: "end_partner_access",
-                entity: "user",
+                entity: AuditEntity::User,
                 entity_id: login.to_string(),
                 changes: serde_json::json!({
                     "status": { "before": if was_active { "active" } else { "deactivated" }, "after": "deactivated" },

@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{password_tokens, tokens, users};
 use domain::UserId;
+use domain::audit::AuditEntity;
 use domain::auth::{PasswordResetConfirm, PasswordResetRequest};
 use domain::user::UserStatus;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -193,7 +194,7 @@ pub async fn reset(db: &DatabaseConnection, req: PasswordResetConfirm) -> ApiRes
         NewAuditEvent {
             actor: Some(user),
             action: "set_password",
-            entity: "user",
+            entity: AuditEntity::User,
             entity_id: user.to_string(),
             changes: serde_json::json!({}),
             request_id: None,

@@ -6,6 +6,7 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
+use domain::audit::AuditEntity;
 use domain::problem::FieldError;
 use domain::school::{Designation, ImportReport, SchoolInput, SchoolLevel};
 use sea_orm::DatabaseConnection;
@@ -166,7 +167,7 @@ pub async fn import(
             NewAuditEvent {
                 actor: actor.user,
                 action,
-                entity: "school",
+                entity: AuditEntity::School,
                 entity_id: after.id.to_string(),
                 changes: audit::diff(&before, &serde_json::to_value(&after).unwrap_or_default()),
                 request_id: actor.request_id.clone(),

@@ -3,13 +3,14 @@
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
 use domain::SchoolId;
-use domain::page::{Page, clamp_limit};
+use domain::audit::AuditEntity;
+use domain::page::Page;
 use domain::school::{School, SchoolInput, SchoolQuery, SchoolTransition};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
 
 use super::Actor;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 fn json(s: &School) -> serde_json::Value {
     serde_json::to_value(s).unwrap_or_default()
@@ -18,7 +19,7 @@ fn json(s: &School) -> serde_json::Value {
 /// A page of the directory.
 pub async fn browse(db: &DatabaseConnection, q: &SchoolQuery) -> ApiResult<Page<School>> {
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, clamp_limit(q.limit), after).await?;
+    let (items, next) = repo::list(db, q, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -27,10 +28,7 @@ pub async fn browse(db: &DatabaseConnection, q: &SchoolQuery) -> ApiResult<Page<
 
 /// One school.
 pub async fn find(db: &DatabaseConnection, id: SchoolId) -> ApiResult<School> {
-    repo::get(db, id).await.map_err(|e| match e {
-        db::DbError::NotFound => ApiError::NotFound("school"),
-        e => e.into(),
-    })
+    repo::get(db, id).await.or_not_found("school")
 }
 
 /// Normalizes and validates input; a duplicate code is a field error.
@@ -63,7 +61,7 @@ pub async fn add(db: &DatabaseConnection, actor: &Actor, input: SchoolInput) -> 
         NewAuditEvent {
             actor: actor.user,
             action: "create",
-            entity: "school",
+            entity: AuditEntity::School,
             entity_id: school.id.to_string(),
             changes: audit::created(&json(&school)),
             request_id: actor.request_id.clone(),
@@ -84,10 +82,7 @@ pub async fn edit(
     input: SchoolInput,
 ) -> ApiResult<School> {
     let txn = db::begin_write(db).await?;
-    let before = repo::get(&txn, id).await.map_err(|e| match e {
-        db::DbError::NotFound => ApiError::NotFound("school"),
-        e => e.into(),
-    })?;
+    let before = repo::get(&txn, id).await.or_not_found("school")?;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
     }
@@ -98,7 +93,7 @@ pub async fn edit(
         NewAuditEvent {
             actor: actor.user,
             action: "update",
-            entity: "school",
+            entity: AuditEntity::School,
             entity_id: id.to_string(),
             changes: audit::diff(&json(&before), &json(&after)),
             request_id: actor.request_id.clone(),
@@ -118,10 +113,7 @@ pub async fn change_status(
     t: SchoolTransition,
 ) -> ApiResult<School> {
     let txn = db::begin_write(db).await?;
-    let before = repo::get(&txn, id).await.map_err(|e| match e {
-        db::DbError::NotFound => ApiError::NotFound("school"),
-        e => e.into(),
-    })?;
+    let before = repo::get(&txn, id).await.or_not_found("school")?;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
     }
@@ -135,7 +127,7 @@ pub async fn change_status(
                 SchoolTransition::Archive => "archive",
                 SchoolTransition::Restore => "restore",
             },
-            entity: "school",
+            entity: AuditEntity::School,
             entity_id: id.to_string(),
             changes: audit::diff(&json(&before), &json(&after)),
             request_id: actor.request_id.clone(),

@@ -3,7 +3,9 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{schools, tokens, users as repo};
-use domain::page::{Page, clamp_limit};
+use domain::audit::AuditEntity;
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::user::{CreateUser, UpdateUser, User, UserQuery, UserTransition};
 use domain::{Role, SchoolId, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -11,17 +13,10 @@ use validator::Validate;
 
 use super::Actor;
 use crate::auth::password;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 fn json(u: &User) -> serde_json::Value {
     serde_json::to_value(u).unwrap_or_default()
-}
-
-fn not_found(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("user"),
-        e => e.into(),
-    }
 }
 
 async fn check_scope(
@@ -56,7 +51,7 @@ async fn check_scope(
 /// A page of accounts (admin), by email.
 pub async fn browse(db: &DatabaseConnection, q: &UserQuery) -> ApiResult<Page<User>> {
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, clamp_limit(q.limit), after).await?;
+    let (items, next) = repo::list(db, q, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -65,7 +60,7 @@ pub async fn browse(db: &DatabaseConnection, q: &UserQuery) -> ApiResult<Page<Us
 
 /// One account.
 pub async fn find(db: &DatabaseConnection, id: UserId) -> ApiResult<User> {
-    Ok(repo::get(db, id).await.map_err(not_found)?.user)
+    Ok(repo::get(db, id).await.or_not_found("user")?.user)
 }
 
 /// Creates an account with a temporary password, which its owner must change at the first
@@ -102,7 +97,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> 
         NewAuditEvent {
             actor: actor.user,
             action: "create",
-            entity: "user",
+            entity: AuditEntity::User,
             entity_id: user.id.to_string(),
             changes: audit::created(&json(&user)),
             request_id: actor.request_id.clone(),
@@ -124,13 +119,13 @@ pub async fn update(
 ) -> ApiResult<User> {
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
-    let before = repo::get(&txn, id).await.map_err(not_found)?.user;
+    let before = repo::get(&txn, id).await.or_not_found("user")?.user;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
     }
     if Some(id) == actor.user && req.role != before.role {
         return Err(ApiError::Conflict {
-            code: "own_role",
+            code: ErrorCode::OwnRole,
             detail: "you cannot change your own role".into(),
         });
     }
@@ -149,7 +144,7 @@ pub async fn update(
         NewAuditEvent {
             actor: actor.user,
             action: "update",
-            entity: "user",
+            entity: AuditEntity::User,
             entity_id: id.to_string(),
             changes: audit::diff(&json(&before), &json(&after)),
             request_id: actor.request_id.clone(),
@@ -170,12 +165,12 @@ pub async fn change_status(
 ) -> ApiResult<User> {
     if Some(id) == actor.user && t == UserTransition::Deactivate {
         return Err(ApiError::Conflict {
-            code: "own_account",
+            code: ErrorCode::OwnAccount,
             detail: "you cannot deactivate your own account".into(),
         });
     }
     let txn = db::begin_write(db).await?;
-    let before = repo::get(&txn, id).await.map_err(not_found)?.user;
+    let before = repo::get(&txn, id).await.or_not_found("user")?.user;
     if before.version != version {
         return Err(ApiError::VersionMismatch);
     }
@@ -192,7 +187,7 @@ pub async fn change_status(
                 UserTransition::Deactivate => "deactivate",
                 UserTransition::Reactivate => "reactivate",
             },
-            entity: "user",
+            entity: AuditEntity::User,
             entity_id: id.to_string(),
             changes: audit::diff(&json(&before), &json(&after)),
             request_id: actor.request_id.clone(),

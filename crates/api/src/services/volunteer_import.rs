@@ -15,6 +15,7 @@ use chrono::{NaiveDate, Utc};
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::volunteers as repo;
 use db::repo::{hours, organizations, schools, users, volunteer_totals};
+use domain::audit::AuditEntity;
 use domain::hours::{HourInput, HourSource, HourStatus};
 use domain::import::{ImportOptions, ImportOutcome, SkippedRow};
 use domain::problem::FieldError;
@@ -668,7 +669,7 @@ pub async fn import_roster(
             NewAuditEvent {
                 actor: Some(auth.id),
                 action: "import",
-                entity: "volunteer",
+                entity: AuditEntity::Volunteer,
                 entity_id: id.to_string(),
                 changes: serde_json::json!({
                     "kind": r.kind,
@@ -849,7 +850,7 @@ pub async fn import_hours(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "import",
-            entity: "hours",
+            entity: AuditEntity::Hours,
             entity_id: "import".into(),
             changes: serde_json::json!({
                 "entries": outcome.imported,

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, Utc};
 use db::repo::{agreements, settings, volunteer_totals};
+use domain::audit::AuditEntity;
 use domain::volunteer::SchoolYear;
 use domain::volunteer_metrics::{
     self as rules, HourValue, HourValueInput, SchoolYearInput, SchoolYearSetting,
@@ -68,7 +69,7 @@ pub async fn set_hour_value(
         db::repo::audit::NewAuditEvent {
             actor: Some(auth.id),
             action: "update",
-            entity: "setting",
+            entity: AuditEntity::Setting,
             entity_id: HOUR_VALUE_KEY.into(),
             changes: serde_json::json!({ "cents": { "before": before.cents, "after": input.cents } }),
             request_id: auth.request_id.clone(),
@@ -127,7 +128,7 @@ pub async fn set_school_year(
         db::repo::audit::NewAuditEvent {
             actor: Some(auth.id),
             action: "update",
-            entity: "setting",
+            entity: AuditEntity::Setting,
             entity_id: volunteer_totals::SCHOOL_YEAR_KEY.into(),
             changes: serde_json::json!({ "start_month": {
                 "before": before.start_month(), "after": year.start_month() } }),

@@ -6,7 +6,9 @@ use chrono::Utc;
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::volunteers::{self as repo, Scope};
 use db::repo::{organizations, schools, users};
-use domain::page::{Page, clamp_limit};
+use domain::audit::AuditEntity;
+use domain::page::Page;
+use domain::problem::ErrorCode;
 use domain::volunteer::{
     self as rules, Badge, BadgeCheck, BadgeRevocation, ClearanceInput, ClearanceStatus,
     ClearanceType, DuplicateGroup, MergeRequest, ParentLeaderInput, Standing, Volunteer,
@@ -18,14 +20,7 @@ use validator::Validate;
 
 use crate::auth::tokens::TokenKeys;
 use crate::auth::{AuthUser, password};
-use crate::error::{ApiError, ApiResult};
-
-fn missing(e: db::DbError) -> ApiError {
-    match e {
-        db::DbError::NotFound => ApiError::NotFound("volunteer"),
-        e => e.into(),
-    }
-}
+use crate::error::{ApiError, ApiResult, OrNotFound};
 
 async fn assemble(
     db: &impl ConnectionTrait,
@@ -144,7 +139,7 @@ pub async fn register(
         NewAuditEvent {
             actor: Some(user.id),
             action: "register",
-            entity: "volunteer",
+            entity: AuditEntity::Volunteer,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "kind": req.kind, "schools": req.school_ids }),
             request_id: None,
@@ -247,7 +242,7 @@ pub async fn me(db: &DatabaseConnection, auth: &AuthUser, grace_days: u32) -> Ap
     if auth.role != Role::Volunteer {
         return Err(ApiError::Forbidden);
     }
-    let row = repo::by_user(db, auth.id).await.map_err(missing)?;
+    let row = repo::by_user(db, auth.id).await.or_not_found("volunteer")?;
     assemble(db, &row, grace_days).await
 }
 
@@ -259,7 +254,7 @@ pub async fn get(
     id: VolunteerId,
     grace_days: u32,
 ) -> ApiResult<Volunteer> {
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("volunteer")?;
     if auth.role == Role::Volunteer {
         if row.user_id != auth.id.0 {
             return Err(ApiError::NotFound("volunteer"));
@@ -287,7 +282,7 @@ pub async fn browse(
 ) -> ApiResult<Page<VolunteerSummary>> {
     let s = scope(auth)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, &s, clamp_limit(q.limit), after).await?;
+    let (items, next) = repo::list(db, q, &s, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -306,7 +301,7 @@ pub async fn record_clearance(
     auth.require(Permission::ManageVolunteers)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
-    repo::get(&txn, id).await.map_err(missing)?;
+    repo::get(&txn, id).await.or_not_found("volunteer")?;
     repo::touch(&txn, id, version).await?;
     repo::add_clearance(&txn, id, &input, Some(auth.id)).await?;
     keep_cleared_until(&txn, id).await?;
@@ -315,7 +310,7 @@ pub async fn record_clearance(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "record_clearance",
-            entity: "volunteer",
+            entity: AuditEntity::Volunteer,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "kind": input.kind, "status": input.status,
                 "cleared_on": input.cleared_on, "expires_on": input.expires_on }),
@@ -324,7 +319,7 @@ pub async fn record_clearance(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("volunteer")?;
     assemble(db, &row, grace_days).await
 }
 
@@ -345,7 +340,7 @@ pub async fn flag_parent_leader(
     let today = Utc::now().date_naive();
     let on = input.on.unwrap_or(today);
     let txn = db::begin_write(db).await?;
-    let row = repo::get(&txn, id).await.map_err(missing)?;
+    let row = repo::get(&txn, id).await.or_not_found("volunteer")?;
     if !repo::in_scope(&txn, id, &scope(auth)?).await? {
         return Err(ApiError::NotFound("volunteer"));
     }
@@ -377,7 +372,7 @@ pub async fn flag_parent_leader(
             } else {
                 "unflag_parent_leader"
             },
-            entity: "volunteer",
+            entity: AuditEntity::Volunteer,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "parent_leader": input.parent_leader, "role": role,
                 "on": on, "changed": change != rules::RoleChange::Unchanged }),
@@ -386,13 +381,13 @@ pub async fn flag_parent_leader(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("volunteer")?;
     Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
 }
 
 fn ended_conflict() -> ApiError {
     ApiError::Conflict {
-        code: "volunteer_ended",
+        code: ErrorCode::VolunteerEnded,
         detail: "This volunteer profile has ended. Office staff can reinstate it.".into(),
     }
 }
@@ -421,7 +416,7 @@ async fn end(
 ) -> ApiResult<Volunteer> {
     let today = Utc::now().date_naive();
     let txn = db::begin_write(db).await?;
-    let row = repo::get(&txn, id).await.map_err(missing)?;
+    let row = repo::get(&txn, id).await.or_not_found("volunteer")?;
     rules::end_profile(
         repo::ended(&row).as_ref(),
         on,
@@ -430,14 +425,14 @@ async fn end(
     )
     .map_err(|e| match e {
         rules::ProfileRefusal::AlreadyEnded => ApiError::Conflict {
-            code: "volunteer_already_ended",
+            code: ErrorCode::VolunteerAlreadyEnded,
             detail: "This volunteer profile has ended already.".into(),
         },
         rules::ProfileRefusal::Day((field, msg)) => ApiError::invalid_field(field, "invalid", msg),
     })?;
     if db::repo::hours::open_visit(&txn, id).await?.is_some() {
         return Err(ApiError::Conflict {
-            code: "checked_in",
+            code: ErrorCode::CheckedIn,
             detail: "The volunteer is checked in right now; check them out first.".into(),
         });
     }
@@ -459,7 +454,7 @@ async fn end(
             } else {
                 "end_profile"
             },
-            entity: "volunteer",
+            entity: AuditEntity::Volunteer,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "ended_on": on, "reason": end.reason }),
             request_id: auth.request_id.clone(),
@@ -467,7 +462,7 @@ async fn end(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("volunteer")?;
     Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
 }
 
@@ -506,7 +501,7 @@ pub async fn stop_volunteering(
         return Err(ApiError::Forbidden);
     }
     input.validate().map_err(|e| ApiError::validation(&e))?;
-    let row = repo::by_user(db, auth.id).await.map_err(missing)?;
+    let row = repo::by_user(db, auth.id).await.or_not_found("volunteer")?;
     let reason = match input.reason.trim() {
         "" => "Stopped volunteering".to_string(),
         r => r.to_string(),
@@ -537,10 +532,10 @@ pub async fn reinstate(
     auth.require(Permission::ManageVolunteers)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
-    let row = repo::get(&txn, id).await.map_err(missing)?;
+    let row = repo::get(&txn, id).await.or_not_found("volunteer")?;
     let Some(was) = repo::ended(&row) else {
         return Err(ApiError::Conflict {
-            code: "volunteer_not_ended",
+            code: ErrorCode::VolunteerNotEnded,
             detail: "This volunteer profile has not ended.".into(),
         });
     };
@@ -550,7 +545,7 @@ pub async fn reinstate(
         NewAuditEvent {
             actor: Some(auth.id),
             action: "reinstate_profile",
-            entity: "volunteer",
+            entity: AuditEntity::Volunteer,
             entity_id: id.to_string(),
             changes: serde_json::json!({ "was_ended_on": was.ended_on,
                 "was_reason": was.reason, "reason": input.reason.trim() }),
@@ -559,7 +554,7 @@ pub async fn reinstate(
     )
     .await?;
     txn.commit().await?;
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("volunteer")?;
     Ok(as_seen_by(assemble(db, &row, grace_days).await?, auth))
 }
 
@@ -576,14 +571,14 @@ pub async fn revoke_badges(
     auth.require(Permission::ManageVolunteers)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
-    let before = repo::get(&txn, id).await.map_err(missing)?;
+    let before = repo::get(&txn, id).await.or_not_found("volunteer")?;
     repo::revoke_badges(&txn, id, version).await?;
     audit::record(
         &txn,
         NewAuditEvent {
             actor: Some(auth.id),
             action: "revoke_badges",
-            entity: "volunteer",
+            entity: AuditEntity::Volunteer,
             entity_id: id.to_string(),
             changes: serde_json::json!({
                 "badge_version": { "before": before.badge_version, "after": before.badge_version + 1 },
@@ -595,7 +590,7 @@ pub async fn revoke_badges(
     .await?;
     txn.commit().await?;
     tracing::info!(volunteer.id = %id, "volunteer badges revoked");
-    let row = repo::get(db, id).await.map_err(missing)?;
+    let row = repo::get(db, id).await.or_not_found("volunteer")?;
     assemble(db, &row, grace_days).await
 }
 
@@ -611,7 +606,7 @@ pub async fn badge(
     if auth.role != Role::Volunteer {
         return Err(ApiError::Forbidden);
     }
-    let row = repo::by_user(db, auth.id).await.map_err(missing)?;
+    let row = repo::by_user(db, auth.id).await.or_not_found("volunteer")?;
     let v = assemble(db, &row, grace_days).await?;
     let token = keys.badge(v.id, row.badge_version)?;
     let verify_url = format!("{}/badge/{token}", public_url.trim_end_matches('/'));
@@ -637,10 +632,7 @@ pub async fn check_badge(
     let (id, version) = keys
         .badge_subject(token)
         .ok_or(ApiError::NotFound("badge"))?;
-    let row = repo::get(db, id).await.map_err(|e| match e {
-        db::DbError::NotFound => ApiError::NotFound("badge"),
-        e => e.into(),
-    })?;
+    let row = repo::get(db, id).await.or_not_found("badge")?;
     // A revoked badge (lost, stolen) is no badge at all.
     if version != row.badge_version {
         return Err(ApiError::NotFound("badge"));
@@ -775,13 +767,13 @@ pub async fn merge(
         ));
     }
     let txn = db::begin_write(db).await?;
-    let k = repo::get(&txn, keep).await.map_err(missing)?;
-    let d = repo::get(&txn, dup).await.map_err(missing)?;
+    let k = repo::get(&txn, keep).await.or_not_found("volunteer")?;
+    let d = repo::get(&txn, dup).await.or_not_found("volunteer")?;
     if db::repo::hours::open_visit(&txn, keep).await?.is_some()
         && db::repo::hours::open_visit(&txn, dup).await?.is_some()
     {
         return Err(ApiError::Conflict {
-            code: "both_checked_in",
+            code: ErrorCode::BothCheckedIn,
             detail: "Both profiles are checked in right now; check one out first.".into(),
         });
     }
@@ -842,7 +834,7 @@ pub async fn merge(
             NewAuditEvent {
                 actor: Some(auth.id),
                 action,
-                entity: "volunteer",
+                entity: AuditEntity::Volunteer,
                 entity_id: entity_id.to_string(),
                 changes,
                 request_id: auth.request_id.clone(),
@@ -852,7 +844,7 @@ pub async fn merge(
     }
     txn.commit().await?;
     tracing::info!(volunteer.id = %keep, merged = %dup, hours = moved.hours, "volunteer profiles merged");
-    let row = repo::get(db, keep).await.map_err(missing)?;
+    let row = repo::get(db, keep).await.or_not_found("volunteer")?;
     assemble(db, &row, grace_days).await
 }
 
@@ -864,6 +856,8 @@ pub async fn export_csv(
     q: &VolunteerQuery,
     cap: usize,
 ) -> ApiResult<String> {
+    // The page size is not used (an export holds every row) but is checked like a list's.
+    super::page_limit(q.limit)?;
     let items = super::every_page(cap, |cursor| {
         let q = VolunteerQuery {
             limit: Some(domain::page::MAX_LIMIT),

@@ -961,7 +961,7 @@ async fn each_role_gets_what_it_may_from_every_application_endpoint() {
     let school = app.create_school("E1", "First Elementary").await;
     let id = submitted(&app, &school.to_string()).await;
     let base = format!("/api/v1/applications/{id}");
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let schools = if role == Role::SchoolCoordinator {
             vec![school]
         } else {

@@ -57,7 +57,7 @@ async fn each_change_writes_an_audit_event_with_actor_fields_and_request_id() {
 #[actix_web::test]
 async fn only_admin_and_staff_read_the_audit_log() {
     let app = TestApp::spawn().await;
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let token = app.token_for(role).await;
         let res = app
             .get("/api/v1/audit?entity=school", &token)

@@ -496,7 +496,7 @@ async fn a_password_an_admin_set_must_be_changed_before_anything_else_answers() 
 #[actix_web::test]
 async fn anyone_signed_in_changes_their_own_password() {
     let app = TestApp::spawn().await;
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let schools = if role == Role::SchoolCoordinator {
             vec![app.any_school().await]
         } else {

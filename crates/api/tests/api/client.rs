@@ -45,7 +45,10 @@ async fn the_typed_client_signs_in_edits_a_school_and_surfaces_problems() {
         .await
         .unwrap_err();
     assert_eq!(stale.status(), Some(412));
-    assert_eq!(stale.problem().unwrap().code, "version_mismatch");
+    assert_eq!(
+        stale.problem().unwrap().code,
+        domain::problem::ErrorCode::VersionMismatch
+    );
 
     let unauth = anon.me().await.unwrap_err();
     assert!(matches!(unauth, ClientError::Api(ref p) if p.status == 401));

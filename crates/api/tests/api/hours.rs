@@ -506,3 +506,30 @@ async fn hours_opportunities_and_volunteers_export_as_csv_within_the_callers_sco
         .unwrap();
     assert_problem(res, 403, "forbidden").await;
 }
+
+#[actix_web::test]
+async fn another_lists_cursor_is_a_422_on_the_date_ordered_lists_not_a_500() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    app.create_school("E1", "First Elementary").await;
+    app.create_school("E2", "Second Elementary").await;
+    let page: Value = app
+        .get("/api/v1/schools?limit=1", &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // A real cursor, but of the school list: its position is a name, not a time.
+    let cursor = page["next_cursor"].as_str().unwrap().to_string();
+    for list in ["/api/v1/hours", "/api/v1/opportunities"] {
+        let res = app
+            .get(&format!("{list}?cursor={cursor}"), &staff)
+            .send()
+            .await
+            .unwrap();
+        let p = assert_problem(res, 422, "validation_failed").await;
+        assert_eq!(p["errors"][0]["field"], "cursor", "{list}: {p}");
+    }
+}

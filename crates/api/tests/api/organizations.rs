@@ -331,7 +331,7 @@ async fn each_role_gets_what_it_may_from_every_organization_endpoint() {
     let staff = app.token_for(Role::Staff).await;
     let o = created(&app, &staff, org("Probe Org", None, "")).await;
     let id = o["id"].as_str().unwrap();
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let token = app.token_for(role).await;
         let office = matches!(role, Role::Admin | Role::Staff);
         let read = app

@@ -58,7 +58,7 @@ async fn every_school_endpoint_needs_a_token() {
 async fn every_role_reads_schools_but_only_admin_and_staff_write_them() {
     let app = TestApp::spawn().await;
     let eps = endpoints(&app).await;
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let token = app.token_for(role).await;
         let may_write = matches!(role, Role::Admin | Role::Staff);
         for (method, path, writes) in &eps {
@@ -157,6 +157,33 @@ async fn an_update_without_if_match_is_428_and_with_a_stale_version_is_412() {
         .await
         .unwrap();
     assert_problem(stale, 412, "version_mismatch").await;
+    let now: Value = app
+        .get(&path, &staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["name"], "Renamed Once");
+
+    // `*` cannot say which version the change was made on: refused like a missing header,
+    // and a value that is not an entity tag is a bad request. Neither changes the record.
+    for (value, status, code) in [
+        ("*", 428, "precondition_required"),
+        ("2", 400, "bad_request"),
+        ("\"-2\"", 400, "bad_request"),
+    ] {
+        let res = app
+            .put(&path, &staff)
+            .header("if-match", value)
+            .json(&body("E1", "Renamed by a wildcard"))
+            .send()
+            .await
+            .unwrap();
+        let p = assert_problem(res, status, code).await;
+        assert!(p["detail"].as_str().unwrap().contains("If-Match"), "{p}");
+    }
     let now: Value = app
         .get(&path, &staff)
         .send()
@@ -369,4 +396,31 @@ async fn an_import_must_be_csv_and_not_too_large() {
         .await
         .unwrap();
     assert_problem(big, 413, "payload_too_large").await;
+}
+
+#[actix_web::test]
+async fn a_page_size_outside_1_to_100_is_a_422_on_lists_and_exports_as_the_spec_declares() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    app.create_school("E1", "First Elementary").await;
+    for path in [
+        "/api/v1/schools?limit=0",
+        "/api/v1/schools?limit=101",
+        "/api/v1/organizations?limit=500",
+        "/api/v1/organizations/export?limit=0",
+        "/api/v1/hours/export?limit=101",
+        "/api/v1/applications?min_days_in_status=3651",
+        "/api/v1/audit?entity=school&limit=501",
+    ] {
+        let res = app.get(path, &staff).send().await.unwrap();
+        let p = assert_problem(res, 422, "validation_failed").await;
+        assert!(
+            ["limit", "min_days_in_status"].contains(&p["errors"][0]["field"].as_str().unwrap()),
+            "{path}: {p}"
+        );
+    }
+    for path in ["/api/v1/schools?limit=1", "/api/v1/schools?limit=100"] {
+        let res = app.get(path, &staff).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+    }
 }

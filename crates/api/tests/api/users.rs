@@ -7,7 +7,7 @@ use crate::helpers::{TestApp, assert_problem};
 async fn only_an_admin_manages_users() {
     let app = TestApp::spawn().await;
     let (_, _) = app.create_user(Role::Volunteer, vec![]).await;
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let token = app.token_for(role).await;
         let list = app.get("/api/v1/users", &token).send().await.unwrap();
         let create = app
@@ -174,7 +174,7 @@ async fn only_an_admin_reads_changes_or_deactivates_a_user() {
     let (email, password) = app.create_user(Role::Volunteer, vec![]).await;
     let target: Value = app.login(&email, &password).await.json().await.unwrap();
     let id = target["user"]["id"].as_str().unwrap().to_string();
-    for role in Role::ALL {
+    for &role in Role::ALL {
         let token = app.token_for(role).await;
         let get = app
             .get(&format!("/api/v1/users/{id}"), &token)

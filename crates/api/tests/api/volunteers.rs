@@ -720,7 +720,7 @@ async fn each_role_gets_what_it_may_from_every_volunteer_endpoint() {
     let nobody = uuid::Uuid::now_v7();
     let today = chrono::Utc::now().date_naive().to_string();
 
-    for role in Role::ALL {
+    for &role in Role::ALL {
         // A fresh opportunity each time, so no answer depends on an earlier role's call.
         let res = app
             .post("/api/v1/opportunities", &staff)

@@ -2,15 +2,15 @@
 
 use chrono::Utc;
 use domain::UserId;
-use domain::audit::AuditEvent;
+use domain::audit::{AuditEntity, AuditEvent};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
 use uuid::Uuid;
 
-use crate::DbResult;
 use crate::entities::audit_events as ae;
+use crate::{DbError, DbResult};
 
 /// A change to record.
 #[derive(Debug, Clone)]
@@ -20,7 +20,7 @@ pub struct NewAuditEvent<'a> {
     /// What was done.
     pub action: &'a str,
     /// The kind of record.
-    pub entity: &'a str,
+    pub entity: AuditEntity,
     /// The record's id.
     pub entity_id: String,
     /// Changed fields, before and after.
@@ -36,7 +36,7 @@ pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent<'_>) -> DbResult
         at: Set(Utc::now()),
         actor_id: Set(e.actor.map(|a| a.0)),
         action: Set(e.action.to_string()),
-        entity: Set(e.entity.to_string()),
+        entity: Set(e.entity.as_str().to_string()),
         entity_id: Set(e.entity_id),
         changes: Set(e.changes.to_string()),
         request_id: Set(e.request_id),
@@ -49,11 +49,11 @@ pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent<'_>) -> DbResult
 /// Events for one entity kind (and optionally one record), newest first.
 pub async fn list(
     db: &impl ConnectionTrait,
-    entity: &str,
+    entity: AuditEntity,
     entity_id: Option<&str>,
     limit: u64,
 ) -> DbResult<Vec<AuditEvent>> {
-    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity));
+    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity.as_str()));
     if let Some(id) = entity_id {
         q = q.filter(ae::Column::EntityId.eq(id));
     }
@@ -63,19 +63,21 @@ pub async fn list(
         .limit(limit)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|m| AuditEvent {
-            id: m.id,
-            at: m.at,
-            actor_id: m.actor_id.map(UserId),
-            action: m.action,
-            entity: m.entity,
-            entity_id: m.entity_id,
-            changes: serde_json::from_str(&m.changes).unwrap_or(serde_json::Value::Null),
-            request_id: m.request_id,
+    rows.into_iter()
+        .map(|m| {
+            Ok(AuditEvent {
+                id: m.id,
+                at: m.at,
+                actor_id: m.actor_id.map(UserId),
+                action: m.action,
+                entity: AuditEntity::parse(&m.entity)
+                    .ok_or_else(|| DbError::Corrupt(format!("audit entity {:?}", m.entity)))?,
+                entity_id: m.entity_id,
+                changes: serde_json::from_str(&m.changes).unwrap_or(serde_json::Value::Null),
+                request_id: m.request_id,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// `{field: {before, after}}` for every top-level field that differs between two JSON objects.

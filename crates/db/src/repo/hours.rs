@@ -295,7 +295,7 @@ pub fn list_query(
     let oldest_first = q.status == Some(HourStatus::Pending);
     if let Some(c) = after {
         let at = DateTime::parse_from_rfc3339(&c.key)
-            .map_err(|_| DbError::Corrupt("cursor".into()))?
+            .map_err(|_| DbError::ForeignCursor)?
             .with_timezone(&Utc);
         sel = sel.filter(if oldest_first {
             Condition::any().add(h::Column::CreatedAt.gt(at)).add(

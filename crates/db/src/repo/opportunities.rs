@@ -201,7 +201,7 @@ pub async fn list(
     }
     if let Some(c) = after {
         let at = DateTime::parse_from_rfc3339(&c.key)
-            .map_err(|_| DbError::Corrupt("cursor".into()))?
+            .map_err(|_| DbError::ForeignCursor)?
             .with_timezone(&Utc);
         sel = sel.filter(
             Condition::any().add(o::Column::StartsAt.gt(at)).add(

@@ -16,13 +16,4 @@ pub mod update;
 pub mod update_deliverable;
 pub mod upload_document;
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
-use domain::agreement::Agreement;
-
-use crate::concurrency::etag;
-
-/// An agreement with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, a: &Agreement) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(a.version))).json(a)
-}
+pub use crate::concurrency::with_etag;

@@ -15,13 +15,4 @@ pub mod resume_link;
 pub mod transition;
 pub mod update_subtask;
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
-use domain::application::Application;
-
-use crate::concurrency::etag;
-
-/// An application with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, a: &Application) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(a.version))).json(a)
-}
+pub use crate::concurrency::with_etag;

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 use domain::Permission;
-use domain::audit::AuditEvent;
+use domain::audit::{AuditEntity, AuditEvent};
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
@@ -12,12 +12,12 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
-    /// The kind of record: `school`, `user`, `organization`, `application`, `agreement`,
-    /// `goal`, `volunteer`, `opportunity`, `signup` or `hours`.
-    pub entity: String,
+    /// The kind of record.
+    pub entity: AuditEntity,
     /// One record's id.
     pub id: Option<String>,
-    /// At most this many events (1–500, default 100).
+    /// At most this many events (1–500, default 100; anything else is a 422).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u64>,
 }
 
@@ -33,11 +33,21 @@ pub async fn list(
     q: web::Query<AuditQuery>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ReadAudit)?;
-    if q.entity == "user" {
+    if q.entity == AuditEntity::User {
         // Who changed which account, deactivations, ended partner access: for admins.
         auth.require(Permission::ManageUsers)?;
     }
-    let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let events = services::audit::history(&state.db, &q.entity, q.id.as_deref(), limit).await?;
+    let limit = match q.limit {
+        None => 100,
+        Some(n @ 1..=500) => n,
+        Some(_) => {
+            return Err(crate::error::ApiError::invalid_field(
+                "limit",
+                "range",
+                "Use a number of events from 1 to 500.",
+            ));
+        }
+    };
+    let events = services::audit::history(&state.db, q.entity, q.id.as_deref(), limit).await?;
     Ok(HttpResponse::Ok().json(events))
 }

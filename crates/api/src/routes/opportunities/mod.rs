@@ -11,15 +11,4 @@ pub mod roster;
 pub mod sign_up;
 pub mod update;
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
-use domain::opportunity::Opportunity;
-
-use crate::concurrency::etag;
-
-/// An opportunity with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, o: &Opportunity) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(o.version)))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(o)
-}
+pub use crate::concurrency::with_etag;

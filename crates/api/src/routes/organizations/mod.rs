@@ -11,14 +11,4 @@ pub mod remove_contact;
 pub mod update;
 pub mod update_contact;
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
-use domain::organization::Organization;
-
-use crate::concurrency::etag;
-
-/// An organization with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, org: &Organization) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(org.version)))
-        .json(org)
-}
+pub use crate::concurrency::with_etag;

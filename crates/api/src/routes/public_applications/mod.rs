@@ -11,20 +11,12 @@ pub mod submit;
 pub mod view;
 pub mod withdraw;
 
+pub use crate::concurrency::with_etag;
+use actix_web::HttpRequest;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
-use domain::application::ApplicantView;
 
-use crate::concurrency::etag;
 use crate::error::ApiResult;
 use crate::state::AppState;
-
-/// The applicant view with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, v: &ApplicantView) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(v.version)))
-        .insert_header(("Cache-Control", "no-store"))
-        .json(v)
-}
 
 /// Counts a public request against the caller's IP.
 pub fn throttle(req: &HttpRequest, state: &AppState) -> ApiResult<()> {

@@ -8,14 +8,4 @@ pub mod list;
 pub mod restore;
 pub mod update;
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
-use domain::school::School;
-
-use crate::concurrency::etag;
-
-/// A school with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, school: &School) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(school.version)))
-        .json(school)
-}
+pub use crate::concurrency::with_etag;

@@ -19,15 +19,4 @@ pub mod reinstate;
 pub mod revoke_badges;
 pub mod stop;
 
-use actix_web::HttpResponse;
-use actix_web::http::header;
-use domain::volunteer::Volunteer;
-
-use crate::concurrency::etag;
-
-/// A profile with its `ETag`.
-pub fn with_etag(mut res: actix_web::HttpResponseBuilder, v: &Volunteer) -> HttpResponse {
-    res.insert_header((header::ETAG, etag(v.version)))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(v)
-}
+pub use crate::concurrency::with_etag;
