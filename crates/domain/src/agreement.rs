@@ -212,22 +212,26 @@ pub struct DeliverableInput {
         code = "required",
         message = "Describe the deliverable (3 to 500 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 500))]
     pub description: String,
     /// Who delivers it.
     pub responsible: Responsible,
     /// How it is measured (e.g. "students tutored weekly").
     #[serde(default)]
     #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub metric: String,
     /// The target (e.g. "40").
     #[serde(default)]
     #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub target: String,
     /// Due date, when it has one.
     pub due_on: Option<NaiveDate>,
     /// Cadence (e.g. "weekly"), when recurring.
     #[serde(default)]
     #[validate(length(max = 60, message = "Use at most 60 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub cadence: String,
 }
 
@@ -264,6 +268,7 @@ pub struct DeliverableProgress {
     /// Evidence notes.
     #[serde(default)]
     #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub evidence: String,
 }
 
@@ -279,6 +284,7 @@ pub struct AgreementInput {
         code = "required",
         message = "Give the agreement a title (3 to 200 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
     pub title: String,
     /// Kind of agreement.
     pub kind: AgreementKind,
@@ -292,6 +298,7 @@ pub struct AgreementInput {
     /// Collaborating department.
     #[serde(default)]
     #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub department: String,
     /// The district owner (staff).
     pub owner_id: Option<UserId>,
@@ -303,9 +310,11 @@ pub struct AgreementInput {
     pub expires_on: Option<NaiveDate>,
     /// Renewal term, months (1–60).
     #[validate(range(min = 1, max = 60, message = "Use 1 to 60 months."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 60))]
     pub renewal_term_months: Option<u16>,
     /// Notice period, days (0–365).
     #[validate(range(max = 365, message = "Use at most 365 days."))]
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
     pub notice_period_days: Option<u16>,
     /// Deliverables, jointly defined.
     #[serde(default)]
@@ -381,6 +390,7 @@ pub struct SignRequest {
         code = "required",
         message = "Type your full name to sign."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 120))]
     pub signer_name: String,
     /// "I agree to sign this agreement electronically": must be true.
     #[validate(custom(function = "must_consent"))]
@@ -451,6 +461,7 @@ pub struct DeliverableResult {
         code = "required",
         message = "Say what was achieved."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub achieved: String,
     /// Whether the partner considers the target met.
     pub met: bool,
@@ -467,6 +478,7 @@ pub struct FinalReportInput {
         code = "required",
         message = "Summarize the results (10 to 4000 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub summary: String,
     /// One result per deliverable.
     #[validate(nested)]
@@ -482,6 +494,7 @@ pub struct FinalReportReviewInput {
     /// Note to the partner (required when asking for changes).
     #[serde(default)]
     #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: String,
 }
 
@@ -662,9 +675,11 @@ pub struct Goal {
 pub struct GoalInput {
     /// Where the district started (0–10,000,000).
     #[validate(range(max = 10_000_000, message = "Use 0 to 10,000,000."))]
+    #[cfg_attr(feature = "openapi", schema(maximum = 10_000_000))]
     pub baseline: i64,
     /// Where it wants to be (0–10,000,000).
     #[validate(range(max = 10_000_000, message = "Use 0 to 10,000,000."))]
+    #[cfg_attr(feature = "openapi", schema(maximum = 10_000_000))]
     pub target: i64,
     /// By when.
     pub deadline: NaiveDate,

@@ -22,6 +22,7 @@ pub struct ApplicantOrganization {
         code = "required",
         message = "Enter the organization's legal name."
     ))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub legal_name: String,
     /// Kind of organization.
     pub org_type: Option<OrganizationType>,
@@ -33,10 +34,12 @@ pub struct ApplicantOrganization {
     /// Website (optional).
     #[serde(default)]
     #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub website: String,
     /// City.
     #[serde(default)]
     #[validate(length(max = 80, message = "Use at most 80 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     pub city: String,
 }
 
@@ -46,10 +49,12 @@ pub struct ApplicantOrganization {
 pub struct ApplicantContact {
     /// Full name.
     #[validate(length(min = 1, max = 120, code = "required", message = "Enter your name."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub name: String,
     /// Job title.
     #[serde(default)]
     #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub title: String,
     /// Email (the resume link goes here).
     #[validate(email(code = "email", message = "Enter a valid email address."))]
@@ -57,6 +62,7 @@ pub struct ApplicantContact {
     /// Phone.
     #[serde(default)]
     #[validate(length(max = 20, message = "Use at most 20 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub phone: String,
 }
 
@@ -72,6 +78,7 @@ pub struct ProposedProgram {
         code = "required",
         message = "Name the program or service."
     ))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub title: String,
     /// What it is and how it works.
     #[validate(length(
@@ -80,10 +87,12 @@ pub struct ProposedProgram {
         code = "required",
         message = "Describe the program (10 to 4000 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub description: String,
     /// Its goals.
     #[serde(default)]
     #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub goals: String,
     /// Support areas it serves (at least one).
     #[serde(default)]
@@ -100,16 +109,19 @@ pub struct ProposedProgram {
     /// Treasure: what the in-kind donation is.
     #[serde(default)]
     #[validate(length(max = 1000, message = "Use at most 1000 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub in_kind_description: String,
     /// One-time event or ongoing commitment.
     pub commitment: Option<CommitmentLevel>,
     /// Ongoing: how often (e.g. weekly).
     #[serde(default)]
     #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub frequency: String,
     /// Ongoing: school year (e.g. 2026-27).
     #[serde(default)]
     #[validate(length(max = 20, message = "Use at most 20 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub school_year: String,
     /// Schools to serve.
     #[serde(default)]
@@ -117,10 +129,12 @@ pub struct ProposedProgram {
     /// Departments to serve (free text).
     #[serde(default)]
     #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub departments: String,
     /// Grades served (e.g. K-2, 9-12).
     #[serde(default)]
     #[validate(length(max = 60, message = "Use at most 60 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub grades: String,
     /// Expected number of students served.
     pub students_expected: Option<u32>,
@@ -173,7 +187,9 @@ fn check_program(p: &ProposedProgram) -> Result<(), ValidationError> {
     Ok(())
 }
 
-/// The whole public form. Drafts may be incomplete; submitting validates everything.
+/// The whole public form. Drafts may be incomplete, so the schema states only the limits that
+/// always hold (at most so many characters); required answers and formats are checked when the
+/// form is submitted (422 naming each field).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationForm {
@@ -525,6 +541,7 @@ pub struct NewNote {
         max = 4000,
         message = "Write a note of at most 4000 characters."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
     /// Hidden from the partner.
     #[serde(default = "yes")]
@@ -616,5 +633,6 @@ pub struct MatchResolution {
 pub struct RequireAgreement {
     /// Why (kept in the history).
     #[validate(length(min = 1, max = 2000, message = "Say why the agreement is required."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
     pub note: String,
 }

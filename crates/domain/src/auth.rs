@@ -11,9 +11,11 @@ use crate::{OrganizationId, Role, SchoolId, UserId};
 pub struct LoginRequest {
     /// The account's email address.
     #[validate(length(min = 3, max = 254, message = "Enter your email address."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub email: String,
     /// The account's password.
     #[validate(length(min = 1, max = 1024, message = "Enter your password."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub password: String,
 }
 
@@ -60,6 +62,7 @@ pub struct Me {
 pub struct ResumeLinkRequest {
     /// The contact email given in the application.
     #[validate(email(code = "email", message = "Enter a valid email address."))]
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
     pub email: String,
 }
 
@@ -69,9 +72,11 @@ pub struct ResumeLinkRequest {
 pub struct ChangePassword {
     /// The password in use now.
     #[validate(length(min = 1, max = 1024, message = "Enter your current password."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub current_password: String,
     /// The new password, at least 12 characters and not the current one.
     #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub new_password: String,
 }
 
@@ -81,6 +86,7 @@ pub struct ChangePassword {
 pub struct PasswordResetRequest {
     /// The account's email.
     #[validate(email(code = "email", message = "Enter a valid email address."))]
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
     pub email: String,
 }
 
@@ -94,8 +100,10 @@ pub struct PasswordResetConfirm {
         max = 200,
         message = "This link is incomplete; open it again from the email."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub token: String,
     /// The new password (at least 12 characters).
     #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub password: String,
 }

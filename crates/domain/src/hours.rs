@@ -102,10 +102,12 @@ pub struct HourInput {
     pub work_date: NaiveDate,
     /// How long, in minutes (1–1440).
     #[validate(range(min = 1, max = 1440, message = "Enter between 1 minute and 24 hours."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1440))]
     pub minutes: u32,
     /// Anything the coordinator should know.
     #[serde(default)]
     #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: String,
     /// The opportunity, if the hours were for one.
     #[serde(default)]
@@ -137,6 +139,7 @@ pub struct CorrectionInput {
     pub entry: HourInput,
     /// Why it is corrected (kept with the new entry).
     #[validate(length(min = 1, max = 500, code = "required", message = "Say what was wrong."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub reason: String,
 }
 
@@ -159,12 +162,14 @@ pub struct CheckIn {
 pub struct HourDecision {
     /// The entries (1–200).
     #[validate(length(min = 1, max = 200, message = "Choose between 1 and 200 entries."))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
     pub entry_ids: Vec<crate::HourEntryId>,
     /// `approve` or `reject`.
     pub decision: Verdict,
     /// Why (required to reject; the volunteer sees it).
     #[serde(default)]
     #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: String,
 }
 

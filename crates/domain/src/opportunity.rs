@@ -125,6 +125,7 @@ fn check_input(o: &OpportunityInput) -> Result<(), validator::ValidationError> {
 pub struct OpportunityInput {
     /// What it is, in a few words.
     #[validate(length(min = 1, max = 120, code = "required", message = "Enter a title."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub title: String,
     /// The kind of activity.
     pub activity: Interest,
@@ -139,6 +140,7 @@ pub struct OpportunityInput {
     pub repeats_weekly_until: Option<NaiveDate>,
     /// How many volunteers it needs (1–500); more sign-ups go on the waitlist.
     #[validate(range(min = 1, max = 500, message = "Enter between 1 and 500 slots."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 500))]
     pub slots: u32,
     /// Whether volunteers need a current clearance to sign up.
     #[serde(default = "yes")]
@@ -146,10 +148,12 @@ pub struct OpportunityInput {
     /// The youngest a volunteer may be, if any (volunteers confirm it when they sign up).
     #[serde(default)]
     #[validate(range(min = 1, max = 99, message = "Enter an age between 1 and 99."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub minimum_age: Option<u8>,
     /// What volunteers will do, where to go, what to bring.
     #[serde(default)]
     #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub description: String,
 }
 
@@ -252,6 +256,7 @@ pub struct CancelRequest {
     /// Why (required to cancel an opportunity; optional for a sign-up).
     #[serde(default)]
     #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: String,
 }
 

@@ -61,6 +61,7 @@ pub struct Organization {
 pub struct OrganizationInput {
     /// Legal name.
     #[validate(length(min = 2, max = 200, message = "Enter a name of 2 to 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 200))]
     pub legal_name: String,
     /// Kind of organization.
     pub org_type: OrganizationType,
@@ -76,18 +77,22 @@ pub struct OrganizationInput {
     pub website: String,
     /// Street address.
     #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     #[serde(default)]
     pub address: String,
     /// City.
     #[validate(length(max = 80, message = "Use at most 80 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     #[serde(default)]
     pub city: String,
     /// Postal code.
     #[validate(length(max = 10, message = "Use at most 10 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 10))]
     #[serde(default)]
     pub postal_code: String,
     /// What the organization does.
     #[validate(length(max = 4000, message = "Use at most 4000 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     #[serde(default)]
     pub description: String,
     /// Support areas it offers.
@@ -227,13 +232,16 @@ pub struct ContactInput {
         max = 120,
         message = "Enter a name of at most 120 characters."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: String,
     /// Job title.
     #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     #[serde(default)]
     pub title: String,
     /// Email.
     #[validate(email(message = "Enter a valid email address."))]
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
     pub email: String,
     /// Phone: digits, spaces and `+()-.`, 7–20 characters (optional).
     #[validate(custom(function = "validate_phone"))]
@@ -265,6 +273,7 @@ fn validate_phone(p: &str) -> Result<(), validator::ValidationError> {
 pub struct ContactLogin {
     /// Temporary password to hand over, at least 12 characters.
     #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub password: String,
 }
 

@@ -111,15 +111,18 @@ pub struct School {
 pub struct SchoolInput {
     /// The district's school code: 1–16 letters, digits or dashes.
     #[validate(length(min = 1, max = 16, message = "Enter a code of 1 to 16 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 16))]
     #[validate(custom(function = "validate_code"))]
     pub code: String,
     /// The school's name.
     #[validate(length(min = 2, max = 160, message = "Enter a name of 2 to 160 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 160))]
     pub name: String,
     /// Grade band.
     pub level: SchoolLevel,
     /// Region or learning community.
     #[validate(length(min = 1, max = 80, message = "Enter a region (at most 80 characters)."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 80))]
     pub region: String,
     /// Receives Title I funds.
     #[serde(default)]
@@ -129,10 +132,12 @@ pub struct SchoolInput {
     pub designation: Designation,
     /// Street address.
     #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     #[serde(default)]
     pub address: String,
     /// City.
     #[validate(length(max = 80, message = "Use at most 80 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     #[serde(default)]
     pub city: String,
     /// Postal code (5 digits, optionally +4).

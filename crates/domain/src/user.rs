@@ -113,6 +113,7 @@ pub struct User {
 pub struct CreateUser {
     /// Email address.
     #[validate(email(message = "Enter a valid email address."))]
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
     pub email: String,
     /// Name shown in the app.
     #[validate(length(
@@ -120,6 +121,7 @@ pub struct CreateUser {
         max = 120,
         message = "Enter a name of at most 120 characters."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub display_name: String,
     /// Role.
     pub role: Role,
@@ -128,6 +130,7 @@ pub struct CreateUser {
     pub school_ids: Vec<SchoolId>,
     /// Initial password, at least 12 characters.
     #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub password: String,
 }
 
@@ -141,6 +144,7 @@ pub struct UpdateUser {
         max = 120,
         message = "Enter a name of at most 120 characters."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub display_name: String,
     /// Role.
     pub role: Role,

@@ -398,15 +398,18 @@ fn check_registration(r: &VolunteerRegistration) -> Result<(), validator::Valida
 pub struct VolunteerRegistration {
     /// Full name.
     #[validate(length(min = 1, max = 120, code = "required", message = "Enter your name."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: String,
     /// Email (the sign-in name).
     #[validate(email(code = "email", message = "Enter a valid email address."))]
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
     pub email: String,
     /// Mobile phone.
     #[validate(custom(function = "phone_like"))]
     pub phone: String,
     /// Password for the new account (at least 12 characters).
     #[validate(length(min = 12, max = 1024, message = "Use at least 12 characters."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub password: String,
     /// `en` or `es`.
     #[serde(default = "english")]
@@ -424,6 +427,7 @@ pub struct VolunteerRegistration {
     /// When they are available.
     #[serde(default)]
     #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub availability: String,
     /// Leave empty. (A field people do not see; bots fill it in.)
     #[serde(default)]
@@ -490,6 +494,7 @@ pub struct ClearanceInput {
     /// Source / reference (no report contents).
     #[serde(default)]
     #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub reference: String,
 }
 
@@ -515,6 +520,7 @@ pub struct ParentLeaderInput {
     /// What makes them one (PTA officer, school leadership team, …); required when flagging.
     #[serde(default)]
     #[validate(length(max = 120, message = "Use at most 120 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub role: Option<String>,
     /// The day they took the role, or stepped down (default today; not in the future).
     #[serde(default)]
@@ -607,6 +613,7 @@ pub struct EndProfile {
         max = 500,
         message = "Say why the profile ends (3 to 500 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 500))]
     pub reason: String,
 }
 
@@ -617,6 +624,7 @@ pub struct StopVolunteering {
     /// Why, if they want to say (at most 500 characters).
     #[serde(default)]
     #[validate(length(max = 500, message = "Use at most 500 characters."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: String,
 }
 
@@ -631,6 +639,7 @@ pub struct Reinstate {
         max = 500,
         message = "Say why the profile is reinstated (3 to 500 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 500))]
     pub reason: String,
 }
 
@@ -682,6 +691,7 @@ pub struct MergeRequest {
         max = 500,
         message = "Say why these are the same person (at most 500 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub reason: String,
 }
 
@@ -715,6 +725,7 @@ pub struct BadgeRevocation {
         max = 500,
         message = "Say why the badge is revoked (3 to 500 characters)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 500))]
     pub reason: String,
 }
 

@@ -135,6 +135,7 @@ pub struct HourValueInput {
         max = 100_000,
         message = "Enter a value between $1.00 and $1,000.00."
     ))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 100, maximum = 100_000))]
     pub cents: i64,
 }
 
@@ -166,6 +167,7 @@ pub struct SchoolYearInput {
         max = 12,
         message = "Choose a month from 1 (January) to 12 (December)."
     ))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub start_month: u32,
 }
 

@@ -485,6 +485,7 @@ async fn move_status(
             &super::Actor {
                 user: actor.map(|a| a.id),
                 request_id: actor.and_then(|a| a.request_id.clone()),
+                role: actor.map(|a| a.role),
             },
             &logins,
             serde_json::json!({ "organization_inactive": org, "agreement": id }),

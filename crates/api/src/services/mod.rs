@@ -18,17 +18,19 @@ pub mod volunteer_metrics;
 pub mod volunteers;
 
 use db::repo::cursor::Cursor;
-use domain::UserId;
+use domain::{Permission, Role, UserId};
 
 use crate::error::{ApiError, ApiResult};
 
-/// Who is acting, for the audit log.
+/// Who is acting: what the services check permissions against and the audit log records.
 #[derive(Debug, Clone)]
 pub struct Actor {
     /// The user, or `None` for the system (command line).
     pub user: Option<UserId>,
     /// The request id.
     pub request_id: Option<String>,
+    /// The caller's role; `None` for the system, which may do everything.
+    pub role: Option<Role>,
 }
 
 impl Actor {
@@ -37,6 +39,15 @@ impl Actor {
         Self {
             user: None,
             request_id: None,
+            role: None,
+        }
+    }
+
+    /// `403` unless the caller's role holds the permission (the system holds every one).
+    pub fn require(&self, p: Permission) -> ApiResult<()> {
+        match self.role {
+            Some(role) if !role.can(p) => Err(ApiError::Forbidden),
+            _ => Ok(()),
         }
     }
 }
@@ -46,6 +57,7 @@ impl From<&crate::auth::AuthUser> for Actor {
         Self {
             user: Some(a.id),
             request_id: a.request_id.clone(),
+            role: Some(a.role),
         }
     }
 }

@@ -190,6 +190,7 @@ pub async fn add(
     actor: &Actor,
     req: CreateOrganization,
 ) -> ApiResult<Organization> {
+    actor.require(Permission::ManageOrganizations)?;
     let input = check(req.organization)?;
     if !req.confirm_not_duplicate {
         let found = duplicates(db, &input).await?;
@@ -224,6 +225,7 @@ pub async fn edit(
     version: i32,
     input: OrganizationInput,
 ) -> ApiResult<Organization> {
+    actor.require(Permission::ManageOrganizations)?;
     let input = check(input)?;
     let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.or_not_found("organization")?;
@@ -273,6 +275,10 @@ pub async fn change_contact(
     version: i32,
     change: ContactChange,
 ) -> ApiResult<Organization> {
+    if let ContactChange::Remove(_) = change {
+        // Ending someone's access to the organization is the office's call.
+        actor.require(Permission::ManageOrganizations)?;
+    }
     let txn = db::begin_write(db).await?;
     repo::get(&txn, id).await.or_not_found("organization")?;
     repo::bump(&txn, id, version).await?;
@@ -350,6 +356,7 @@ pub async fn give_login(
     contact: ContactId,
     req: ContactLogin,
 ) -> ApiResult<Organization> {
+    actor.require(Permission::ManageOrganizations)?;
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let c = repo::find_contact(db, id, contact)
         .await

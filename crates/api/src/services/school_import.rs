@@ -6,6 +6,7 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
+use domain::Permission;
 use domain::audit::AuditEntity;
 use domain::problem::FieldError;
 use domain::school::{Designation, ImportReport, SchoolInput, SchoolLevel};
@@ -59,6 +60,11 @@ fn parse_designation(v: &str) -> Option<Designation> {
         "" | "none" | "n/a" => Some(Designation::None),
         other => Designation::parse(other),
     }
+}
+
+/// Refuses, before an upload is read, a caller who may not import schools (the office).
+pub fn may_import(actor: &Actor) -> ApiResult<()> {
+    actor.require(Permission::ManageSchools)
 }
 
 /// Parses a whole file into inputs, or every problem found, by line.
@@ -133,6 +139,7 @@ pub async fn import(
     actor: &Actor,
     bytes: &[u8],
 ) -> ApiResult<ImportReport> {
+    actor.require(Permission::ManageSchools)?;
     let rows = parse(bytes).map_err(|errors| ApiError::Validation {
         detail: format!("{} problem(s) found; nothing was imported.", errors.len()),
         errors,

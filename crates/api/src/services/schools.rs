@@ -2,6 +2,7 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::schools as repo;
+use domain::Permission;
 use domain::SchoolId;
 use domain::audit::AuditEntity;
 use domain::page::Page;
@@ -17,7 +18,12 @@ fn json(s: &School) -> serde_json::Value {
 }
 
 /// A page of the directory.
-pub async fn browse(db: &DatabaseConnection, q: &SchoolQuery) -> ApiResult<Page<School>> {
+pub async fn browse(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    q: &SchoolQuery,
+) -> ApiResult<Page<School>> {
+    actor.require(Permission::ReadSchools)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
     let (items, next) = repo::list(db, q, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
@@ -27,7 +33,8 @@ pub async fn browse(db: &DatabaseConnection, q: &SchoolQuery) -> ApiResult<Page<
 }
 
 /// One school.
-pub async fn find(db: &DatabaseConnection, id: SchoolId) -> ApiResult<School> {
+pub async fn find(db: &DatabaseConnection, actor: &Actor, id: SchoolId) -> ApiResult<School> {
+    actor.require(Permission::ReadSchools)?;
     repo::get(db, id).await.or_not_found("school")
 }
 
@@ -53,6 +60,7 @@ async fn check(
 
 /// Adds a school to the directory.
 pub async fn add(db: &DatabaseConnection, actor: &Actor, input: SchoolInput) -> ApiResult<School> {
+    actor.require(Permission::ManageSchools)?;
     let txn = db::begin_write(db).await?;
     let input = check(&txn, input, None).await?;
     let school = repo::create(&txn, &input).await?;
@@ -81,6 +89,7 @@ pub async fn edit(
     version: i32,
     input: SchoolInput,
 ) -> ApiResult<School> {
+    actor.require(Permission::ManageSchools)?;
     let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.or_not_found("school")?;
     if before.version != version {
@@ -112,6 +121,7 @@ pub async fn change_status(
     version: i32,
     t: SchoolTransition,
 ) -> ApiResult<School> {
+    actor.require(Permission::ManageSchools)?;
     let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.or_not_found("school")?;
     if before.version != version {

@@ -3,6 +3,7 @@
 
 use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{schools, tokens, users as repo};
+use domain::Permission;
 use domain::audit::AuditEntity;
 use domain::page::Page;
 use domain::problem::ErrorCode;
@@ -49,7 +50,12 @@ async fn check_scope(
 }
 
 /// A page of accounts (admin), by email.
-pub async fn browse(db: &DatabaseConnection, q: &UserQuery) -> ApiResult<Page<User>> {
+pub async fn browse(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    q: &UserQuery,
+) -> ApiResult<Page<User>> {
+    actor.require(Permission::ManageUsers)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
     let (items, next) = repo::list(db, q, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
@@ -59,13 +65,20 @@ pub async fn browse(db: &DatabaseConnection, q: &UserQuery) -> ApiResult<Page<Us
 }
 
 /// One account.
-pub async fn find(db: &DatabaseConnection, id: UserId) -> ApiResult<User> {
+pub async fn find(db: &DatabaseConnection, actor: &Actor, id: UserId) -> ApiResult<User> {
+    actor.require(Permission::ManageUsers)?;
+    Ok(repo::get(db, id).await.or_not_found("user")?.user)
+}
+
+/// The caller's own account (every signed-in role reads it).
+pub async fn own(db: &DatabaseConnection, id: UserId) -> ApiResult<User> {
     Ok(repo::get(db, id).await.or_not_found("user")?.user)
 }
 
 /// Creates an account with a temporary password, which its owner must change at the first
 /// sign-in when an admin chose it.
 pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> ApiResult<User> {
+    actor.require(Permission::ManageUsers)?;
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let email = req.email.trim().to_lowercase();
     if repo::find_by_email(db, &email).await?.is_some() {
@@ -117,6 +130,7 @@ pub async fn update(
     version: i32,
     req: UpdateUser,
 ) -> ApiResult<User> {
+    actor.require(Permission::ManageUsers)?;
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
     let before = repo::get(&txn, id).await.or_not_found("user")?.user;
@@ -163,6 +177,7 @@ pub async fn change_status(
     version: i32,
     t: UserTransition,
 ) -> ApiResult<User> {
+    actor.require(Permission::ManageUsers)?;
     if Some(id) == actor.user && t == UserTransition::Deactivate {
         return Err(ApiError::Conflict {
             code: ErrorCode::OwnAccount,

@@ -496,8 +496,9 @@ fn refuse(errors: Vec<FieldError>) -> ApiError {
     }
 }
 
-/// Imports are the office's (staff and admins), like recording clearances.
-fn may_import(auth: &AuthUser) -> ApiResult<()> {
+/// Imports are the office's (staff and admins), like recording clearances: the routes ask
+/// before the upload is read.
+pub fn may_import(auth: &AuthUser) -> ApiResult<()> {
     auth.require(Permission::ManageVolunteers)
 }
 

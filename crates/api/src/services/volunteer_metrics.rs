@@ -80,6 +80,25 @@ pub async fn set_hour_value(
     hour_value(db, default_cents).await
 }
 
+/// `GET /api/v1/settings/volunteer-hour-value`: for whoever reads the dashboards.
+pub async fn show_hour_value(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    default_cents: i64,
+) -> ApiResult<HourValue> {
+    auth.require(Permission::ReadMetrics)?;
+    hour_value(db, default_cents).await
+}
+
+/// `GET /api/v1/settings/school-year`: for whoever reads the dashboards.
+pub async fn show_school_year(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+) -> ApiResult<SchoolYearSetting> {
+    auth.require(Permission::ReadMetrics)?;
+    school_year(db).await
+}
+
 /// When the school year starts, as the office set it.
 pub async fn school_year(db: &impl ConnectionTrait) -> ApiResult<SchoolYearSetting> {
     let year = volunteer_totals::school_year(db).await?;

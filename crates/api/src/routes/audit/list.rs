@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, web};
-use domain::Permission;
 use domain::audit::{AuditEntity, AuditEvent};
 use serde::Deserialize;
 
@@ -32,22 +31,13 @@ pub async fn list(
     auth: AuthUser,
     q: web::Query<AuditQuery>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ReadAudit)?;
-    if q.entity == AuditEntity::User {
-        // Who changed which account, deactivations, ended partner access: for admins.
-        auth.require(Permission::ManageUsers)?;
-    }
-    let limit = match q.limit {
-        None => 100,
-        Some(n @ 1..=500) => n,
-        Some(_) => {
-            return Err(crate::error::ApiError::invalid_field(
-                "limit",
-                "range",
-                "Use a number of events from 1 to 500.",
-            ));
-        }
-    };
-    let events = services::audit::history(&state.db, q.entity, q.id.as_deref(), limit).await?;
+    let events = services::audit::history(
+        &state.db,
+        &(&auth).into(),
+        q.entity,
+        q.id.as_deref(),
+        q.limit,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(events))
 }

@@ -13,6 +13,6 @@ use crate::state::AppState;
     responses((status = 200, description = "The signed-in user", body = Me)),
     security(("bearer" = [])))]
 pub async fn me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
-    let user = services::users::find(&state.db, auth.id).await?;
+    let user = services::users::own(&state.db, auth.id).await?;
     Ok(HttpResponse::Ok().json(services::auth::me_of(user)))
 }

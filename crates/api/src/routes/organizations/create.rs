@@ -1,6 +1,5 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use domain::Permission;
 use domain::organization::{CreateOrganization, Organization};
 
 use crate::auth::AuthUser;
@@ -22,7 +21,6 @@ pub async fn create(
     auth: AuthUser,
     body: web::Json<CreateOrganization>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageOrganizations)?;
     let org = services::organizations::add(&state.db, &(&auth).into(), body.into_inner()).await?;
     let mut res = HttpResponse::Created();
     res.insert_header((

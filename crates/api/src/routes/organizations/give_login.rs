@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 use domain::organization::{ContactLogin, Organization};
-use domain::{ContactId, OrganizationId, Permission};
+use domain::{ContactId, OrganizationId};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -22,7 +22,6 @@ pub async fn give_login(
     path: web::Path<(OrganizationId, ContactId)>,
     body: web::Json<ContactLogin>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageOrganizations)?;
     let (id, contact) = path.into_inner();
     let org = services::organizations::give_login(
         &state.db,

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 use domain::organization::Organization;
-use domain::{ContactId, OrganizationId, Permission};
+use domain::{ContactId, OrganizationId};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -24,7 +24,6 @@ pub async fn remove_contact(
     path: web::Path<(OrganizationId, ContactId)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageOrganizations)?;
     let (id, contact) = path.into_inner();
     let org = services::organizations::change_contact(
         &state.db,

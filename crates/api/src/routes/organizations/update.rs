@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::OrganizationId;
 use domain::organization::{Organization, OrganizationInput};
-use domain::{OrganizationId, Permission};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -24,7 +24,6 @@ pub async fn update(
     if_match: IfMatch,
     body: web::Json<OrganizationInput>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageOrganizations)?;
     let org = services::organizations::edit(
         &state.db,
         &(&auth).into(),

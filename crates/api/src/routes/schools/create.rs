@@ -1,6 +1,5 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use domain::Permission;
 use domain::school::{School, SchoolInput};
 
 use crate::auth::AuthUser;
@@ -20,7 +19,6 @@ pub async fn create(
     auth: AuthUser,
     body: web::Json<SchoolInput>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageSchools)?;
     let school = services::schools::add(&state.db, &(&auth).into(), body.into_inner()).await?;
     let mut res = HttpResponse::Created();
     res.insert_header((header::LOCATION, format!("/api/v1/schools/{}", school.id)));

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::SchoolId;
 use domain::school::School;
-use domain::{Permission, SchoolId};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -20,7 +20,6 @@ pub async fn get(
     auth: AuthUser,
     id: web::Path<SchoolId>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ReadSchools)?;
-    let school = services::schools::find(&state.db, *id).await?;
+    let school = services::schools::find(&state.db, &(&auth).into(), *id).await?;
     Ok(super::with_etag(HttpResponse::Ok(), &school))
 }

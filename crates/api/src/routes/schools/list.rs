@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, web};
-use domain::Permission;
 use domain::page::Page;
 use domain::school::{School, SchoolQuery};
 
@@ -20,7 +19,6 @@ pub async fn list(
     auth: AuthUser,
     q: web::Query<SchoolQuery>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ReadSchools)?;
-    let page = services::schools::browse(&state.db, &q).await?;
+    let page = services::schools::browse(&state.db, &(&auth).into(), &q).await?;
     Ok(HttpResponse::Ok().json(page))
 }

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::SchoolId;
 use domain::school::{School, SchoolTransition};
-use domain::{Permission, SchoolId};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -23,7 +23,6 @@ pub async fn restore(
     id: web::Path<SchoolId>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageSchools)?;
     let school = services::schools::change_status(
         &state.db,
         &(&auth).into(),

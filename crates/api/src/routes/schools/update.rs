@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::SchoolId;
 use domain::school::{School, SchoolInput};
-use domain::{Permission, SchoolId};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -25,7 +25,6 @@ pub async fn update(
     if_match: IfMatch,
     body: web::Json<SchoolInput>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageSchools)?;
     let school = services::schools::edit(
         &state.db,
         &(&auth).into(),

@@ -18,9 +18,9 @@ use crate::state::AppState;
         headers(("ETag" = String, description = "The version (\"0\" while it is the default)")))),
     security(("bearer" = [])))]
 pub async fn hour_value(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
-    auth.require(domain::Permission::ReadMetrics)?;
-    let v = services::volunteer_metrics::hour_value(
+    let v = services::volunteer_metrics::show_hour_value(
         &state.db,
+        &auth,
         state.settings.volunteers.hourly_value_cents,
     )
     .await?;

@@ -18,8 +18,7 @@ use crate::state::AppState;
         headers(("ETag" = String, description = "The version (\"0\" while it is the default)")))),
     security(("bearer" = [])))]
 pub async fn school_year(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
-    auth.require(domain::Permission::ReadMetrics)?;
-    let v = services::volunteer_metrics::school_year(&state.db).await?;
+    let v = services::volunteer_metrics::show_school_year(&state.db, &auth).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(v.version)))
         .json(v))

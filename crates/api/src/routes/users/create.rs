@@ -1,6 +1,5 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use domain::Permission;
 use domain::user::{CreateUser, User};
 
 use crate::auth::AuthUser;
@@ -21,7 +20,6 @@ pub async fn create(
     auth: AuthUser,
     body: web::Json<CreateUser>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageUsers)?;
     let user = services::users::create(&state.db, &(&auth).into(), body.into_inner()).await?;
     let mut res = HttpResponse::Created();
     res.insert_header((header::LOCATION, format!("/api/v1/users/{}", user.id)));

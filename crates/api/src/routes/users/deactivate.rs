@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::UserId;
 use domain::user::{User, UserTransition};
-use domain::{Permission, UserId};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -23,7 +23,6 @@ pub async fn deactivate(
     id: web::Path<UserId>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageUsers)?;
     let user = services::users::change_status(
         &state.db,
         &(&auth).into(),

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::UserId;
 use domain::user::User;
-use domain::{Permission, UserId};
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -20,7 +20,6 @@ pub async fn get(
     auth: AuthUser,
     id: web::Path<UserId>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageUsers)?;
-    let user = services::users::find(&state.db, *id).await?;
+    let user = services::users::find(&state.db, &(&auth).into(), *id).await?;
     Ok(super::with_etag(HttpResponse::Ok(), &user))
 }

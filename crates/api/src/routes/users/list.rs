@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, web};
-use domain::Permission;
 use domain::page::Page;
 use domain::user::{User, UserQuery};
 
@@ -20,6 +19,5 @@ pub async fn list(
     auth: AuthUser,
     q: web::Query<UserQuery>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageUsers)?;
-    Ok(HttpResponse::Ok().json(services::users::browse(&state.db, &q).await?))
+    Ok(HttpResponse::Ok().json(services::users::browse(&state.db, &(&auth).into(), &q).await?))
 }

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
+use domain::UserId;
 use domain::user::{UpdateUser, User};
-use domain::{Permission, UserId};
 
 use crate::auth::AuthUser;
 use crate::concurrency::IfMatch;
@@ -24,7 +24,6 @@ pub async fn update(
     if_match: IfMatch,
     body: web::Json<UpdateUser>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::ManageUsers)?;
     let user = services::users::update(
         &state.db,
         &(&auth).into(),
