@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! routes/<resource>/<action>.rs  thin handlers: extract → service → response
-//! services/                      use cases named for intent; transactions + audit
+//! services/<resource>/<use case>  use cases named for intent; transactions + audit
+//! jobs.rs                        the one scheduler of every periodic task
 //! auth/                          tokens, passwords, the AuthUser extractor, rate limits
 //! error.rs                       ApiError → application/problem+json
 //! openapi.rs                     the generated spec
@@ -17,6 +18,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_district;
 pub mod error;
+pub mod jobs;
 pub mod openapi;
 pub mod qr;
 pub mod routes;

@@ -59,21 +59,7 @@ impl Application {
             documents: Arc::new(LocalDirStore::new(&settings.storage.documents_dir)),
             settings: Arc::new(settings),
         };
-        let every = state.settings.jobs.agreements_interval_secs;
-        if every > 0 {
-            tokio::spawn(crate::services::agreements::run_forever(
-                db.clone(),
-                std::time::Duration::from_secs(every),
-            ));
-        }
-        let every = state.settings.jobs.hours_interval_secs;
-        if every > 0 {
-            tokio::spawn(crate::services::hours::run_forever(
-                db.clone(),
-                std::time::Duration::from_secs(every),
-                state.settings.volunteers.checkout_cap_hours,
-            ));
-        }
+        crate::jobs::start(db.clone(), state.settings.clone());
         let server = run(listener, state)?;
         Ok(Application { port, server, db })
     }

@@ -318,26 +318,6 @@ pub async fn close_forgotten(
     Ok(closed)
 }
 
-/// The volunteers job, every `interval`: closes forgotten visits and queues clearance renewal
-/// reminders.
-pub async fn run_forever(db: DatabaseConnection, interval: std::time::Duration, cap_hours: u32) {
-    let mut tick = tokio::time::interval(interval);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        match close_forgotten(&db, Utc::now(), cap_hours).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(closed = n, "forgotten check-outs closed at the cap"),
-            Err(e) => tracing::error!(error = ?e, "hours job failed"),
-        }
-        match super::volunteers::remind_renewals(&db, Utc::now().date_naive()).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(queued = n, "clearance renewal reminders queued"),
-            Err(e) => tracing::error!(error = ?e, "clearance reminder job failed"),
-        }
-    }
-}
-
 /// A page of entries the caller may see.
 pub async fn browse(
     db: &DatabaseConnection,
