@@ -7,7 +7,7 @@ RUN rustup target add wasm32-unknown-unknown \
  && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN cd frontend && npm ci --no-audit --no-fund
-RUN ./scripts/build-spa.sh && cargo build --release --locked -p partnerhub-api
+RUN ./scripts/build-spa.sh && cargo build --release --locked -p partnerhub-cli
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \

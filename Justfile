@@ -20,7 +20,7 @@ spa: tools
 
 # Build everything, migrate, load demo data into an empty database, serve on http://127.0.0.1:8080.
 run: spa
-    cargo build -p partnerhub-api --locked
+    cargo build -p partnerhub-cli --locked
     {{bin}} seed-demo
     @echo "PartnerHub on http://127.0.0.1:8080  (API docs: http://127.0.0.1:8080/docs/)"
     {{bin}} serve
@@ -52,11 +52,11 @@ bench:
 
 # Regenerate api-spec/openapi.json from the code (a test fails when it is stale).
 spec:
-    cargo run -q -p partnerhub-api --locked -- spec > api-spec/openapi.json
+    cargo run -q -p partnerhub-cli --locked -- spec > api-spec/openapi.json
 
 # Apply database migrations (production runs this before starting new servers).
 migrate:
-    cargo run -q -p partnerhub-api --locked -- migrate
+    cargo run -q -p partnerhub-cli --locked -- migrate
 
 # Formatting check and clippy with warnings denied (server crates and the wasm SPA).
 lint: tools
@@ -75,4 +75,4 @@ web: tools
 
 # Release build of the server and the SPA.
 release: spa
-    cargo build --release -p partnerhub-api --locked
+    cargo build --release -p partnerhub-cli --locked

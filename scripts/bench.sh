@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release -p partnerhub-api --locked
+cargo build --release -p partnerhub-cli --locked
 BIN="$TARGET_DIR/release/partnerhub"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -16,7 +16,7 @@ fi
 # The committed document is OpenAPI 3.1 as the meta-schema defines it (before anything runs).
 "$VENV/bin/python" tests/contract/validate_spec.py api-spec/openapi.json
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build -p partnerhub-api --locked
+cargo build -p partnerhub-cli --locked
 BIN="$TARGET_DIR/debug/partnerhub"
 
 . scripts/serve-demo.sh

@@ -14,7 +14,7 @@ fi
 export CHROMIUM
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 ./scripts/build-spa.sh > /dev/null
-cargo build -p partnerhub-api --locked
+cargo build -p partnerhub-cli --locked
 (cd tests/browser && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; })
 
 BIN="$TARGET_DIR/debug/partnerhub"

@@ -11,12 +11,8 @@
 //! ```
 
 pub mod auth;
-pub mod bench;
-pub mod cli;
 pub mod concurrency;
 pub mod config;
-pub mod demo;
-pub mod demo_district;
 pub mod error;
 pub mod jobs;
 pub mod openapi;

@@ -288,7 +288,7 @@ async fn the_user_list_pages_by_email_and_filters_by_role_status_and_text() {
 
 #[actix_web::test]
 async fn demo_data_loads_into_an_empty_database_only_and_never_over_real_data() {
-    use partnerhub_api::demo::{SeedOutcome, seed};
+    use partnerhub_cli::demo::{SeedOutcome, seed};
     let demo = TestApp::spawn().await;
     assert_eq!(seed(&demo.db).await.unwrap(), SeedOutcome::Loaded);
     assert_eq!(seed(&demo.db).await.unwrap(), SeedOutcome::AlreadyDemo);

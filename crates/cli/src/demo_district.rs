@@ -17,7 +17,7 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use crate::error::ApiResult;
+use partnerhub_api::error::ApiResult;
 
 /// Volunteers at district scale.
 pub const VOLUNTEERS: usize = 20_000;
@@ -41,7 +41,8 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
     let first_day = year.start(today) - Days::new(365);
     let span = (today - first_day).num_days().max(1) as u64;
     // One password for every generated login (hashed once): they are for load, not sign-in.
-    let hash = crate::auth::password::hash_async("district-scale-volunteer".into()).await?;
+    let hash =
+        partnerhub_api::auth::password::hash_async("district-scale-volunteer".into()).await?;
     let now = Utc::now();
     let system = Uuid::nil();
 

@@ -16,8 +16,8 @@ use domain::school::{Designation, SchoolInput, SchoolLevel};
 use domain::user::CreateUser;
 use sea_orm::DatabaseConnection;
 
-use crate::error::ApiResult;
-use crate::services::{self, Actor};
+use partnerhub_api::error::ApiResult;
+use partnerhub_api::services::{self, Actor};
 
 /// A demo login.
 pub struct DemoLogin {
@@ -275,13 +275,17 @@ pub async fn seed(db: &DatabaseConnection) -> ApiResult<SeedOutcome> {
     let partner = DEMO_LOGINS
         .iter()
         .find(|l| l.role == Role::Partner)
-        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo partner")))?;
-    let school = first_school
-        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo school")))?;
+        .ok_or_else(|| {
+            partnerhub_api::error::ApiError::Internal(anyhow::anyhow!("no demo partner"))
+        })?;
+    let school = first_school.ok_or_else(|| {
+        partnerhub_api::error::ApiError::Internal(anyhow::anyhow!("no demo school"))
+    })?;
     partner_with_approved_application(db, &actor, partner, school).await?;
     agreement_history(db, school).await?;
-    let coordinator = coordinator
-        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo coordinator")))?;
+    let coordinator = coordinator.ok_or_else(|| {
+        partnerhub_api::error::ApiError::Internal(anyhow::anyhow!("no demo coordinator"))
+    })?;
     volunteering(db, school, coordinator).await?;
     registered_twice(db, school).await?;
     Ok(SeedOutcome::Loaded)
@@ -341,7 +345,9 @@ async fn volunteering(
     let login = DEMO_LOGINS
         .iter()
         .find(|l| l.role == Role::Volunteer)
-        .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("no demo volunteer")))?;
+        .ok_or_else(|| {
+            partnerhub_api::error::ApiError::Internal(anyhow::anyhow!("no demo volunteer"))
+        })?;
     let v = services::volunteers::register(
         db,
         "",

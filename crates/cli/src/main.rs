@@ -2,5 +2,5 @@
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
-    partnerhub_api::cli::main().await
+    partnerhub_cli::cli::main().await
 }

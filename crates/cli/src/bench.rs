@@ -7,7 +7,7 @@ use domain::volunteer_metrics::VolunteerGrouping;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use std::time::{Duration, Instant};
 
-use crate::services::volunteer_metrics;
+use partnerhub_api::services::volunteer_metrics;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -6,9 +6,9 @@ use domain::Role;
 use domain::user::CreateUser;
 use std::io::BufRead;
 
-use crate::config::Settings;
-use crate::services::{self, Actor};
-use crate::startup::{Application, open_database};
+use partnerhub_api::config::Settings;
+use partnerhub_api::services::{self, Actor};
+use partnerhub_api::startup::{Application, open_database};
 
 /// PartnerHub server.
 #[derive(Debug, Parser)]
@@ -77,11 +77,11 @@ pub enum Scale {
 pub async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Some(Command::Spec) = cli.command {
-        print!("{}", crate::openapi::json());
+        print!("{}", partnerhub_api::openapi::json());
         return Ok(());
     }
     let mut settings = Settings::load()?;
-    crate::telemetry::init(&settings.log);
+    partnerhub_api::telemetry::init(&settings.log);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = Application::build(settings).await?;
