@@ -23,6 +23,7 @@ use crate::entities::{
 };
 use crate::repo::applications::Visibility;
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
 
 /// A stored agreement.
@@ -332,17 +333,20 @@ pub async fn add_history(
     Ok(())
 }
 
+/// The query behind [`history`]; public so that a test can ask the database for its plan.
+pub fn history_query(id: AgreementId) -> sea_orm::Select<h::Entity> {
+    h::Entity::find()
+        .filter(h::Column::AgreementId.eq(id.0))
+        .order_by_asc(h::Column::At)
+        .order_by_asc(h::Column::Id)
+}
+
 /// An agreement's history, oldest first.
 pub async fn history(
     db: &impl ConnectionTrait,
     id: AgreementId,
 ) -> DbResult<Vec<AgreementHistoryEntry>> {
-    let rows = h::Entity::find()
-        .filter(h::Column::AgreementId.eq(id.0))
-        .order_by_asc(h::Column::At)
-        .order_by_asc(h::Column::Id)
-        .all(db)
-        .await?;
+    let rows = history_query(id).all(db).await?;
     Ok(rows
         .into_iter()
         .map(|r| AgreementHistoryEntry {
@@ -607,6 +611,21 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<AgreementSummary>, Option<Cursor>)> {
+    let rows = list_query(q, v, today, limit, after)?.all(db).await?;
+    let (rows, next) = ORDER.page(rows, Some(limit), |r| id_cursor(r.id));
+    Ok((summaries(db, &rows).await?, next))
+}
+
+const ORDER: Keyset<ag::Column> = Keyset::newest_first(ag::Column::Id);
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &AgreementQuery,
+    v: &Visibility,
+    today: NaiveDate,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<ag::Entity>> {
     let mut sel = ag::Entity::find().filter(visible(v));
     if let Some(s) = q.status {
         sel = sel.filter(ag::Column::Status.eq(s.as_str()));
@@ -641,25 +660,7 @@ pub async fn list(
         sel = sel
             .filter(Expr::col(ag::Column::SearchKey).like(super::contains(&text.to_lowercase())));
     }
-    if let Some(c) = after {
-        sel = sel.filter(ag::Column::Id.lt(c.id));
-    }
-    let rows = sel
-        .order_by_desc(ag::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let has_more = rows.len() as u64 > limit;
-    let rows: Vec<Row> = rows.into_iter().take(limit as usize).collect();
-    let out = summaries(db, &rows).await?;
-    let next = match (has_more, out.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: String::new(),
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((out, next))
+    ORDER.apply(sel, after.as_ref(), Some(limit))
 }
 
 /// List lines for rows, with their schools and partner names in two queries.

@@ -11,7 +11,7 @@ use domain::{ApplicationId, OrganizationId, SchoolId, UserId};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -21,6 +21,7 @@ use crate::entities::{
     application_subtasks as st, application_support_areas as asa, applications as a, outbox as ob,
 };
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
 
 /// A stored application.
@@ -502,6 +503,21 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<ApplicationSummary>, Option<Cursor>)> {
+    let rows = list_query(q, v, limit, after)?.all(db).await?;
+    let (rows, next) = ORDER.page(rows, Some(limit), |r| id_cursor(r.id));
+    let out = rows.iter().map(summary).collect::<DbResult<Vec<_>>>()?;
+    Ok((out, next))
+}
+
+const ORDER: Keyset<a::Column> = Keyset::newest_first(a::Column::Id);
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &ApplicationQuery,
+    v: &Visibility,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<a::Entity>> {
     let mut sel = a::Entity::find()
         .filter(a::Column::Status.ne(ApplicationStatus::Draft.as_str()))
         .filter(visible(v));
@@ -541,27 +557,7 @@ pub async fn list(
         sel =
             sel.filter(Expr::col(a::Column::SearchKey).like(super::contains(&text.to_lowercase())));
     }
-    if let Some(c) = after {
-        sel = sel.filter(a::Column::Id.lt(c.id));
-    }
-    let rows = sel
-        .order_by_desc(a::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let has_more = rows.len() as u64 > limit;
-    let mut out = vec![];
-    for m in rows.into_iter().take(limit as usize) {
-        out.push(summary(&m)?);
-    }
-    let next = match (has_more, out.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: String::new(),
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((out, next))
+    ORDER.apply(sel, after.as_ref(), Some(limit))
 }
 
 /// The pipeline line of a row.
@@ -632,11 +628,14 @@ pub async fn queue_message(
 
 /// Messages queued for a recipient, newest first (dev tools and tests).
 pub async fn messages_for(db: &impl ConnectionTrait, recipient: &str) -> DbResult<Vec<ob::Model>> {
-    Ok(ob::Entity::find()
+    Ok(messages_query(recipient).all(db).await?)
+}
+
+/// The query behind [`messages_for`]; public so that a test can ask the database for its plan.
+pub fn messages_query(recipient: &str) -> sea_orm::Select<ob::Entity> {
+    ob::Entity::find()
         .filter(ob::Column::Recipient.eq(recipient))
         .order_by_desc(ob::Column::Id)
-        .all(db)
-        .await?)
 }
 
 /// Replaces the resume token (a return for information sends a fresh link).

@@ -46,6 +46,21 @@ pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent<'_>) -> DbResult
     Ok(())
 }
 
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    entity: AuditEntity,
+    entity_id: Option<&str>,
+    limit: u64,
+) -> sea_orm::Select<ae::Entity> {
+    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity.as_str()));
+    if let Some(id) = entity_id {
+        q = q.filter(ae::Column::EntityId.eq(id));
+    }
+    q.order_by_desc(ae::Column::At)
+        .order_by_desc(ae::Column::Id)
+        .limit(limit)
+}
+
 /// Events for one entity kind (and optionally one record), newest first.
 pub async fn list(
     db: &impl ConnectionTrait,
@@ -53,16 +68,7 @@ pub async fn list(
     entity_id: Option<&str>,
     limit: u64,
 ) -> DbResult<Vec<AuditEvent>> {
-    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity.as_str()));
-    if let Some(id) = entity_id {
-        q = q.filter(ae::Column::EntityId.eq(id));
-    }
-    let rows = q
-        .order_by_desc(ae::Column::At)
-        .order_by_desc(ae::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?;
+    let rows = list_query(entity, entity_id, limit).all(db).await?;
     rows.into_iter()
         .map(|m| {
             Ok(AuditEvent {

@@ -7,13 +7,13 @@ use domain::volunteer::Interest;
 use domain::{HourEntryId, OpportunityId, SchoolId, UserId, VolunteerId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 use uuid::Uuid;
 
 use crate::entities::hour_entries as h;
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Key, Keyset, time_cursor};
 use crate::{DbError, DbResult};
 
 /// A stored entry.
@@ -244,17 +244,14 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<Row>, Option<Cursor>)> {
-    let mut rows = list_query(q, s, limit, after)?.all(db).await?;
-    let next = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor {
-            key: r.created_at.to_rfc3339(),
-            id: r.id,
-        })
-    } else {
-        None
-    };
-    Ok((rows, next))
+    let rows = list_query(q, s, limit, after)?.all(db).await?;
+    Ok(order(q).page(rows, Some(limit), |r| time_cursor(r.created_at, r.id)))
+}
+
+/// Pending entries oldest first (the review queue), others newest first.
+fn order(q: &HourQuery) -> Keyset<h::Column> {
+    let newest_first = q.status != Some(HourStatus::Pending);
+    Keyset::by(h::Column::CreatedAt, Key::Time, h::Column::Id, newest_first)
 }
 
 /// The query behind [`list`] (one row more than `limit`, to know whether a next page exists);
@@ -292,31 +289,5 @@ pub fn list_query(
     if !q.include_superseded.unwrap_or(false) {
         sel = sel.filter(h::Column::SupersededBy.is_null());
     }
-    let oldest_first = q.status == Some(HourStatus::Pending);
-    if let Some(c) = after {
-        let at = DateTime::parse_from_rfc3339(&c.key)
-            .map_err(|_| DbError::ForeignCursor)?
-            .with_timezone(&Utc);
-        sel = sel.filter(if oldest_first {
-            Condition::any().add(h::Column::CreatedAt.gt(at)).add(
-                Condition::all()
-                    .add(h::Column::CreatedAt.eq(at))
-                    .add(h::Column::Id.gt(c.id)),
-            )
-        } else {
-            Condition::any().add(h::Column::CreatedAt.lt(at)).add(
-                Condition::all()
-                    .add(h::Column::CreatedAt.eq(at))
-                    .add(h::Column::Id.lt(c.id)),
-            )
-        });
-    }
-    sel = if oldest_first {
-        sel.order_by_asc(h::Column::CreatedAt)
-            .order_by_asc(h::Column::Id)
-    } else {
-        sel.order_by_desc(h::Column::CreatedAt)
-            .order_by_desc(h::Column::Id)
-    };
-    Ok(sel.limit(limit + 1))
+    order(q).apply(sel, after.as_ref(), Some(limit))
 }

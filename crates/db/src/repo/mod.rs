@@ -7,6 +7,7 @@ pub mod cursor;
 pub mod hours;
 pub mod opportunities;
 pub mod organizations;
+pub mod paging;
 pub mod password_tokens;
 pub mod schools;
 pub mod settings;

@@ -10,14 +10,15 @@ use domain::volunteer::Interest;
 use domain::{OpportunityId, SignupId, UserId, VolunteerId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::entities::{opportunities as o, signups as s};
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Key, Keyset, time_cursor};
 use crate::{DbError, DbResult};
 
 /// A stored opportunity.
@@ -177,6 +178,21 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<Row>, Option<Cursor>)> {
+    let rows = list_query(q, from, listing, limit, after)?.all(db).await?;
+    Ok(ORDER.page(rows, Some(limit), |r| time_cursor(r.starts_at, r.id)))
+}
+
+/// Soonest first.
+const ORDER: Keyset<o::Column> = Keyset::by(o::Column::StartsAt, Key::Time, o::Column::Id, false);
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &OpportunityQuery,
+    from: DateTime<Utc>,
+    listing: Listing,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<o::Entity>> {
     let mut sel = o::Entity::find().filter(o::Column::LastAt.gte(from));
     if !q.include_cancelled.unwrap_or(false) {
         sel = sel.filter(o::Column::Status.eq(OpportunityStatus::Open.as_str()));
@@ -199,34 +215,7 @@ pub async fn list(
             ),
         );
     }
-    if let Some(c) = after {
-        let at = DateTime::parse_from_rfc3339(&c.key)
-            .map_err(|_| DbError::ForeignCursor)?
-            .with_timezone(&Utc);
-        sel = sel.filter(
-            Condition::any().add(o::Column::StartsAt.gt(at)).add(
-                Condition::all()
-                    .add(o::Column::StartsAt.eq(at))
-                    .add(o::Column::Id.gt(c.id)),
-            ),
-        );
-    }
-    let mut rows = sel
-        .order_by_asc(o::Column::StartsAt)
-        .order_by_asc(o::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let next = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor {
-            key: r.starts_at.to_rfc3339(),
-            id: r.id,
-        })
-    } else {
-        None
-    };
-    Ok((rows, next))
+    ORDER.apply(sel, after.as_ref(), Some(limit))
 }
 
 /// Confirmed and waitlisted counts of many opportunities at once.
@@ -264,13 +253,16 @@ pub async fn counts(
 
 /// The sign-ups that are not cancelled, in queue order (confirmed and waitlisted mixed).
 pub async fn queue(db: &impl ConnectionTrait, id: OpportunityId) -> DbResult<Vec<SignupRow>> {
-    Ok(s::Entity::find()
+    Ok(queue_query(id).all(db).await?)
+}
+
+/// The query behind [`queue`]; public so that a test can ask the database for its plan.
+pub fn queue_query(id: OpportunityId) -> sea_orm::Select<s::Entity> {
+    s::Entity::find()
         .filter(s::Column::OpportunityId.eq(id.0))
         .filter(s::Column::Status.ne(SignupStatus::Cancelled.as_str()))
         .order_by_asc(s::Column::QueuedAt)
         .order_by_asc(s::Column::Id)
-        .all(db)
-        .await?)
 }
 
 /// One sign-up.

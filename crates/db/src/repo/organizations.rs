@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::entities::{contacts as c, organization_support_areas as sa, organizations as o};
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Key, Keyset};
 use crate::{DbError, DbResult};
 
 fn corrupt(id: Uuid, what: &str, v: &str) -> DbError {
@@ -131,6 +132,24 @@ pub async fn list(
     limit: Option<u64>,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<Organization>, Option<Cursor>)> {
+    let rows = list_query(q, only, limit, after)?.all(db).await?;
+    let (rows, next) = ORDER.page(rows, limit, |r| Cursor {
+        key: r.legal_name.clone(),
+        id: r.id,
+    });
+    Ok((hydrate_all(db, rows).await?, next))
+}
+
+/// The directory by legal name.
+const ORDER: Keyset<o::Column> = Keyset::by(o::Column::LegalName, Key::Text, o::Column::Id, false);
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &OrganizationQuery,
+    only: Option<OrganizationId>,
+    limit: Option<u64>,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<o::Entity>> {
     let mut sel = o::Entity::find();
     if let Some(id) = only {
         sel = sel.filter(o::Column::Id.eq(id.0));
@@ -144,69 +163,41 @@ pub async fn list(
     if let Some(s) = q.status {
         sel = sel.filter(o::Column::Status.eq(s.as_str()));
     }
+    // EXISTS rather than IN: the directory is read in its order and each organization checked,
+    // so a page stops after its rows instead of sorting every match.
     if let Some(area) = q.support_area {
-        sel = sel.filter(
-            o::Column::Id.in_subquery(
-                Query::select()
-                    .column(sa::Column::OrganizationId)
-                    .from(sa::Entity)
-                    .and_where(sa::Column::Area.eq(area.as_str()))
-                    .to_owned(),
-            ),
-        );
+        sel = sel.filter(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(sa::Entity)
+                .and_where(
+                    Expr::col((sa::Entity, sa::Column::OrganizationId))
+                        .equals((o::Entity, o::Column::Id)),
+                )
+                .and_where(sa::Column::Area.eq(area.as_str()))
+                .to_owned(),
+        ));
     }
     if let Some(school) = q.school_id {
         use crate::entities::{application_schools as asch, applications as ap};
-        sel = sel.filter(
-            o::Column::Id.in_subquery(
-                Query::select()
-                    .column(ap::Column::OrganizationId)
-                    .from(ap::Entity)
-                    .and_where(
-                        ap::Column::Id.in_subquery(
-                            Query::select()
-                                .column(asch::Column::ApplicationId)
-                                .from(asch::Entity)
-                                .and_where(asch::Column::SchoolId.eq(school.0))
-                                .to_owned(),
-                        ),
-                    )
-                    .to_owned(),
-            ),
-        );
+        sel = sel.filter(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(ap::Entity)
+                .inner_join(
+                    asch::Entity,
+                    Expr::col((asch::Entity, asch::Column::ApplicationId))
+                        .equals((ap::Entity, ap::Column::Id)),
+                )
+                .and_where(
+                    Expr::col((ap::Entity, ap::Column::OrganizationId))
+                        .equals((o::Entity, o::Column::Id)),
+                )
+                .and_where(Expr::col((asch::Entity, asch::Column::SchoolId)).eq(school.0))
+                .to_owned(),
+        ));
     }
-    if let Some(c) = after {
-        sel = sel.filter(
-            Condition::any()
-                .add(o::Column::LegalName.gt(c.key.clone()))
-                .add(
-                    Condition::all()
-                        .add(o::Column::LegalName.eq(c.key))
-                        .add(o::Column::Id.gt(c.id)),
-                ),
-        );
-    }
-    sel = sel
-        .order_by_asc(o::Column::LegalName)
-        .order_by_asc(o::Column::Id);
-    if let Some(l) = limit {
-        sel = sel.limit(l + 1);
-    }
-    let rows = sel.all(db).await?;
-    let has_more = limit.is_some_and(|l| rows.len() as u64 > l);
-    let page: Vec<_> = rows
-        .into_iter()
-        .take(limit.map(|l| l as usize).unwrap_or(usize::MAX))
-        .collect();
-    let out = hydrate_all(db, page).await?;
-    let next = match (has_more, out.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: last.legal_name.clone(),
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((out, next))
+    ORDER.apply(sel, after.as_ref(), limit)
 }
 
 /// One organization with its contacts.

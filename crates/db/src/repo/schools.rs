@@ -8,13 +8,14 @@ use domain::school::{
 use sea_orm::ExprTrait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
 use crate::entities::schools as s;
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Key, Keyset};
 use crate::{DbError, DbResult};
 
 fn search_key(input: &SchoolInput) -> String {
@@ -50,6 +51,37 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<School>, Option<Cursor>)> {
+    let sort = q.sort.unwrap_or_default();
+    let rows = list_query(q, limit, after)?.all(db).await?;
+    let (rows, next) = order(sort).page(rows, Some(limit), |m| Cursor {
+        key: match sort {
+            SchoolSort::Name => m.name.clone(),
+            SchoolSort::Code => m.code.clone(),
+        },
+        id: m.id,
+    });
+    let schools = rows
+        .into_iter()
+        .map(to_domain)
+        .collect::<DbResult<Vec<_>>>()?;
+    Ok((schools, next))
+}
+
+/// By name or by code, as asked.
+fn order(sort: SchoolSort) -> Keyset<s::Column> {
+    let column = match sort {
+        SchoolSort::Name => s::Column::Name,
+        SchoolSort::Code => s::Column::Code,
+    };
+    Keyset::by(column, Key::Text, s::Column::Id, false)
+}
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &SchoolQuery,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<s::Entity>> {
     let mut sel = s::Entity::find();
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         sel =
@@ -65,42 +97,7 @@ pub async fn list(
         sel = sel.filter(s::Column::TitleI.eq(t));
     }
     sel = sel.filter(s::Column::Status.eq(q.status.unwrap_or(SchoolStatus::Active).as_str()));
-    let sort_col = match q.sort.unwrap_or_default() {
-        SchoolSort::Name => s::Column::Name,
-        SchoolSort::Code => s::Column::Code,
-    };
-    if let Some(c) = after {
-        sel = sel.filter(
-            Condition::any().add(sort_col.gt(c.key.clone())).add(
-                Condition::all()
-                    .add(sort_col.eq(c.key))
-                    .add(s::Column::Id.gt(c.id)),
-            ),
-        );
-    }
-    let rows = sel
-        .order_by_asc(sort_col)
-        .order_by_asc(s::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let has_more = rows.len() as u64 > limit;
-    let schools = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(to_domain)
-        .collect::<DbResult<Vec<_>>>()?;
-    let next = match (has_more, schools.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: match q.sort.unwrap_or_default() {
-                SchoolSort::Name => last.name.clone(),
-                SchoolSort::Code => last.code.clone(),
-            },
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((schools, next))
+    order(q.sort.unwrap_or_default()).apply(sel, after.as_ref(), Some(limit))
 }
 
 /// One school.

@@ -11,6 +11,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Key, Keyset};
 
 use crate::entities::{user_organizations as uo, user_schools as us, users as u};
 use crate::{DbError, DbResult};
@@ -118,6 +119,23 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<User>, Option<Cursor>)> {
+    let rows = list_query(q, limit, after)?.all(db).await?;
+    let (rows, next) = ORDER.page(rows, Some(limit), |m| Cursor {
+        key: m.email.clone(),
+        id: m.id,
+    });
+    Ok((with_links(db, rows).await?, next))
+}
+
+/// Accounts by email.
+const ORDER: Keyset<u::Column> = Keyset::by(u::Column::Email, Key::Text, u::Column::Id, false);
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &UserQuery,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<u::Entity>> {
     let mut sel = u::Entity::find();
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let like = super::contains(&text.to_lowercase());
@@ -133,25 +151,11 @@ pub async fn list(
     if let Some(status) = q.status {
         sel = sel.filter(u::Column::Status.eq(status.as_str()));
     }
-    if let Some(c) = after {
-        sel = sel.filter(
-            Condition::any()
-                .add(u::Column::Email.gt(c.key.clone()))
-                .add(
-                    Condition::all()
-                        .add(u::Column::Email.eq(c.key))
-                        .add(u::Column::Id.gt(c.id)),
-                ),
-        );
-    }
-    let mut rows = sel
-        .order_by_asc(u::Column::Email)
-        .order_by_asc(u::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let has_more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    ORDER.apply(sel, after.as_ref(), Some(limit))
+}
+
+/// Accounts with their schools and organizations, read in one query each.
+async fn with_links(db: &impl ConnectionTrait, rows: Vec<u::Model>) -> DbResult<Vec<User>> {
     let ids: Vec<uuid::Uuid> = rows.iter().map(|m| m.id).collect();
     let mut schools: HashMap<uuid::Uuid, Vec<SchoolId>> = HashMap::new();
     for r in us::Entity::find()
@@ -183,14 +187,7 @@ pub async fn list(
             user_of(m, school_ids, organization)
         })
         .collect::<DbResult<Vec<_>>>()?;
-    let next = match (has_more, users.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: last.email.clone(),
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((users, next))
+    Ok(users)
 }
 
 /// Active office staff and admins, by name: the people who can own applications and agreements.

@@ -19,6 +19,7 @@ use crate::entities::{
     volunteer_schools as vs, volunteers as v,
 };
 use crate::repo::cursor::Cursor;
+use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
 
 /// A stored profile.
@@ -245,6 +246,20 @@ pub async fn list(
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<VolunteerSummary>, Option<Cursor>)> {
+    let rows = list_query(q, s, limit, after)?.all(db).await?;
+    let (rows, next) = ORDER.page(rows, Some(limit), |r| id_cursor(r.id));
+    Ok((summarize(db, &rows).await?, next))
+}
+
+const ORDER: Keyset<v::Column> = Keyset::newest_first(v::Column::Id);
+
+/// The query behind [`list`]; public so that a test can ask the database for its plan.
+pub fn list_query(
+    q: &VolunteerQuery,
+    s: &Scope,
+    limit: u64,
+    after: Option<Cursor>,
+) -> DbResult<sea_orm::Select<v::Entity>> {
     let mut sel = v::Entity::find().filter(scoped(s));
     if let Some(school) = q.school_id {
         sel = sel.filter(
@@ -260,25 +275,7 @@ pub async fn list(
     if let Some(k) = q.kind {
         sel = sel.filter(v::Column::Kind.eq(k.as_str()));
     }
-    if let Some(c) = after {
-        sel = sel.filter(v::Column::Id.lt(c.id));
-    }
-    let rows = sel
-        .order_by_desc(v::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let has_more = rows.len() as u64 > limit;
-    let rows: Vec<Row> = rows.into_iter().take(limit as usize).collect();
-    let out = summarize(db, &rows).await?;
-    let next = match (has_more, out.last()) {
-        (true, Some(last)) => Some(Cursor {
-            key: String::new(),
-            id: last.id.0,
-        }),
-        _ => None,
-    };
-    Ok((out, next))
+    ORDER.apply(sel, after.as_ref(), Some(limit))
 }
 
 /// List lines of these profiles, in their order.
