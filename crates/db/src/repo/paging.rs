@@ -12,11 +12,10 @@ use sea_orm::{
 use super::cursor::Cursor;
 use crate::{DbError, DbResult};
 
-/// What the key column holds, to read it back from a cursor.
+/// What the key column holds, to read it back from a cursor. (A list by id alone, ids being
+/// time-ordered UUIDv7, has no key column: [`Keyset::newest_first`].)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
-    /// No key: the list is ordered by id alone (ids are time-ordered UUIDv7).
-    None,
     /// A text column (an email, a name, a code).
     Text,
     /// A timestamp column, carried in the cursor as RFC 3339.
@@ -44,10 +43,7 @@ impl<C: ColumnTrait> Keyset<C> {
     /// By `column` (holding `key`), then id; ascending unless `descending`.
     pub const fn by(column: C, key: Key, id: C, descending: bool) -> Self {
         Keyset {
-            key: match key {
-                Key::None => None,
-                k => Some((column, k)),
-            },
+            key: Some((column, key)),
             id,
             descending,
         }
@@ -56,7 +52,6 @@ impl<C: ColumnTrait> Keyset<C> {
     /// The cursor's key as a value of the key column; a cursor from another list is refused.
     fn key_value(kind: Key, c: &Cursor) -> DbResult<Value> {
         match kind {
-            Key::None => Ok(Value::from(c.key.clone())),
             Key::Text => Ok(Value::from(c.key.clone())),
             Key::Time => DateTime::parse_from_rfc3339(&c.key)
                 .map(|t| Value::from(t.with_timezone(&Utc)))
