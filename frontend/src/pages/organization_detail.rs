@@ -287,7 +287,7 @@ fn History(id: String) -> impl IntoView {
                     {list.into_iter().map(|e| view! {
                         <li>
                             <time datetime=e.at.to_rfc3339()>{e.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
-                            " · " <strong>{e.action.clone()}</strong>
+                            " · " <strong>{e.action.as_str()}</strong>
                         </li>
                     }).collect_view()}
                 </ol>

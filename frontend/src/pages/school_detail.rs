@@ -151,7 +151,7 @@ fn History(id: SchoolId, version: i32) -> impl IntoView {
                         view! {
                             <li>
                                 <time datetime=e.at.to_rfc3339()>{e.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
-                                " · " <strong>{e.action.clone()}</strong>
+                                " · " <strong>{e.action.as_str()}</strong>
                                 " · " <span class="muted">{fields}</span>
                             </li>
                         }

@@ -15,6 +15,8 @@ use validator::Validate;
 use crate::auth::password;
 use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
 use crate::error::{ApiError, ApiResult};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use crate::state::AppState;
 
 const BAD_CREDENTIALS: ApiError = ApiError::Unauthorized("the email or password is not correct");
@@ -128,18 +130,15 @@ pub async fn change_password(
     let txn = db::begin_write(&state.db).await?;
     users::set_password(&txn, auth.id, hash).await?;
     tokens::revoke_user(&txn, auth.id).await?;
-    db::repo::audit::record(
+    audit::record(
         &txn,
-        db::repo::audit::NewAuditEvent {
-            actor: Some(auth.id),
-            action: "change_password",
-            entity: AuditEntity::User,
-            entity_id: auth.id.to_string(),
-            changes: serde_json::json!({
-                "was_required": account.user.password_change_required,
-            }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::User,
+        auth.id,
+        AuditAction::ChangePassword,
+        serde_json::json!({
+            "was_required": account.user.password_change_required,
+        }),
     )
     .await?;
     txn.commit().await?;

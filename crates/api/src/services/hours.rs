@@ -3,8 +3,9 @@
 //! of the school (staff anywhere) approve or reject in bulk, all or none; a correction is a new
 //! entry that supersedes the old one. The rules live in `domain::hours`.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use chrono::{DateTime, Utc};
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::hours::{self as repo, NewEntry, Row, Scope};
 use db::repo::{opportunities, schools, volunteer_totals, volunteers};
 use domain::audit::AuditEntity;
@@ -125,28 +126,6 @@ fn check_input(input: &HourInput, field: &str) -> ApiResult<()> {
     })
 }
 
-async fn record(
-    db: &impl ConnectionTrait,
-    actor: Option<&AuthUser>,
-    action: &'static str,
-    id: Uuid,
-    changes: serde_json::Value,
-) -> ApiResult<()> {
-    audit::record(
-        db,
-        NewAuditEvent {
-            actor: actor.map(|a| a.id),
-            action,
-            entity: AuditEntity::Hours,
-            entity_id: id.to_string(),
-            changes,
-            request_id: actor.and_then(|a| a.request_id.clone()),
-        },
-    )
-    .await?;
-    Ok(())
-}
-
 /// A volunteer logs hours (pending until the school's coordinator decides).
 pub async fn log(
     db: &DatabaseConnection,
@@ -181,11 +160,12 @@ pub async fn log(
         },
     )
     .await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "log",
+        &Actor::from(auth),
+        AuditEntity::Hours,
         row.id,
+        AuditAction::Log,
         serde_json::json!({ "volunteer": v, "school": input.school_id,
             "work_date": input.work_date, "minutes": input.minutes }),
     )
@@ -231,11 +211,12 @@ pub async fn check_in(
         },
     )
     .await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "check_in",
+        &Actor::from(auth),
+        AuditEntity::Hours,
         row.id,
+        AuditAction::CheckIn,
         serde_json::json!({ "volunteer": v, "school": req.school_id }),
     )
     .await?;
@@ -264,11 +245,12 @@ async fn close_visit(
     if !repo::close(db, HourEntryId(row.id), out, minutes, capped).await? {
         return Ok(None);
     }
-    record(
+    audit::record(
         db,
-        actor,
-        action.as_str(),
+        &Actor::of(actor),
+        AuditEntity::Hours,
         row.id,
+        action,
         serde_json::json!({ "checked_out_at": out, "minutes": minutes, "flagged": capped }),
     )
     .await?;
@@ -398,11 +380,12 @@ pub async fn correct(
         let year = volunteer_totals::counting_year(&txn).await?;
         volunteer_totals::take_back(&txn, &volunteer_totals::Counted::of(&old)?, year).await?;
     }
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "correct",
+        &Actor::from(auth),
+        AuditEntity::Hours,
         row.id,
+        AuditAction::Correct,
         serde_json::json!({ "supersedes": id, "minutes": input.entry.minutes,
             "work_date": input.entry.work_date, "reason": input.reason.trim() }),
     )
@@ -470,11 +453,12 @@ pub async fn decide(
         if to == HourStatus::Approved {
             approved.push(volunteer_totals::Counted::of(r)?);
         }
-        record(
+        audit::record(
             &txn,
-            Some(auth),
-            req.decision.as_str(),
+            &Actor::from(auth),
+            AuditEntity::Hours,
             id.0,
+            req.decision.action(),
             serde_json::json!({ "to": to, "reason": why }),
         )
         .await?;

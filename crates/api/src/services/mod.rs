@@ -52,6 +52,13 @@ impl Actor {
     }
 }
 
+impl Actor {
+    /// The signed-in caller, or the system when there is none (a job, an anonymous applicant).
+    pub fn of(auth: Option<&crate::auth::AuthUser>) -> Self {
+        auth.map(Self::from).unwrap_or_else(Self::system)
+    }
+}
+
 impl From<&crate::auth::AuthUser> for Actor {
     fn from(a: &crate::auth::AuthUser) -> Self {
         Self {

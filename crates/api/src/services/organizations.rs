@@ -1,7 +1,8 @@
 //! The partner directory: organizations and contacts, duplicate detection on create, partner
 //! logins for contacts, CSV export. Partners see only their own organization (in the query).
 
-use db::repo::audit::{self as audit, NewAuditEvent};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use db::repo::{organizations as repo, users};
 use domain::audit::AuditEntity;
 use domain::organization::{
@@ -14,7 +15,6 @@ use domain::{ContactId, OrganizationId, Permission, Role, UserId};
 use sea_orm::DatabaseConnection;
 use validator::Validate;
 
-use super::Actor;
 use crate::auth::AuthUser;
 use crate::auth::password;
 use crate::error::{ApiError, ApiResult, OrNotFound};
@@ -202,14 +202,11 @@ pub async fn add(
     let org = repo::create(&txn, &input).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "create",
-            entity: AuditEntity::Organization,
-            entity_id: org.id.to_string(),
-            changes: audit::created(&json(&input)),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::Organization,
+        org.id,
+        AuditAction::Create,
+        audit::created(&json(&input)),
     )
     .await?;
     txn.commit().await?;
@@ -242,14 +239,11 @@ pub async fn edit(
     };
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "update",
-            entity: AuditEntity::Organization,
-            entity_id: id.to_string(),
-            changes: audit::diff(&strip(&before), &strip(&after)),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::Organization,
+        id,
+        AuditAction::Update,
+        audit::diff(&strip(&before), &strip(&after)),
     )
     .await?;
     txn.commit().await?;
@@ -286,7 +280,7 @@ pub async fn change_contact(
         ContactChange::Add(input) => {
             input.validate().map_err(|e| ApiError::validation(&e))?;
             let c: Contact = repo::add_contact(&txn, id, &trim(input)).await?;
-            ("add_contact", c.id, audit::created(&json(&c)))
+            (AuditAction::AddContact, c.id, audit::created(&json(&c)))
         }
         ContactChange::Update(cid, input) => {
             input.validate().map_err(|e| ApiError::validation(&e))?;
@@ -302,7 +296,11 @@ pub async fn change_contact(
                 m.remove("id");
                 m.remove("has_login");
             }
-            ("update_contact", cid, audit::diff(&before, &after_v))
+            (
+                AuditAction::UpdateContact,
+                cid,
+                audit::diff(&before, &after_v),
+            )
         }
         ContactChange::Remove(cid) => {
             let removed = repo::remove_contact(&txn, id, cid)
@@ -318,7 +316,7 @@ pub async fn change_contact(
                 .await?;
             }
             (
-                "remove_contact",
+                AuditAction::RemoveContact,
                 cid,
                 serde_json::json!({ "name": { "before": removed.name, "after": null } }),
             )
@@ -326,14 +324,11 @@ pub async fn change_contact(
     };
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action,
-            entity: AuditEntity::Organization,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "contact_id": contact_id, "fields": changes }),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::Organization,
+        id,
+        action,
+        serde_json::json!({ "contact_id": contact_id, "fields": changes }),
     )
     .await?;
     txn.commit().await?;
@@ -394,14 +389,11 @@ pub async fn give_login(
     repo::link_contact_login(&txn, contact, user.id).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "give_login",
-            entity: AuditEntity::Organization,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "contact_id": contact, "user_id": user.id }),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::Organization,
+        id,
+        AuditAction::GiveLogin,
+        serde_json::json!({ "contact_id": contact, "user_id": user.id }),
     )
     .await?;
     txn.commit().await?;
@@ -422,20 +414,17 @@ pub async fn end_partner_logins(
     for &login in logins {
         let was_active = users::end_partner_access(txn, login).await?;
         audit::record(
-            txn,
-            NewAuditEvent {
-                actor: actor.user,
-                action: "end_partner_access",
-                entity: AuditEntity::User,
-                entity_id: login.to_string(),
-                changes: serde_json::json!({
+txn,
+actor,
+AuditEntity::User,
+login,
+AuditAction::EndPartnerAccess,
+serde_json::json!({
                     "status": { "before": if was_active { "active" } else { "deactivated" }, "after": "deactivated" },
                     "organization": { "after": null },
                     "because": because,
                 }),
-                request_id: actor.request_id.clone(),
-            },
-        )
+)
         .await?;
         tracing::info!(user.id = %login, "partner access ended");
     }

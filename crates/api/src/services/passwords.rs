@@ -5,8 +5,9 @@
 //! browsers never send to a server, so it stays out of access logs. Only its SHA-256 is stored;
 //! it works once, and using it ends every session of the account.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use chrono::{DateTime, Duration, Utc};
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{password_tokens, tokens, users};
 use domain::UserId;
 use domain::audit::AuditEntity;
@@ -191,14 +192,14 @@ pub async fn reset(db: &DatabaseConnection, req: PasswordResetConfirm) -> ApiRes
     tokens::revoke_user(&txn, user).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(user),
-            action: "set_password",
-            entity: AuditEntity::User,
-            entity_id: user.to_string(),
-            changes: serde_json::json!({}),
-            request_id: None,
+        &Actor {
+            user: Some(user),
+            ..Actor::system()
         },
+        AuditEntity::User,
+        user,
+        AuditAction::SetPassword,
+        serde_json::json!({}),
     )
     .await?;
     txn.commit().await?;

@@ -4,7 +4,8 @@
 //! A file with any bad row reports every bad row with its line number and imports nothing.
 //! Rows whose code already exists update that school; the others create one.
 
-use db::repo::audit::{self as audit, NewAuditEvent};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use db::repo::schools as repo;
 use domain::Permission;
 use domain::audit::AuditEntity;
@@ -14,7 +15,6 @@ use sea_orm::DatabaseConnection;
 use std::collections::HashSet;
 use validator::Validate;
 
-use super::Actor;
 use super::csv_table::{self, Column};
 use crate::error::{ApiError, ApiResult};
 
@@ -155,7 +155,7 @@ pub async fn import(
                 let after = repo::update(&txn, existing.id, existing.version, input).await?;
                 report.updated += 1;
                 (
-                    "import_update",
+                    AuditAction::ImportUpdate,
                     serde_json::to_value(&existing).unwrap_or_default(),
                     after,
                 )
@@ -163,7 +163,7 @@ pub async fn import(
             None => {
                 report.created += 1;
                 (
-                    "import_create",
+                    AuditAction::ImportCreate,
                     serde_json::json!({}),
                     repo::create(&txn, input).await?,
                 )
@@ -171,14 +171,11 @@ pub async fn import(
         };
         audit::record(
             &txn,
-            NewAuditEvent {
-                actor: actor.user,
-                action,
-                entity: AuditEntity::School,
-                entity_id: after.id.to_string(),
-                changes: audit::diff(&before, &serde_json::to_value(&after).unwrap_or_default()),
-                request_id: actor.request_id.clone(),
-            },
+            actor,
+            AuditEntity::School,
+            after.id,
+            action,
+            audit::diff(&before, &serde_json::to_value(&after).unwrap_or_default()),
         )
         .await?;
     }

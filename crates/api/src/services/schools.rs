@@ -1,6 +1,7 @@
 //! The school directory: browse, add, edit, archive and restore. Every change is audited.
 
-use db::repo::audit::{self as audit, NewAuditEvent};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use db::repo::schools as repo;
 use domain::Permission;
 use domain::SchoolId;
@@ -10,7 +11,6 @@ use domain::school::{School, SchoolInput, SchoolQuery, SchoolTransition};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
 
-use super::Actor;
 use crate::error::{ApiError, ApiResult, OrNotFound};
 
 fn json(s: &School) -> serde_json::Value {
@@ -66,14 +66,11 @@ pub async fn add(db: &DatabaseConnection, actor: &Actor, input: SchoolInput) -> 
     let school = repo::create(&txn, &input).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "create",
-            entity: AuditEntity::School,
-            entity_id: school.id.to_string(),
-            changes: audit::created(&json(&school)),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::School,
+        school.id,
+        AuditAction::Create,
+        audit::created(&json(&school)),
     )
     .await?;
     txn.commit().await?;
@@ -99,14 +96,11 @@ pub async fn edit(
     let after = repo::update(&txn, id, version, &input).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "update",
-            entity: AuditEntity::School,
-            entity_id: id.to_string(),
-            changes: audit::diff(&json(&before), &json(&after)),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::School,
+        id,
+        AuditAction::Update,
+        audit::diff(&json(&before), &json(&after)),
     )
     .await?;
     txn.commit().await?;
@@ -131,17 +125,14 @@ pub async fn change_status(
     let after = repo::set_status(&txn, id, version, next).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: match t {
-                SchoolTransition::Archive => "archive",
-                SchoolTransition::Restore => "restore",
-            },
-            entity: AuditEntity::School,
-            entity_id: id.to_string(),
-            changes: audit::diff(&json(&before), &json(&after)),
-            request_id: actor.request_id.clone(),
+        actor,
+        AuditEntity::School,
+        id,
+        match t {
+            SchoolTransition::Archive => AuditAction::Archive,
+            SchoolTransition::Restore => AuditAction::Restore,
         },
+        audit::diff(&json(&before), &json(&after)),
     )
     .await?;
     txn.commit().await?;

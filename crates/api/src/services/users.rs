@@ -1,7 +1,8 @@
 //! Accounts: admins create users, change roles and school scopes, deactivate and reactivate.
 //! Deactivation revokes every session at once.
 
-use db::repo::audit::{self as audit, NewAuditEvent};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use db::repo::{schools, tokens, users as repo};
 use domain::Permission;
 use domain::audit::AuditEntity;
@@ -12,7 +13,6 @@ use domain::{Role, SchoolId, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use validator::Validate;
 
-use super::Actor;
 use crate::auth::password;
 use crate::error::{ApiError, ApiResult, OrNotFound};
 
@@ -107,14 +107,11 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, req: CreateUser) -> 
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "create",
-            entity: AuditEntity::User,
-            entity_id: user.id.to_string(),
-            changes: audit::created(&json(&user)),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::User,
+        user.id,
+        AuditAction::Create,
+        audit::created(&json(&user)),
     )
     .await?;
     txn.commit().await?;
@@ -155,14 +152,11 @@ pub async fn update(
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: "update",
-            entity: AuditEntity::User,
-            entity_id: id.to_string(),
-            changes: audit::diff(&json(&before), &json(&after)),
-            request_id: actor.request_id.clone(),
-        },
+        actor,
+        AuditEntity::User,
+        id,
+        AuditAction::Update,
+        audit::diff(&json(&before), &json(&after)),
     )
     .await?;
     txn.commit().await?;
@@ -196,17 +190,14 @@ pub async fn change_status(
     }
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: actor.user,
-            action: match t {
-                UserTransition::Deactivate => "deactivate",
-                UserTransition::Reactivate => "reactivate",
-            },
-            entity: AuditEntity::User,
-            entity_id: id.to_string(),
-            changes: audit::diff(&json(&before), &json(&after)),
-            request_id: actor.request_id.clone(),
+        actor,
+        AuditEntity::User,
+        id,
+        match t {
+            UserTransition::Deactivate => AuditAction::Deactivate,
+            UserTransition::Reactivate => AuditAction::Reactivate,
         },
+        audit::diff(&json(&before), &json(&after)),
     )
     .await?;
     txn.commit().await?;

@@ -15,6 +15,8 @@ use validator::Validate;
 
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 
 /// The setting that holds the value of a volunteer hour.
 pub const HOUR_VALUE_KEY: &str = "volunteer_hour_value_cents";
@@ -64,16 +66,13 @@ pub async fn set_hour_value(
         auth.id,
     )
     .await?;
-    db::repo::audit::record(
+    audit::record(
         &txn,
-        db::repo::audit::NewAuditEvent {
-            actor: Some(auth.id),
-            action: "update",
-            entity: AuditEntity::Setting,
-            entity_id: HOUR_VALUE_KEY.into(),
-            changes: serde_json::json!({ "cents": { "before": before.cents, "after": input.cents } }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Setting,
+        HOUR_VALUE_KEY,
+        AuditAction::Update,
+        serde_json::json!({ "cents": { "before": before.cents, "after": input.cents } }),
     )
     .await?;
     txn.commit().await?;
@@ -142,17 +141,14 @@ pub async fn set_school_year(
     )
     .await?;
     volunteer_totals::rebuild_years(&txn, year).await?;
-    db::repo::audit::record(
+    audit::record(
         &txn,
-        db::repo::audit::NewAuditEvent {
-            actor: Some(auth.id),
-            action: "update",
-            entity: AuditEntity::Setting,
-            entity_id: volunteer_totals::SCHOOL_YEAR_KEY.into(),
-            changes: serde_json::json!({ "start_month": {
+        &Actor::from(auth),
+        AuditEntity::Setting,
+        volunteer_totals::SCHOOL_YEAR_KEY,
+        AuditAction::Update,
+        serde_json::json!({ "start_month": {
                 "before": before.start_month(), "after": year.start_month() } }),
-            request_id: auth.request_id.clone(),
-        },
     )
     .await?;
     txn.commit().await?;

@@ -1,7 +1,7 @@
 //! Agreements: terms, schools, deliverables, dated history, signatures, document versions,
 //! renewal reminders, the status changes the quarterly count reads, and the district goals.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use domain::agreement::{
     AgreementAction, AgreementHistoryEntry, AgreementInput, AgreementKind, AgreementQuery,
     AgreementRef, AgreementStatus, AgreementSummary, Deliverable, DeliverableStatus,
@@ -16,6 +16,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::versioned;
 use crate::entities::{
     agreement_deliverables as dl, agreement_documents as doc, agreement_history as h,
     agreement_reminders as rem, agreement_schools as sch, agreement_signatures as sig,
@@ -176,22 +177,10 @@ async fn bump(
     expected_version: i32,
     changes: Vec<(ag::Column, Expr)>,
 ) -> DbResult<()> {
-    let mut upd = ag::Entity::update_many()
-        .col_expr(ag::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(ag::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (c, e) in changes {
-        upd = upd.col_expr(c, e);
-    }
-    let res = upd
-        .filter(ag::Column::Id.eq(id.0))
-        .filter(ag::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+    let upd = changes
+        .into_iter()
+        .fold(ag::Entity::update_many(), |u, (c, e)| u.col_expr(c, e));
+    versioned::update(db, id.0, expected_version, upd).await
 }
 
 /// Marks a change that is not a column of the agreement (a signature, a document).
@@ -918,7 +907,6 @@ pub async fn set_goal(
     expected_version: i32,
     input: &GoalInput,
     by: UserId,
-    at: DateTime<Utc>,
 ) -> DbResult<()> {
     let mut upd = g::Entity::update_many();
     if let Some(kinds) = &input.counted_kinds {
@@ -932,20 +920,10 @@ pub async fn set_goal(
             .join(" ");
         upd = upd.col_expr(g::Column::CountedKinds, Expr::value(text));
     }
-    let res = upd
+    let upd = upd
         .col_expr(g::Column::Baseline, Expr::value(input.baseline))
         .col_expr(g::Column::Target, Expr::value(input.target))
         .col_expr(g::Column::Deadline, Expr::value(input.deadline))
-        .col_expr(g::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(g::Column::UpdatedBy, Expr::value(Some(by.0)))
-        .col_expr(g::Column::UpdatedAt, Expr::value(at))
-        .filter(g::Column::Key.eq(key))
-        .filter(g::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get_goal(db, key).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+        .col_expr(g::Column::UpdatedBy, Expr::value(Some(by.0)));
+    versioned::update(db, key, expected_version, upd).await
 }

@@ -16,6 +16,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::versioned;
 use crate::entities::{
     application_checks as ck, application_history as h, application_schools as asch,
     application_subtasks as st, application_support_areas as asa, applications as a, outbox as ob,
@@ -159,22 +160,10 @@ async fn bump(
     expected_version: i32,
     changes: Vec<(a::Column, Expr)>,
 ) -> DbResult<()> {
-    let mut upd = a::Entity::update_many()
-        .col_expr(a::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(a::Column::UpdatedAt, Expr::value(Utc::now()));
-    for (c, e) in changes {
-        upd = upd.col_expr(c, e);
-    }
-    let res = upd
-        .filter(a::Column::Id.eq(id.0))
-        .filter(a::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+    let upd = changes
+        .into_iter()
+        .fold(a::Entity::update_many(), |u, (c, e)| u.col_expr(c, e));
+    versioned::update(db, id.0, expected_version, upd).await
 }
 
 /// Replaces the form.

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use domain::UserId;
-use domain::audit::{AuditEntity, AuditEvent};
+use domain::audit::{AuditAction, AuditEntity, AuditEvent};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -14,11 +14,11 @@ use crate::{DbError, DbResult};
 
 /// A change to record.
 #[derive(Debug, Clone)]
-pub struct NewAuditEvent<'a> {
+pub struct NewAuditEvent {
     /// Who did it; `None` for the system.
     pub actor: Option<UserId>,
     /// What was done.
-    pub action: &'a str,
+    pub action: AuditAction,
     /// The kind of record.
     pub entity: AuditEntity,
     /// The record's id.
@@ -30,12 +30,12 @@ pub struct NewAuditEvent<'a> {
 }
 
 /// Appends an event. Call it in the same transaction as the change.
-pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent<'_>) -> DbResult<()> {
+pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent) -> DbResult<()> {
     ae::ActiveModel {
         id: Set(Uuid::now_v7()),
         at: Set(Utc::now()),
         actor_id: Set(e.actor.map(|a| a.0)),
-        action: Set(e.action.to_string()),
+        action: Set(e.action.as_str().to_string()),
         entity: Set(e.entity.as_str().to_string()),
         entity_id: Set(e.entity_id),
         changes: Set(e.changes.to_string()),
@@ -75,7 +75,8 @@ pub async fn list(
                 id: m.id,
                 at: m.at,
                 actor_id: m.actor_id.map(UserId),
-                action: m.action,
+                action: AuditAction::parse(&m.action)
+                    .ok_or_else(|| DbError::Corrupt(format!("audit action {:?}", m.action)))?,
                 entity: AuditEntity::parse(&m.entity)
                     .ok_or_else(|| DbError::Corrupt(format!("audit entity {:?}", m.entity)))?,
                 entity_id: m.entity_id,

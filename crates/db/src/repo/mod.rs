@@ -13,6 +13,7 @@ pub mod schools;
 pub mod settings;
 pub mod tokens;
 pub mod users;
+pub mod versioned;
 pub mod volunteer_merge;
 pub mod volunteer_totals;
 pub mod volunteers;

@@ -16,6 +16,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::versioned;
 use crate::entities::{opportunities as o, signups as s};
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset, time_cursor};
@@ -100,42 +101,33 @@ pub async fn update(
     expected_version: i32,
     i: &OpportunityInput,
 ) -> DbResult<()> {
-    let res = o::Entity::update_many()
-        .col_expr(o::Column::Title, Expr::value(i.title.trim()))
-        .col_expr(o::Column::Activity, Expr::value(i.activity.as_str()))
-        .col_expr(o::Column::SchoolId, Expr::value(i.school_id.0))
-        .col_expr(o::Column::StartsAt, Expr::value(i.starts_at))
-        .col_expr(o::Column::EndsAt, Expr::value(i.ends_at))
-        .col_expr(
-            o::Column::RepeatsWeeklyUntil,
-            Expr::value(i.repeats_weekly_until),
-        )
-        .col_expr(o::Column::LastAt, Expr::value(last_at(i)))
-        .col_expr(o::Column::Slots, Expr::value(i.slots as i32))
-        .col_expr(
-            o::Column::ClearanceRequired,
-            Expr::value(i.clearance_required),
-        )
-        .col_expr(
-            o::Column::MinimumAge,
-            Expr::value(i.minimum_age.map(i32::from)),
-        )
-        .col_expr(o::Column::Description, Expr::value(i.description.trim()))
-        .col_expr(o::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(o::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(o::Column::Id.eq(id.0))
-        .filter(o::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    stale_unless_one(db, id, res.rows_affected).await
-}
-
-async fn stale_unless_one(db: &impl ConnectionTrait, id: OpportunityId, n: u64) -> DbResult<()> {
-    if n == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+    versioned::update(
+        db,
+        id.0,
+        expected_version,
+        o::Entity::update_many()
+            .col_expr(o::Column::Title, Expr::value(i.title.trim()))
+            .col_expr(o::Column::Activity, Expr::value(i.activity.as_str()))
+            .col_expr(o::Column::SchoolId, Expr::value(i.school_id.0))
+            .col_expr(o::Column::StartsAt, Expr::value(i.starts_at))
+            .col_expr(o::Column::EndsAt, Expr::value(i.ends_at))
+            .col_expr(
+                o::Column::RepeatsWeeklyUntil,
+                Expr::value(i.repeats_weekly_until),
+            )
+            .col_expr(o::Column::LastAt, Expr::value(last_at(i)))
+            .col_expr(o::Column::Slots, Expr::value(i.slots as i32))
+            .col_expr(
+                o::Column::ClearanceRequired,
+                Expr::value(i.clearance_required),
+            )
+            .col_expr(
+                o::Column::MinimumAge,
+                Expr::value(i.minimum_age.map(i32::from)),
+            )
+            .col_expr(o::Column::Description, Expr::value(i.description.trim())),
+    )
+    .await
 }
 
 /// Marks the opportunity cancelled when still at `expected_version`.
@@ -145,19 +137,18 @@ pub async fn set_cancelled(
     expected_version: i32,
     reason: &str,
 ) -> DbResult<()> {
-    let res = o::Entity::update_many()
-        .col_expr(
-            o::Column::Status,
-            Expr::value(OpportunityStatus::Cancelled.as_str()),
-        )
-        .col_expr(o::Column::CancelReason, Expr::value(reason))
-        .col_expr(o::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(o::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(o::Column::Id.eq(id.0))
-        .filter(o::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    stale_unless_one(db, id, res.rows_affected).await
+    versioned::update(
+        db,
+        id.0,
+        expected_version,
+        o::Entity::update_many()
+            .col_expr(
+                o::Column::Status,
+                Expr::value(OpportunityStatus::Cancelled.as_str()),
+            )
+            .col_expr(o::Column::CancelReason, Expr::value(reason)),
+    )
+    .await
 }
 
 /// Who sees which opportunities in a list.

@@ -14,6 +14,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::versioned;
 use crate::entities::{contacts as c, organization_support_areas as sa, organizations as o};
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset};
@@ -292,18 +293,7 @@ pub async fn bump(
     id: OrganizationId,
     expected_version: i32,
 ) -> DbResult<()> {
-    let res = o::Entity::update_many()
-        .col_expr(o::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(o::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(o::Column::Id.eq(id.0))
-        .filter(o::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+    versioned::update(db, id.0, expected_version, o::Entity::update_many()).await
 }
 
 /// Replaces the editable fields if the stored version is still `expected_version`.
@@ -313,8 +303,7 @@ pub async fn update(
     expected_version: i32,
     input: &OrganizationInput,
 ) -> DbResult<Organization> {
-    bump(db, id, expected_version).await?;
-    o::Entity::update_many()
+    let changes = o::Entity::update_many()
         .col_expr(o::Column::LegalName, Expr::value(input.legal_name.clone()))
         .col_expr(o::Column::NameKey, Expr::value(name_key(&input.legal_name)))
         .col_expr(o::Column::OrgType, Expr::value(input.org_type.as_str()))
@@ -334,10 +323,8 @@ pub async fn update(
         .col_expr(
             o::Column::Description,
             Expr::value(input.description.clone()),
-        )
-        .filter(o::Column::Id.eq(id.0))
-        .exec(db)
-        .await?;
+        );
+    versioned::update(db, id.0, expected_version, changes).await?;
     set_areas(db, id.0, &input.support_areas).await?;
     get(db, id).await
 }

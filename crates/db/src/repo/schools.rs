@@ -13,6 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::versioned;
 use crate::entities::schools as s;
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset};
@@ -163,34 +164,29 @@ pub async fn update(
     expected_version: i32,
     input: &SchoolInput,
 ) -> DbResult<School> {
-    let res = s::Entity::update_many()
-        .col_expr(s::Column::Code, Expr::value(input.code.clone()))
-        .col_expr(s::Column::Name, Expr::value(input.name.clone()))
-        .col_expr(s::Column::SearchKey, Expr::value(search_key(input)))
-        .col_expr(s::Column::Level, Expr::value(input.level.as_str()))
-        .col_expr(s::Column::Region, Expr::value(input.region.clone()))
-        .col_expr(s::Column::TitleI, Expr::value(input.title_i))
-        .col_expr(
-            s::Column::Designation,
-            Expr::value(input.designation.as_str()),
-        )
-        .col_expr(s::Column::Address, Expr::value(input.address.clone()))
-        .col_expr(s::Column::City, Expr::value(input.city.clone()))
-        .col_expr(
-            s::Column::PostalCode,
-            Expr::value(input.postal_code.clone()),
-        )
-        .col_expr(s::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(s::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(s::Column::Id.eq(id.0))
-        .filter(s::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        // Either gone or changed: tell them apart for the caller.
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
+    versioned::update(
+        db,
+        id.0,
+        expected_version,
+        s::Entity::update_many()
+            .col_expr(s::Column::Code, Expr::value(input.code.clone()))
+            .col_expr(s::Column::Name, Expr::value(input.name.clone()))
+            .col_expr(s::Column::SearchKey, Expr::value(search_key(input)))
+            .col_expr(s::Column::Level, Expr::value(input.level.as_str()))
+            .col_expr(s::Column::Region, Expr::value(input.region.clone()))
+            .col_expr(s::Column::TitleI, Expr::value(input.title_i))
+            .col_expr(
+                s::Column::Designation,
+                Expr::value(input.designation.as_str()),
+            )
+            .col_expr(s::Column::Address, Expr::value(input.address.clone()))
+            .col_expr(s::Column::City, Expr::value(input.city.clone()))
+            .col_expr(
+                s::Column::PostalCode,
+                Expr::value(input.postal_code.clone()),
+            ),
+    )
+    .await?;
     get(db, id).await
 }
 
@@ -201,18 +197,13 @@ pub async fn set_status(
     expected_version: i32,
     status: SchoolStatus,
 ) -> DbResult<School> {
-    let res = s::Entity::update_many()
-        .col_expr(s::Column::Status, Expr::value(status.as_str()))
-        .col_expr(s::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(s::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(s::Column::Id.eq(id.0))
-        .filter(s::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
+    versioned::update(
+        db,
+        id.0,
+        expected_version,
+        s::Entity::update_many().col_expr(s::Column::Status, Expr::value(status.as_str())),
+    )
+    .await?;
     get(db, id).await
 }
 

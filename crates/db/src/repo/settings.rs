@@ -4,8 +4,9 @@
 use chrono::Utc;
 use domain::UserId;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 
+use super::versioned;
 use crate::entities::settings as st;
 use crate::{DbError, DbResult};
 
@@ -37,17 +38,15 @@ pub async fn put(
         .insert(db)
         .await?);
     }
-    let res = st::Entity::update_many()
+    let changes = st::Entity::update_many()
         .col_expr(st::Column::Value, Expr::value(value))
-        .col_expr(st::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(st::Column::UpdatedBy, Expr::value(Some(by.0)))
-        .col_expr(st::Column::UpdatedAt, Expr::value(now))
-        .filter(st::Column::Key.eq(key))
-        .filter(st::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        return Err(DbError::Stale);
-    }
+        .col_expr(st::Column::UpdatedBy, Expr::value(Some(by.0)));
+    // A setting never set has version 0 (created above): any other version it cannot have.
+    versioned::update(db, key, expected_version, changes)
+        .await
+        .map_err(|e| match e {
+            DbError::NotFound => DbError::Stale,
+            e => e,
+        })?;
     get(db, key).await?.ok_or(DbError::NotFound)
 }

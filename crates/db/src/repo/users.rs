@@ -10,6 +10,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+use super::versioned;
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset};
 
@@ -257,18 +258,9 @@ async fn bump(
     db: &impl ConnectionTrait,
     id: UserId,
     expected_version: i32,
-    mut upd: sea_orm::UpdateMany<u::Entity>,
+    upd: sea_orm::UpdateMany<u::Entity>,
 ) -> DbResult<()> {
-    upd = upd
-        .col_expr(u::Column::Version, Expr::value(expected_version + 1))
-        .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(u::Column::Id.eq(id.0))
-        .filter(u::Column::Version.eq(expected_version));
-    if upd.exec(db).await?.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+    versioned::update(db, id.0, expected_version, upd).await
 }
 
 /// Changes name, role and schools if the stored version is still `expected_version`.

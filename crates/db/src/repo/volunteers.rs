@@ -14,6 +14,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::versioned;
 use crate::entities::{
     clearances as cl, parent_leader_roles as plr, users as u, volunteer_interests as vi,
     volunteer_schools as vs, volunteers as v,
@@ -424,24 +425,7 @@ async fn bump(
     expected_version: i32,
     update: sea_orm::UpdateMany<v::Entity>,
 ) -> DbResult<()> {
-    let res = update
-        .col_expr(
-            v::Column::Version,
-            sea_orm::sea_query::Expr::value(expected_version + 1),
-        )
-        .col_expr(
-            v::Column::UpdatedAt,
-            sea_orm::sea_query::Expr::value(Utc::now()),
-        )
-        .filter(v::Column::Id.eq(id.0))
-        .filter(v::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        get(db, id).await?;
-        return Err(DbError::Stale);
-    }
-    Ok(())
+    versioned::update(db, id.0, expected_version, update).await
 }
 
 /// Sets the parent-leader flag (with its role; none unflags) when the version is still

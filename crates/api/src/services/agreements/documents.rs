@@ -75,11 +75,12 @@ pub async fn upload(
         },
     )
     .await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "upload",
+        &Actor::from(auth),
+        AuditEntity::Agreement,
         id,
+        AuditAction::Upload,
         serde_json::json!({ "version": v.version, "sha256": v.sha256, "size": v.size_bytes }),
     )
     .await?;

@@ -20,11 +20,12 @@ pub async fn set_progress(
         .await
         .or_not_found("deliverable")?;
     repo::touch(&txn, id, version).await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "deliverable_progress",
+        &Actor::from(auth),
+        AuditEntity::Agreement,
         id,
+        AuditAction::DeliverableProgress,
         serde_json::json!({ "deliverable": deliverable, "status": req.status }),
     )
     .await?;
@@ -108,7 +109,15 @@ pub async fn submit_final_report(
         },
     )
     .await?;
-    record(&txn, Some(auth), "final_report", id, serde_json::json!({})).await?;
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Agreement,
+        id,
+        AuditAction::FinalReport,
+        serde_json::json!({}),
+    )
+    .await?;
     txn.commit().await?;
     get(db, auth, id).await
 }
@@ -177,16 +186,16 @@ pub async fn review_final_report(
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("final report: {e}")))?;
     repo::set_final_report(&txn, id, version, json).await?;
     let action = if input.accepted {
-        "accept_final_report"
+        AuditAction::AcceptFinalReport
     } else {
-        "request_final_report_changes"
+        AuditAction::RequestFinalReportChanges
     };
     repo::add_history(
         &txn,
         id,
         NewHistory {
             actor: Some(auth.id),
-            action,
+            action: action.as_str(),
             from: None,
             to: None,
             note: Some(report.review_note.clone()).filter(|n| !n.is_empty()),
@@ -194,7 +203,15 @@ pub async fn review_final_report(
         },
     )
     .await?;
-    record(&txn, Some(auth), action, id, serde_json::json!({})).await?;
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Agreement,
+        id,
+        action,
+        serde_json::json!({}),
+    )
+    .await?;
     txn.commit().await?;
     get(db, auth, id).await
 }

@@ -100,11 +100,12 @@ pub async fn create(
         },
     )
     .await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "create",
+        &Actor::from(auth),
+        AuditEntity::Agreement,
         id,
+        AuditAction::Create,
         serde_json::json!({ "title": input.title, "organization_id": input.organization_id,
             "application_id": input.application_id }),
     )
@@ -135,11 +136,12 @@ pub async fn update(
     }
     let org_name = check_parties(&txn, &input).await?;
     repo::replace_terms(&txn, id, version, &input, &org_name).await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "update",
+        &Actor::from(auth),
+        AuditEntity::Agreement,
         id,
+        AuditAction::Update,
         serde_json::json!({ "title": input.title, "effective_from": input.effective_from,
             "expires_on": input.expires_on, "deliverables": input.deliverables.len() }),
     )
@@ -185,11 +187,12 @@ pub(super) async fn move_status(
         },
     )
     .await?;
-    record(
+    audit::record(
         db,
-        actor,
-        action.as_str(),
+        &Actor::of(actor),
+        AuditEntity::Agreement,
         id,
+        action,
         serde_json::json!({ "status": { "before": from, "after": to }, "note": note,
             "effective_on": effective_on, "expires_on": new_expiry }),
     )
@@ -214,15 +217,12 @@ pub(super) async fn move_status(
         .await?;
         audit::record(
             db,
-            NewAuditEvent {
-                actor: actor.map(|a| a.id),
-                action: "deactivate",
-                entity: AuditEntity::Organization,
-                entity_id: org.to_string(),
-                changes: serde_json::json!({ "status": { "after": "inactive" },
+            &Actor::of(actor),
+            AuditEntity::Organization,
+            org,
+            AuditAction::Deactivate,
+            serde_json::json!({ "status": { "after": "inactive" },
                     "because": { "agreement": id, "action": action } }),
-                request_id: actor.and_then(|a| a.request_id.clone()),
-            },
         )
         .await?;
     }

@@ -70,22 +70,19 @@ pub async fn set_goal(
     input.validate().map_err(|e| ApiError::validation(&e))?;
     let txn = db::begin_write(db).await?;
     let before = repo::get_goal(&txn, key).await.or_not_found("goal")?;
-    repo::set_goal(&txn, key, version, &input, auth.id, Utc::now()).await?;
+    repo::set_goal(&txn, key, version, &input, auth.id).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "update",
-            entity: AuditEntity::Goal,
-            entity_id: key.into(),
-            changes: serde_json::json!({
-                "baseline": { "before": before.baseline, "after": input.baseline },
-                "target": { "before": before.target, "after": input.target },
-                "deadline": { "before": before.deadline, "after": input.deadline },
-                "counted_kinds": { "before": before.counted_kinds, "after": input.counted_kinds },
-            }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Goal,
+        key,
+        AuditAction::Update,
+        serde_json::json!({
+            "baseline": { "before": before.baseline, "after": input.baseline },
+            "target": { "before": before.target, "after": input.target },
+            "deadline": { "before": before.deadline, "after": input.deadline },
+            "counted_kinds": { "before": before.counted_kinds, "after": input.counted_kinds },
+        }),
     )
     .await?;
     txn.commit().await?;

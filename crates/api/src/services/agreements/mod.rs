@@ -4,10 +4,11 @@
 //! The rules live in `domain::agreement` (`next_status`, `count_by_quarter`); this module
 //! applies them to stored agreements in transactions, with dated history and audit.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use chrono::{NaiveDate, Utc};
 use db::repo::agreements::{self as repo, NewDocument, NewHistory};
 use db::repo::applications::{self as applications, Visibility};
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations, schools, users};
 use domain::agreement::{
     self as rules, ACTIVE_MOU_DEFINITION, ACTIVE_MOUS_GOAL, Agreement, AgreementAction,
@@ -140,26 +141,4 @@ fn check_version(row: &repo::Row, version: i32) -> ApiResult<()> {
     } else {
         Err(ApiError::VersionMismatch)
     }
-}
-
-async fn record(
-    db: &impl ConnectionTrait,
-    actor: Option<&AuthUser>,
-    action: &str,
-    id: AgreementId,
-    changes: serde_json::Value,
-) -> ApiResult<()> {
-    audit::record(
-        db,
-        NewAuditEvent {
-            actor: actor.map(|a| a.id),
-            action,
-            entity: AuditEntity::Agreement,
-            entity_id: id.to_string(),
-            changes,
-            request_id: actor.and_then(|a| a.request_id.clone()),
-        },
-    )
-    .await?;
-    Ok(())
 }

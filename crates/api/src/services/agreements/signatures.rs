@@ -79,11 +79,12 @@ pub async fn sign(
         },
     )
     .await?;
-    record(
+    audit::record(
         &txn,
-        Some(auth),
-        "sign",
+        &Actor::from(auth),
+        AuditEntity::Agreement,
         id,
+        AuditAction::Sign,
         serde_json::json!({ "party": req.party }),
     )
     .await?;

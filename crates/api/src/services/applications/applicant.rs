@@ -69,14 +69,11 @@ pub async fn send_fresh_links(
         queue_resume_link(&txn, public_url, &form, &token, None).await?;
         audit::record(
             &txn,
-            NewAuditEvent {
-                actor: None,
-                action: "send_fresh_link",
-                entity: AuditEntity::Application,
-                entity_id: id.to_string(),
-                changes: serde_json::json!({}),
-                request_id: None,
-            },
+            &Actor::system(),
+            AuditEntity::Application,
+            id,
+            AuditAction::SendFreshLink,
+            serde_json::json!({}),
         )
         .await?;
         sent += 1;
@@ -278,14 +275,11 @@ pub async fn submit(
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: None,
-            action: action.as_str(),
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "status": { "before": from, "after": to } }),
-            request_id: None,
-        },
+        &Actor::system(),
+        AuditEntity::Application,
+        id,
+        action,
+        serde_json::json!({ "status": { "before": from, "after": to } }),
     )
     .await?;
     txn.commit().await?;
@@ -328,14 +322,11 @@ pub async fn withdraw_by_applicant(
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: None,
-            action: "withdraw",
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
-            request_id: None,
-        },
+        &Actor::system(),
+        AuditEntity::Application,
+        id,
+        AuditAction::Withdraw,
+        serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
     )
     .await?;
     txn.commit().await?;

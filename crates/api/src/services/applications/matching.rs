@@ -109,16 +109,13 @@ pub async fn require_agreement(
     )
     .await?;
     audit::record(
-        &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "require_agreement",
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "agreement_required": { "before": false, "after": true }, "note": note }),
-            request_id: auth.request_id.clone(),
-        },
-    )
+&txn,
+&Actor::from(auth),
+AuditEntity::Application,
+id,
+AuditAction::RequireAgreement,
+serde_json::json!({ "agreement_required": { "before": false, "after": true }, "note": note }),
+)
     .await?;
     txn.commit().await?;
     let row = load_visible(db, auth, id).await?;
@@ -173,15 +170,12 @@ pub async fn resolve_match(
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "resolve_match",
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "decision": req.decision, "candidate": candidate,
+        &Actor::from(auth),
+        AuditEntity::Application,
+        id,
+        AuditAction::ResolveMatch,
+        serde_json::json!({ "decision": req.decision, "candidate": candidate,
                 "organization_id": { "before": null, "after": org } }),
-            request_id: auth.request_id.clone(),
-        },
     )
     .await?;
     txn.commit().await?;

@@ -5,8 +5,9 @@
 //! `domain::intake`; this module applies them to stored applications, in transactions, with
 //! history and audit.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use db::repo::applications::{self as repo, NewHistory, Visibility};
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::{organizations, schools, users};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,

@@ -126,14 +126,11 @@ pub async fn reissue_link(
     repo::set_resume_token(&txn, id, hash_token(&token), link_expiry()).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "reissue_link",
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({}),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Application,
+        id,
+        AuditAction::ReissueLink,
+        serde_json::json!({}),
     )
     .await?;
     txn.commit().await?;

@@ -147,14 +147,11 @@ pub async fn transition(
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: req.action.as_str(),
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Application,
+        id,
+        req.action,
+        serde_json::json!({ "status": { "before": from, "after": to }, "note": note }),
     )
     .await?;
     txn.commit().await?;
@@ -335,20 +332,17 @@ pub async fn assign(
     .await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "assign",
-            entity: AuditEntity::Application,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({
-                "owner_id": { "before": row.owner_id, "after": req.owner_id },
-                "collaborating_department": { "before": row.collaborating_department,
-                    "after": req.collaborating_department.trim() },
-                "collaborating_school_id": { "before": row.collaborating_school_id,
-                    "after": req.collaborating_school_id },
-            }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Application,
+        id,
+        AuditAction::Assign,
+        serde_json::json!({
+            "owner_id": { "before": row.owner_id, "after": req.owner_id },
+            "collaborating_department": { "before": row.collaborating_department,
+                "after": req.collaborating_department.trim() },
+            "collaborating_school_id": { "before": row.collaborating_school_id,
+                "after": req.collaborating_school_id },
+        }),
     )
     .await?;
     repo::add_history(

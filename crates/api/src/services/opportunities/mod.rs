@@ -3,8 +3,9 @@
 //! clearance) and cancel; a freed slot goes to the first on the waitlist in the same
 //! transaction. The rules live in `domain::opportunity` and `domain::volunteer`.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use chrono::Utc;
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::opportunities::{self as repo, Listing, Row, SignupRow};
 use db::repo::{schools, volunteers};
 use domain::audit::AuditEntity;
@@ -163,14 +164,11 @@ pub async fn post(
     let row = repo::insert(&txn, auth.id, &input).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "post",
-            entity: AuditEntity::Opportunity,
-            entity_id: row.id.to_string(),
-            changes: serde_json::to_value(&input).unwrap_or_default(),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Opportunity,
+        row.id,
+        AuditAction::Post,
+        serde_json::to_value(&input).unwrap_or_default(),
     )
     .await?;
     txn.commit().await?;
@@ -201,15 +199,12 @@ pub(crate) async fn fill_free_slots(
         repo::set_signup_status(db, SignupId(s.id), to, None).await?;
         audit::record(
             db,
-            NewAuditEvent {
-                actor: Some(auth.id),
-                action: "promote",
-                entity: AuditEntity::Signup,
-                entity_id: s.id.to_string(),
-                changes: serde_json::json!({ "opportunity": id, "volunteer": s.volunteer_id,
+            &Actor::from(auth),
+            AuditEntity::Signup,
+            s.id,
+            AuditAction::Promote,
+            serde_json::json!({ "opportunity": id, "volunteer": s.volunteer_id,
                     "to": to }),
-                request_id: auth.request_id.clone(),
-            },
         )
         .await?;
     }
@@ -254,14 +249,11 @@ pub async fn revise(
     fill_free_slots(&txn, auth, id, input.slots).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "revise",
-            entity: AuditEntity::Opportunity,
-            entity_id: id.to_string(),
-            changes: serde_json::to_value(&input).unwrap_or_default(),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Opportunity,
+        id,
+        AuditAction::Revise,
+        serde_json::to_value(&input).unwrap_or_default(),
     )
     .await?;
     txn.commit().await?;
@@ -303,14 +295,11 @@ pub async fn cancel(
     }
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "cancel",
-            entity: AuditEntity::Opportunity,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "reason": reason }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Opportunity,
+        id,
+        AuditAction::Cancel,
+        serde_json::json!({ "reason": reason }),
     )
     .await?;
     txn.commit().await?;

@@ -104,14 +104,11 @@ pub async fn sign_up(
     let row = repo::enqueue(&txn, id, me, status, existing).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "sign_up",
-            entity: AuditEntity::Signup,
-            entity_id: row.id.to_string(),
-            changes: serde_json::json!({ "opportunity": id, "volunteer": me, "status": status }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Signup,
+        row.id,
+        AuditAction::SignUp,
+        serde_json::json!({ "opportunity": id, "volunteer": me, "status": status }),
     )
     .await?;
     let queue = repo::queue(&txn, id).await?;
@@ -156,15 +153,12 @@ pub async fn cancel_signup(
     let row = repo::set_signup_status(&txn, id, to, (!reason.is_empty()).then_some(reason)).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "cancel",
-            entity: AuditEntity::Signup,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "opportunity": opp_id, "volunteer": row.volunteer_id,
+        &Actor::from(auth),
+        AuditEntity::Signup,
+        id,
+        AuditAction::Cancel,
+        serde_json::json!({ "opportunity": opp_id, "volunteer": row.volunteer_id,
                 "reason": reason }),
-            request_id: auth.request_id.clone(),
-        },
     )
     .await?;
     if repo::status_of(&opp)? == OpportunityStatus::Open {

@@ -251,18 +251,15 @@ pub async fn import_hours(
     volunteer_totals::add_all(&txn, &approved, year).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "import",
-            entity: AuditEntity::Hours,
-            entity_id: "import".into(),
-            changes: serde_json::json!({
-                "entries": outcome.imported,
-                "minutes": outcome.minutes,
-                "skipped": outcome.skipped.len(),
-            }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Hours,
+        AuditAction::Import,
+        AuditAction::Import,
+        serde_json::json!({
+            "entries": outcome.imported,
+            "minutes": outcome.minutes,
+            "skipped": outcome.skipped.len(),
+        }),
     )
     .await?;
     txn.commit().await?;

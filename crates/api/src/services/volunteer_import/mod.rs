@@ -11,8 +11,9 @@
 //! one (`services::passwords`). Imported hours are approved by whoever imports them and
 //! counted on the dashboards in the same transaction.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use chrono::{NaiveDate, Utc};
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::volunteers as repo;
 use db::repo::{hours, organizations, schools, users, volunteer_totals};
 use domain::audit::AuditEntity;

@@ -327,19 +327,16 @@ pub async fn import_roster(
         }
         audit::record(
             &txn,
-            NewAuditEvent {
-                actor: Some(auth.id),
-                action: "import",
-                entity: AuditEntity::Volunteer,
-                entity_id: id.to_string(),
-                changes: serde_json::json!({
-                    "kind": r.kind,
-                    "schools": r.school_ids,
-                    "clearance": clearance.status,
-                    "parent_leader": row.parent_leader_role.is_some(),
-                }),
-                request_id: auth.request_id.clone(),
-            },
+            &Actor::from(auth),
+            AuditEntity::Volunteer,
+            id,
+            AuditAction::Import,
+            serde_json::json!({
+                "kind": r.kind,
+                "schools": r.school_ids,
+                "clearance": clearance.status,
+                "parent_leader": row.parent_leader_role.is_some(),
+            }),
         )
         .await?;
         if invite {

@@ -19,17 +19,14 @@ pub async fn revoke_badges(
     repo::revoke_badges(&txn, id, version).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "revoke_badges",
-            entity: AuditEntity::Volunteer,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({
-                "badge_version": { "before": before.badge_version, "after": before.badge_version + 1 },
-                "reason": input.reason.trim(),
-            }),
-            request_id: auth.request_id.clone(),
-        },
+        &Actor::from(auth),
+        AuditEntity::Volunteer,
+        id,
+        AuditAction::RevokeBadges,
+        serde_json::json!({
+            "badge_version": { "before": before.badge_version, "after": before.badge_version + 1 },
+            "reason": input.reason.trim(),
+        }),
     )
     .await?;
     txn.commit().await?;

@@ -36,15 +36,12 @@ pub async fn record_clearance(
     keep_cleared_until(&txn, id).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "record_clearance",
-            entity: AuditEntity::Volunteer,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "kind": input.kind, "status": input.status,
+        &Actor::from(auth),
+        AuditEntity::Volunteer,
+        id,
+        AuditAction::RecordClearance,
+        serde_json::json!({ "kind": input.kind, "status": input.status,
                 "cleared_on": input.cleared_on, "expires_on": input.expires_on }),
-            request_id: auth.request_id.clone(),
-        },
     )
     .await?;
     txn.commit().await?;
@@ -94,19 +91,16 @@ pub async fn flag_parent_leader(
     repo::set_parent_leader(&txn, id, version, role.as_deref()).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: if input.parent_leader {
-                "flag_parent_leader"
-            } else {
-                "unflag_parent_leader"
-            },
-            entity: AuditEntity::Volunteer,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "parent_leader": input.parent_leader, "role": role,
-                "on": on, "changed": change != rules::RoleChange::Unchanged }),
-            request_id: auth.request_id.clone(),
+        &Actor::from(auth),
+        AuditEntity::Volunteer,
+        id,
+        if input.parent_leader {
+            AuditAction::FlagParentLeader
+        } else {
+            AuditAction::UnflagParentLeader
         },
+        serde_json::json!({ "parent_leader": input.parent_leader, "role": role,
+                "on": on, "changed": change != rules::RoleChange::Unchanged }),
     )
     .await?;
     txn.commit().await?;

@@ -118,27 +118,24 @@ pub async fn merge(
     for (entity_id, action, changes) in [
         (
             keep,
-            "merge",
+            AuditAction::Merge,
             serde_json::json!({ "merged": dup, "reason": reason, "hours": moved.hours,
                 "signups": moved.signups, "clearances": moved.clearances,
                 "dropped_signups": moved.dropped }),
         ),
         (
             dup,
-            "merged_into",
+            AuditAction::MergedInto,
             serde_json::json!({ "into": keep, "login": d.user_id, "reason": reason }),
         ),
     ] {
         audit::record(
             &txn,
-            NewAuditEvent {
-                actor: Some(auth.id),
-                action,
-                entity: AuditEntity::Volunteer,
-                entity_id: entity_id.to_string(),
-                changes,
-                request_id: auth.request_id.clone(),
-            },
+            &Actor::from(auth),
+            AuditEntity::Volunteer,
+            entity_id,
+            action,
+            changes,
         )
         .await?;
     }

@@ -64,18 +64,15 @@ pub(super) async fn end(
     repo::set_parent_leader(&txn, id, version + 1, None).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: if auth.role == Role::Volunteer {
-                "stop_volunteering"
-            } else {
-                "end_profile"
-            },
-            entity: AuditEntity::Volunteer,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "ended_on": on, "reason": end.reason }),
-            request_id: auth.request_id.clone(),
+        &Actor::from(auth),
+        AuditEntity::Volunteer,
+        id,
+        if auth.role == Role::Volunteer {
+            AuditAction::StopVolunteering
+        } else {
+            AuditAction::EndProfile
         },
+        serde_json::json!({ "ended_on": on, "reason": end.reason }),
     )
     .await?;
     txn.commit().await?;
@@ -159,15 +156,12 @@ pub async fn reinstate(
     repo::set_end(&txn, id, version, None).await?;
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(auth.id),
-            action: "reinstate_profile",
-            entity: AuditEntity::Volunteer,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "was_ended_on": was.ended_on,
+        &Actor::from(auth),
+        AuditEntity::Volunteer,
+        id,
+        AuditAction::ReinstateProfile,
+        serde_json::json!({ "was_ended_on": was.ended_on,
                 "was_reason": was.reason, "reason": input.reason.trim() }),
-            request_id: auth.request_id.clone(),
-        },
     )
     .await?;
     txn.commit().await?;

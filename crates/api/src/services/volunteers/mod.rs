@@ -2,8 +2,9 @@
 //! profile with its clearance ledger and today's standing, scoped lists, and clearance
 //! decisions recorded by staff. The rules live in `domain::volunteer`.
 
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
 use chrono::Utc;
-use db::repo::audit::{self as audit, NewAuditEvent};
 use db::repo::volunteers::{self as repo, Scope};
 use db::repo::{organizations, schools, users};
 use domain::audit::AuditEntity;

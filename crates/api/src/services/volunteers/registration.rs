@@ -85,14 +85,14 @@ pub async fn register(
     // No names, emails or phones in the audit trail: the ids say who.
     audit::record(
         &txn,
-        NewAuditEvent {
-            actor: Some(user.id),
-            action: "register",
-            entity: AuditEntity::Volunteer,
-            entity_id: id.to_string(),
-            changes: serde_json::json!({ "kind": req.kind, "schools": req.school_ids }),
-            request_id: None,
+        &Actor {
+            user: Some(user.id),
+            ..Actor::system()
         },
+        AuditEntity::Volunteer,
+        id,
+        AuditAction::Register,
+        serde_json::json!({ "kind": req.kind, "schools": req.school_ids }),
     )
     .await?;
     txn.commit().await?;
