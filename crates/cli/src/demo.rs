@@ -416,7 +416,7 @@ async fn volunteering(
         .await?;
         db::repo::volunteer_totals::add_all(
             db,
-            &[db::repo::volunteer_totals::Counted::of(&row)?],
+            &[db::repo::volunteer_totals::Counted::of(&row)],
             year,
         )
         .await?;

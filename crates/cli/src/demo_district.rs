@@ -12,7 +12,7 @@ use db::repo::volunteer_totals::{BY_ACTIVITY, BY_KIND, add_to_minutes};
 use domain::hours::{HourSource, HourStatus};
 use domain::volunteer::{ClearanceStatus, ClearanceType, Interest, VolunteerKind};
 use domain::volunteer_metrics::month_of;
-use domain::{Role, SchoolId};
+use domain::{ClearanceId, HourEntryId, Role, SchoolId, UserId, VolunteerId};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -44,7 +44,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
     let hash =
         partnerhub_api::auth::password::hash_async("district-scale-volunteer".into()).await?;
     let now = Utc::now();
-    let system = Uuid::nil();
+    let system = UserId(Uuid::nil());
 
     let mut ids = Vec::with_capacity(volunteers);
     let mut home = Vec::with_capacity(volunteers);
@@ -59,14 +59,14 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
         let mut ledger = vec![];
         let mut roles = vec![];
         for i in chunk {
-            let (uid, vid) = (Uuid::now_v7(), Uuid::now_v7());
+            let (uid, vid) = (UserId::new(), VolunteerId::new());
             let school = schools[rng.usize(..schools.len())];
             let kind = VolunteerKind::ALL[rng.usize(..VolunteerKind::ALL.len())];
             let created = now - Duration::days(rng.i64(0..(span as i64)));
             let cleared = rng.u8(..100) < 85;
             let until = today + Days::new(rng.u64(1..330));
             users.push(db::entities::users::ActiveModel {
-                id: Set(uid),
+                id: Set(uid.0),
                 email: Set(format!("volunteer{i:05}@district.example")),
                 display_name: Set(format!("Volunteer {i:05}")),
                 role: Set(Role::Volunteer.as_str().into()),
@@ -94,7 +94,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 user_id: Set(uid),
                 phone: Set(format!("704-555-{:04}", i % 10_000)),
                 preferred_language: Set(if rng.u8(..100) < 30 { "es" } else { "en" }.into()),
-                kind: Set(kind.as_str().into()),
+                kind: Set(kind),
                 organization_id: Set(None),
                 parent_leader: Set(leader),
                 parent_leader_role: Set(leader.then(|| "PTA officer".into())),
@@ -111,19 +111,17 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             });
             links.push(vs::ActiveModel {
                 volunteer_id: Set(vid),
-                school_id: Set(school.0),
+                school_id: Set(school),
             });
             ledger.push(cl::ActiveModel {
-                id: Set(Uuid::now_v7()),
+                id: Set(ClearanceId::new()),
                 volunteer_id: Set(vid),
-                kind: Set(ClearanceType::AnnualBackgroundCheck.as_str().into()),
+                kind: Set(ClearanceType::AnnualBackgroundCheck),
                 status: Set(if cleared {
                     ClearanceStatus::Cleared
                 } else {
                     ClearanceStatus::Pending
-                }
-                .as_str()
-                .into()),
+                }),
                 cleared_on: Set(cleared.then(|| until - Days::new(365))),
                 expires_on: Set(cleared.then_some(until)),
                 reference: Set("DISTRICT-SCALE".into()),
@@ -183,7 +181,7 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             let minutes = 15 * rng.i32(2..17);
             let month = month_of(day);
             let y = years
-                .entry((ids[who], school.0, activity, year.start(day)))
+                .entry((ids[who].0, school.0, activity, year.start(day)))
                 .or_insert((month, 0, 0));
             y.0 = y.0.min(month);
             y.1 += i64::from(minutes);
@@ -199,19 +197,19 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
                 m.1 += 1;
             }
             rows.push(h::ActiveModel {
-                id: Set(Uuid::now_v7()),
+                id: Set(HourEntryId::new()),
                 volunteer_id: Set(ids[who]),
-                school_id: Set(school.0),
+                school_id: Set(school),
                 opportunity_id: Set(None),
-                activity: Set(activity.as_str().into()),
+                activity: Set(activity),
                 work_date: Set(day),
                 minutes: Set(minutes),
                 note: Set(String::new()),
-                source: Set(HourSource::Logged.as_str().into()),
+                source: Set(HourSource::Logged),
                 checked_in_at: Set(None),
                 checked_out_at: Set(None),
                 auto_checked_out: Set(false),
-                status: Set(HourStatus::Approved.as_str().into()),
+                status: Set(HourStatus::Approved),
                 reason: Set(None),
                 decided_by: Set(Some(system)),
                 decided_at: Set(Some(now)),

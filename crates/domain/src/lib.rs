@@ -4,13 +4,17 @@
 //! OpenAPI schemas are derived behind the `openapi` feature so the SPA stays lean.
 
 /// The one way an enum is stored and sent: each variant's wire name is written once, and serde,
-/// the OpenAPI schema, `as_str`, `parse` and `Display` all use it. Gives `ALL` in display order.
+/// the OpenAPI schema, the database column (behind `db`), `as_str`, `parse` and `Display` all use it. Gives `ALL` in display order.
 macro_rules! wire_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $s:tt),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $s)] $v),+ }
+        #[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "Text"))]
+        pub enum $name {
+            $($(#[$vm])* #[serde(rename = $s)] #[cfg_attr(feature = "db", sea_orm(string_value = $s))] $v),+
+        }
 
         impl $name {
             /// Every value, in display order.

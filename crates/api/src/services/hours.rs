@@ -15,10 +15,9 @@ use domain::hours::{
 };
 use domain::page::Page;
 use domain::problem::ErrorCode;
-use domain::{HourEntryId, OpportunityId, Permission, Role, SchoolId, UserId, VolunteerId};
+use domain::{HourEntryId, OpportunityId, Permission, Role, SchoolId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::collections::HashMap;
-use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::AuthUser;
@@ -30,7 +29,7 @@ async fn me(db: &impl ConnectionTrait, auth: &AuthUser) -> ApiResult<VolunteerId
         return Err(ApiError::Forbidden);
     }
     match volunteers::by_user(db, auth.id).await {
-        Ok(v) => Ok(VolunteerId(v.id)),
+        Ok(v) => Ok(v.id),
         Err(db::DbError::NotFound) => Err(ApiError::NotFound("volunteer")),
         Err(e) => Err(e.into()),
     }
@@ -49,34 +48,34 @@ async fn scope(db: &impl ConnectionTrait, auth: &AuthUser) -> ApiResult<Scope> {
 }
 
 async fn assemble(db: &impl ConnectionTrait, rows: Vec<Row>) -> ApiResult<Vec<HourEntry>> {
-    let vol_ids: Vec<Uuid> = rows.iter().map(|r| r.volunteer_id).collect();
+    let vol_ids: Vec<VolunteerId> = rows.iter().map(|r| r.volunteer_id).collect();
     let names = volunteers::display_names(db, &vol_ids).await?;
-    let mut school_ids: Vec<Uuid> = rows.iter().map(|r| r.school_id).collect();
+    let mut school_ids: Vec<SchoolId> = rows.iter().map(|r| r.school_id).collect();
     school_ids.sort();
     school_ids.dedup();
     let school_names = schools::names_of(db, &school_ids).await?;
     rows.into_iter()
         .map(|r| {
             Ok(HourEntry {
-                id: HourEntryId(r.id),
-                volunteer_id: VolunteerId(r.volunteer_id),
+                id: r.id,
+                volunteer_id: r.volunteer_id,
                 volunteer_name: names.get(&r.volunteer_id).cloned().unwrap_or_default(),
-                school_id: SchoolId(r.school_id),
+                school_id: r.school_id,
                 school_name: school_names.get(&r.school_id).cloned().unwrap_or_default(),
-                opportunity_id: r.opportunity_id.map(OpportunityId),
-                activity: repo::activity_of(&r)?,
+                opportunity_id: r.opportunity_id,
+                activity: r.activity,
                 work_date: r.work_date,
                 minutes: u32::try_from(r.minutes).unwrap_or(0),
-                source: repo::source_of(&r)?,
-                status: repo::status_of(&r)?,
+                source: r.source,
+                status: r.status,
                 checked_in_at: r.checked_in_at,
                 checked_out_at: r.checked_out_at,
                 auto_checked_out: r.auto_checked_out,
                 reason: r.reason,
-                decided_by: r.decided_by.map(UserId),
+                decided_by: r.decided_by,
                 decided_at: r.decided_at,
-                supersedes: r.supersedes.map(HourEntryId),
-                superseded_by: r.superseded_by.map(HourEntryId),
+                supersedes: r.supersedes,
+                superseded_by: r.superseded_by,
                 note: r.note,
                 created_at: r.created_at,
             })
@@ -106,7 +105,7 @@ async fn check_place(
     }
     if let Some(o) = opportunity {
         match opportunities::get(db, o).await {
-            Ok(row) if row.school_id == school.0 => {}
+            Ok(row) if row.school_id == school => {}
             _ => {
                 return Err(ApiError::invalid_field(
                     &format!("{field}opportunity_id"),
@@ -241,8 +240,8 @@ async fn close_visit(
     } else {
         HourAction::CheckOut
     };
-    rules::next_hour_status(repo::status_of(row)?, action).map_err(ApiError::transition)?;
-    if !repo::close(db, HourEntryId(row.id), out, minutes, capped).await? {
+    rules::next_hour_status(row.status, action).map_err(ApiError::transition)?;
+    if !repo::close(db, row.id, out, minutes, capped).await? {
         return Ok(None);
     }
     audit::record(
@@ -254,7 +253,7 @@ async fn close_visit(
         serde_json::json!({ "checked_out_at": out, "minutes": minutes, "flagged": capped }),
     )
     .await?;
-    Ok(Some(repo::get(db, HourEntryId(row.id)).await?))
+    Ok(Some(repo::get(db, row.id).await?))
 }
 
 /// A volunteer checks out of their open visit.
@@ -342,7 +341,7 @@ pub async fn correct(
     {
         return Err(ApiError::Forbidden);
     }
-    if repo::status_of(&old)? == HourStatus::Open {
+    if old.status == HourStatus::Open {
         return Err(ApiError::Conflict {
             code: ErrorCode::VisitOpen,
             detail: "This visit is still open; check out before correcting it.".into(),
@@ -352,7 +351,7 @@ pub async fn correct(
     let row = repo::insert(
         &txn,
         NewEntry {
-            volunteer: VolunteerId(old.volunteer_id),
+            volunteer: old.volunteer_id,
             school: input.entry.school_id,
             opportunity: input.entry.opportunity_id,
             activity: input.entry.activity,
@@ -372,13 +371,13 @@ pub async fn correct(
         db::DbError::Duplicate(_) => already_corrected(),
         e => e.into(),
     })?;
-    if !repo::link_correction(&txn, id, HourEntryId(row.id)).await? {
+    if !repo::link_correction(&txn, id, row.id).await? {
         return Err(already_corrected());
     }
     // A corrected approved entry no longer counts (its correction will when approved).
-    if repo::status_of(&old)? == HourStatus::Approved {
+    if old.status == HourStatus::Approved {
         let year = volunteer_totals::counting_year(&txn).await?;
-        volunteer_totals::take_back(&txn, &volunteer_totals::Counted::of(&old)?, year).await?;
+        volunteer_totals::take_back(&txn, &volunteer_totals::Counted::of(&old), year).await?;
     }
     audit::record(
         &txn,
@@ -423,13 +422,13 @@ pub async fn decide(
     ids.sort();
     ids.dedup();
     let txn = db::begin_write(db).await?;
-    let rows: HashMap<Uuid, Row> = repo::many(&txn, &ids)
+    let rows: HashMap<HourEntryId, Row> = repo::many(&txn, &ids)
         .await?
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
     for id in &ids {
-        match rows.get(&id.0) {
+        match rows.get(id) {
             Some(r) if repo::in_scope(r, &s) => {}
             _ => {
                 return Err(ApiError::NotFound("hour entry"));
@@ -440,8 +439,8 @@ pub async fn decide(
     let year = volunteer_totals::counting_year(&txn).await?;
     let mut approved = vec![];
     for id in &ids {
-        let r = &rows[&id.0];
-        let to = rules::next_hour_status(repo::status_of(r)?, req.decision.action())
+        let r = &rows[id];
+        let to = rules::next_hour_status(r.status, req.decision.action())
             .map_err(ApiError::transition)?;
         let why = (req.decision == Verdict::Reject).then_some(reason);
         if !repo::decide(&txn, *id, to, why, auth.id).await? {
@@ -451,7 +450,7 @@ pub async fn decide(
             });
         }
         if to == HourStatus::Approved {
-            approved.push(volunteer_totals::Counted::of(r)?);
+            approved.push(volunteer_totals::Counted::of(r));
         }
         audit::record(
             &txn,

@@ -1,30 +1,33 @@
 //! The `hour_entries` table: volunteer hours, logged or by check-in; corrections supersede.
 
+use domain::hours::{HourSource, HourStatus};
+use domain::volunteer::Interest;
+use domain::{HourEntryId, OpportunityId, SchoolId, UserId, VolunteerId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "hour_entries")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub volunteer_id: Uuid,
-    pub school_id: Uuid,
-    pub opportunity_id: Option<Uuid>,
-    pub activity: String,
+    pub id: HourEntryId,
+    pub volunteer_id: VolunteerId,
+    pub school_id: SchoolId,
+    pub opportunity_id: Option<OpportunityId>,
+    pub activity: Interest,
     pub work_date: Date,
     pub minutes: i32,
     pub note: String,
-    pub source: String,
+    pub source: HourSource,
     pub checked_in_at: Option<DateTimeUtc>,
     pub checked_out_at: Option<DateTimeUtc>,
     pub auto_checked_out: bool,
-    pub status: String,
+    pub status: HourStatus,
     pub reason: Option<String>,
-    pub decided_by: Option<Uuid>,
+    pub decided_by: Option<UserId>,
     pub decided_at: Option<DateTimeUtc>,
-    pub supersedes: Option<Uuid>,
-    pub superseded_by: Option<Uuid>,
-    pub created_by: Uuid,
+    pub supersedes: Option<HourEntryId>,
+    pub superseded_by: Option<HourEntryId>,
+    pub created_by: UserId,
     pub created_at: DateTimeUtc,
 }
 

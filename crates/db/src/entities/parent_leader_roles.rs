@@ -1,6 +1,7 @@
 //! The `parent_leader_roles` table: the dated roles that make a volunteer a parent leader (PTA
 //! officer, school leadership team, …), from the day they took it to the day they stepped down.
 
+use domain::{UserId, VolunteerId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -8,12 +9,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub volunteer_id: Uuid,
+    pub volunteer_id: VolunteerId,
     pub role: String,
     pub started_on: Date,
     /// The day they stepped down (none: they hold it).
     pub ended_on: Option<Date>,
-    pub recorded_by: Option<Uuid>,
+    pub recorded_by: Option<UserId>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,18 +1,20 @@
 //! The `volunteers` table: Volunteer profiles, one per volunteer login.
 
+use domain::volunteer::VolunteerKind;
+use domain::{OrganizationId, UserId, VolunteerId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "volunteers")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: VolunteerId,
     #[sea_orm(unique)]
-    pub user_id: Uuid,
+    pub user_id: UserId,
     pub phone: String,
     pub preferred_language: String,
-    pub kind: String,
-    pub organization_id: Option<Uuid>,
+    pub kind: VolunteerKind,
+    pub organization_id: Option<OrganizationId>,
     pub parent_leader: bool,
     /// Why they are a parent leader (PTA officer, school leadership team, …).
     pub parent_leader_role: Option<String>,
@@ -28,7 +30,7 @@ pub struct Model {
     /// Why it ended.
     pub end_reason: Option<String>,
     /// Who ended it (staff, or the volunteer's own login).
-    pub ended_by: Option<Uuid>,
+    pub ended_by: Option<UserId>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

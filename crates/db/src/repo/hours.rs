@@ -9,34 +9,14 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
-use uuid::Uuid;
 
 use crate::entities::hour_entries as h;
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset, time_cursor};
 use crate::{DbError, DbResult};
 
-/// A stored entry.
+/// A stored entry, typed: its ids and enums map through the domain types.
 pub type Row = h::Model;
-
-fn corrupt(id: Uuid, what: &str, value: &str) -> DbError {
-    DbError::Corrupt(format!("hour entry {id} {what} {value:?}"))
-}
-
-/// The status of a row.
-pub fn status_of(m: &Row) -> DbResult<HourStatus> {
-    HourStatus::parse(&m.status).ok_or_else(|| corrupt(m.id, "status", &m.status))
-}
-
-/// The source of a row.
-pub fn source_of(m: &Row) -> DbResult<HourSource> {
-    HourSource::parse(&m.source).ok_or_else(|| corrupt(m.id, "source", &m.source))
-}
-
-/// The activity of a row.
-pub fn activity_of(m: &Row) -> DbResult<Interest> {
-    Interest::parse(&m.activity).ok_or_else(|| corrupt(m.id, "activity", &m.activity))
-}
 
 /// A new entry.
 #[derive(Debug, Clone)]
@@ -72,25 +52,25 @@ pub struct NewEntry<'a> {
 /// Stores an entry.
 pub async fn insert(db: &impl ConnectionTrait, n: NewEntry<'_>) -> DbResult<Row> {
     Ok(h::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        volunteer_id: Set(n.volunteer.0),
-        school_id: Set(n.school.0),
-        opportunity_id: Set(n.opportunity.map(|o| o.0)),
-        activity: Set(n.activity.as_str().into()),
+        id: Set(HourEntryId::new()),
+        volunteer_id: Set(n.volunteer),
+        school_id: Set(n.school),
+        opportunity_id: Set(n.opportunity),
+        activity: Set(n.activity),
         work_date: Set(n.work_date),
         minutes: Set(i32::try_from(n.minutes).unwrap_or(i32::MAX)),
         note: Set(n.note.trim().into()),
-        source: Set(n.source.as_str().into()),
+        source: Set(n.source),
         checked_in_at: Set(n.checked_in_at),
         checked_out_at: Set(None),
         auto_checked_out: Set(false),
-        status: Set(n.status.as_str().into()),
+        status: Set(n.status),
         reason: Set(n.reason.map(str::to_string)),
         decided_by: Set(None),
         decided_at: Set(None),
-        supersedes: Set(n.supersedes.map(|s| s.0)),
+        supersedes: Set(n.supersedes),
         superseded_by: Set(None),
-        created_by: Set(n.by.0),
+        created_by: Set(n.by),
         created_at: Set(Utc::now()),
     }
     .insert(db)
@@ -108,12 +88,12 @@ pub async fn same_entry_exists(
     minutes: u32,
 ) -> DbResult<bool> {
     Ok(h::Entity::find()
-        .filter(h::Column::VolunteerId.eq(volunteer.0))
-        .filter(h::Column::SchoolId.eq(school.0))
-        .filter(h::Column::Activity.eq(activity.as_str()))
+        .filter(h::Column::VolunteerId.eq(volunteer))
+        .filter(h::Column::SchoolId.eq(school))
+        .filter(h::Column::Activity.eq(activity))
         .filter(h::Column::WorkDate.eq(work_date))
         .filter(h::Column::Minutes.eq(i32::try_from(minutes).unwrap_or(i32::MAX)))
-        .filter(h::Column::Status.ne(HourStatus::Rejected.as_str()))
+        .filter(h::Column::Status.ne(HourStatus::Rejected))
         .filter(h::Column::SupersededBy.is_null())
         .count(db)
         .await?
@@ -134,7 +114,7 @@ pub async fn many(db: &impl ConnectionTrait, ids: &[HourEntryId]) -> DbResult<Ve
         return Ok(vec![]);
     }
     Ok(h::Entity::find()
-        .filter(h::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .filter(h::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await?)
 }
@@ -142,8 +122,8 @@ pub async fn many(db: &impl ConnectionTrait, ids: &[HourEntryId]) -> DbResult<Ve
 /// The volunteer's visit still open (checked in, not out), if any.
 pub async fn open_visit(db: &impl ConnectionTrait, v: VolunteerId) -> DbResult<Option<Row>> {
     Ok(h::Entity::find()
-        .filter(h::Column::VolunteerId.eq(v.0))
-        .filter(h::Column::Status.eq(HourStatus::Open.as_str()))
+        .filter(h::Column::VolunteerId.eq(v))
+        .filter(h::Column::Status.eq(HourStatus::Open))
         .one(db)
         .await?)
 }
@@ -151,7 +131,7 @@ pub async fn open_visit(db: &impl ConnectionTrait, v: VolunteerId) -> DbResult<O
 /// Open visits checked in before `before` (forgotten check-outs).
 pub async fn forgotten(db: &impl ConnectionTrait, before: DateTime<Utc>) -> DbResult<Vec<Row>> {
     Ok(h::Entity::find()
-        .filter(h::Column::Status.eq(HourStatus::Open.as_str()))
+        .filter(h::Column::Status.eq(HourStatus::Open))
         .filter(h::Column::CheckedInAt.lt(before))
         .all(db)
         .await?)
@@ -172,9 +152,9 @@ pub async fn close(
             Expr::value(i32::try_from(minutes).unwrap_or(i32::MAX)),
         )
         .col_expr(h::Column::AutoCheckedOut, Expr::value(automatic))
-        .col_expr(h::Column::Status, Expr::value(HourStatus::Pending.as_str()))
-        .filter(h::Column::Id.eq(id.0))
-        .filter(h::Column::Status.eq(HourStatus::Open.as_str()))
+        .col_expr(h::Column::Status, Expr::value(HourStatus::Pending))
+        .filter(h::Column::Id.eq(id))
+        .filter(h::Column::Status.eq(HourStatus::Open))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
@@ -189,12 +169,12 @@ pub async fn decide(
     by: UserId,
 ) -> DbResult<bool> {
     let res = h::Entity::update_many()
-        .col_expr(h::Column::Status, Expr::value(to.as_str()))
+        .col_expr(h::Column::Status, Expr::value(to))
         .col_expr(h::Column::Reason, Expr::value(reason.map(str::to_string)))
-        .col_expr(h::Column::DecidedBy, Expr::value(by.0))
+        .col_expr(h::Column::DecidedBy, Expr::value(by))
         .col_expr(h::Column::DecidedAt, Expr::value(Utc::now()))
-        .filter(h::Column::Id.eq(id.0))
-        .filter(h::Column::Status.eq(HourStatus::Pending.as_str()))
+        .filter(h::Column::Id.eq(id))
+        .filter(h::Column::Status.eq(HourStatus::Pending))
         .filter(h::Column::SupersededBy.is_null())
         .exec(db)
         .await?;
@@ -208,8 +188,8 @@ pub async fn link_correction(
     new: HourEntryId,
 ) -> DbResult<bool> {
     let res = h::Entity::update_many()
-        .col_expr(h::Column::SupersededBy, Expr::value(new.0))
-        .filter(h::Column::Id.eq(old.0))
+        .col_expr(h::Column::SupersededBy, Expr::value(new))
+        .filter(h::Column::Id.eq(old))
         .filter(h::Column::SupersededBy.is_null())
         .exec(db)
         .await?;
@@ -231,8 +211,8 @@ pub enum Scope {
 pub fn in_scope(m: &Row, s: &Scope) -> bool {
     match s {
         Scope::All => true,
-        Scope::Schools(ids) => ids.contains(&SchoolId(m.school_id)),
-        Scope::Volunteer(v) => m.volunteer_id == v.0,
+        Scope::Schools(ids) => ids.contains(&m.school_id),
+        Scope::Volunteer(v) => m.volunteer_id == *v,
     }
 }
 
@@ -265,17 +245,17 @@ pub fn list_query(
     let mut sel = h::Entity::find();
     sel = match s {
         Scope::All => sel,
-        Scope::Schools(ids) => sel.filter(h::Column::SchoolId.is_in(ids.iter().map(|i| i.0))),
-        Scope::Volunteer(v) => sel.filter(h::Column::VolunteerId.eq(v.0)),
+        Scope::Schools(ids) => sel.filter(h::Column::SchoolId.is_in(ids.iter().copied())),
+        Scope::Volunteer(v) => sel.filter(h::Column::VolunteerId.eq(*v)),
     };
     if let Some(st) = q.status {
-        sel = sel.filter(h::Column::Status.eq(st.as_str()));
+        sel = sel.filter(h::Column::Status.eq(st));
     }
     if let Some(school) = q.school_id {
-        sel = sel.filter(h::Column::SchoolId.eq(school.0));
+        sel = sel.filter(h::Column::SchoolId.eq(school));
     }
     if let Some(v) = q.volunteer_id {
-        sel = sel.filter(h::Column::VolunteerId.eq(v.0));
+        sel = sel.filter(h::Column::VolunteerId.eq(v));
     }
     if q.flagged.unwrap_or(false) {
         sel = sel.filter(h::Column::AutoCheckedOut.eq(true));

@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use domain::opportunity::{
     self as rules, OpportunityInput, OpportunityQuery, OpportunityStatus, SignupStatus,
 };
-use domain::volunteer::Interest;
 use domain::{OpportunityId, SignupId, UserId, VolunteerId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -14,7 +13,6 @@ use sea_orm::{
     QuerySelect, Set,
 };
 use std::collections::HashMap;
-use uuid::Uuid;
 
 use super::versioned;
 use crate::entities::{opportunities as o, signups as s};
@@ -27,25 +25,6 @@ pub type Row = o::Model;
 /// A stored sign-up.
 pub type SignupRow = s::Model;
 
-fn corrupt(id: Uuid, what: &str, value: &str) -> DbError {
-    DbError::Corrupt(format!("opportunity {id} {what} {value:?}"))
-}
-
-/// The activity of a row.
-pub fn activity_of(m: &Row) -> DbResult<Interest> {
-    Interest::parse(&m.activity).ok_or_else(|| corrupt(m.id, "activity", &m.activity))
-}
-
-/// The status of a row.
-pub fn status_of(m: &Row) -> DbResult<OpportunityStatus> {
-    OpportunityStatus::parse(&m.status).ok_or_else(|| corrupt(m.id, "status", &m.status))
-}
-
-/// The status of a sign-up row.
-pub fn signup_status_of(m: &SignupRow) -> DbResult<SignupStatus> {
-    SignupStatus::parse(&m.status).ok_or_else(|| corrupt(m.opportunity_id, "signup", &m.status))
-}
-
 fn last_at(i: &OpportunityInput) -> DateTime<Utc> {
     rules::last_moment(i.starts_at, i.ends_at, i.repeats_weekly_until)
 }
@@ -54,10 +33,10 @@ fn last_at(i: &OpportunityInput) -> DateTime<Utc> {
 pub async fn insert(db: &impl ConnectionTrait, by: UserId, i: &OpportunityInput) -> DbResult<Row> {
     let now = Utc::now();
     Ok(o::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(OpportunityId::new()),
         title: Set(i.title.trim().into()),
-        activity: Set(i.activity.as_str().into()),
-        school_id: Set(i.school_id.0),
+        activity: Set(i.activity),
+        school_id: Set(i.school_id),
         starts_at: Set(i.starts_at),
         ends_at: Set(i.ends_at),
         repeats_weekly_until: Set(i.repeats_weekly_until),
@@ -66,9 +45,9 @@ pub async fn insert(db: &impl ConnectionTrait, by: UserId, i: &OpportunityInput)
         clearance_required: Set(i.clearance_required),
         minimum_age: Set(i.minimum_age.map(i32::from)),
         description: Set(i.description.trim().into()),
-        status: Set(OpportunityStatus::Open.as_str().into()),
+        status: Set(OpportunityStatus::Open),
         cancel_reason: Set(None),
-        created_by: Set(by.0),
+        created_by: Set(by),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -107,8 +86,8 @@ pub async fn update(
         expected_version,
         o::Entity::update_many()
             .col_expr(o::Column::Title, Expr::value(i.title.trim()))
-            .col_expr(o::Column::Activity, Expr::value(i.activity.as_str()))
-            .col_expr(o::Column::SchoolId, Expr::value(i.school_id.0))
+            .col_expr(o::Column::Activity, Expr::value(i.activity))
+            .col_expr(o::Column::SchoolId, Expr::value(i.school_id))
             .col_expr(o::Column::StartsAt, Expr::value(i.starts_at))
             .col_expr(o::Column::EndsAt, Expr::value(i.ends_at))
             .col_expr(
@@ -142,10 +121,7 @@ pub async fn set_cancelled(
         id.0,
         expected_version,
         o::Entity::update_many()
-            .col_expr(
-                o::Column::Status,
-                Expr::value(OpportunityStatus::Cancelled.as_str()),
-            )
+            .col_expr(o::Column::Status, Expr::value(OpportunityStatus::Cancelled))
             .col_expr(o::Column::CancelReason, Expr::value(reason)),
     )
     .await
@@ -186,13 +162,13 @@ pub fn list_query(
 ) -> DbResult<sea_orm::Select<o::Entity>> {
     let mut sel = o::Entity::find().filter(o::Column::LastAt.gte(from));
     if !q.include_cancelled.unwrap_or(false) {
-        sel = sel.filter(o::Column::Status.eq(OpportunityStatus::Open.as_str()));
+        sel = sel.filter(o::Column::Status.eq(OpportunityStatus::Open));
     }
     if let Some(school) = q.school_id {
-        sel = sel.filter(o::Column::SchoolId.eq(school.0));
+        sel = sel.filter(o::Column::SchoolId.eq(school));
     }
     if let Some(a) = q.activity {
-        sel = sel.filter(o::Column::Activity.eq(a.as_str()));
+        sel = sel.filter(o::Column::Activity.eq(a));
     }
     if let Listing::SignedUpBy(v) = listing {
         sel = sel.filter(
@@ -200,8 +176,8 @@ pub fn list_query(
                 sea_orm::sea_query::Query::select()
                     .column(s::Column::OpportunityId)
                     .from(s::Entity)
-                    .and_where(s::Column::VolunteerId.eq(v.0))
-                    .and_where(s::Column::Status.ne(SignupStatus::Cancelled.as_str()))
+                    .and_where(s::Column::VolunteerId.eq(v))
+                    .and_where(s::Column::Status.ne(SignupStatus::Cancelled))
                     .to_owned(),
             ),
         );
@@ -212,19 +188,19 @@ pub fn list_query(
 /// Confirmed and waitlisted counts of many opportunities at once.
 pub async fn counts(
     db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> DbResult<HashMap<Uuid, (u32, u32)>> {
-    let mut out: HashMap<Uuid, (u32, u32)> = HashMap::new();
+    ids: &[OpportunityId],
+) -> DbResult<HashMap<OpportunityId, (u32, u32)>> {
+    let mut out: HashMap<OpportunityId, (u32, u32)> = HashMap::new();
     if ids.is_empty() {
         return Ok(out);
     }
-    let rows: Vec<(Uuid, String, i64)> = s::Entity::find()
+    let rows: Vec<(OpportunityId, SignupStatus, i64)> = s::Entity::find()
         .select_only()
         .column(s::Column::OpportunityId)
         .column(s::Column::Status)
         .column_as(s::Column::Id.count(), "n")
         .filter(s::Column::OpportunityId.is_in(ids.iter().copied()))
-        .filter(s::Column::Status.ne(SignupStatus::Cancelled.as_str()))
+        .filter(s::Column::Status.ne(SignupStatus::Cancelled))
         .group_by(s::Column::OpportunityId)
         .group_by(s::Column::Status)
         .into_tuple()
@@ -233,7 +209,7 @@ pub async fn counts(
     for (id, status, n) in rows {
         let e = out.entry(id).or_default();
         let n = u32::try_from(n).unwrap_or(u32::MAX);
-        if status == SignupStatus::Confirmed.as_str() {
+        if status == SignupStatus::Confirmed {
             e.0 = n;
         } else {
             e.1 = n;
@@ -250,8 +226,8 @@ pub async fn queue(db: &impl ConnectionTrait, id: OpportunityId) -> DbResult<Vec
 /// The query behind [`queue`]; public so that a test can ask the database for its plan.
 pub fn queue_query(id: OpportunityId) -> sea_orm::Select<s::Entity> {
     s::Entity::find()
-        .filter(s::Column::OpportunityId.eq(id.0))
-        .filter(s::Column::Status.ne(SignupStatus::Cancelled.as_str()))
+        .filter(s::Column::OpportunityId.eq(id))
+        .filter(s::Column::Status.ne(SignupStatus::Cancelled))
         .order_by_asc(s::Column::QueuedAt)
         .order_by_asc(s::Column::Id)
 }
@@ -271,8 +247,8 @@ pub async fn signup_of(
     v: VolunteerId,
 ) -> DbResult<Option<SignupRow>> {
     Ok(s::Entity::find()
-        .filter(s::Column::OpportunityId.eq(id.0))
-        .filter(s::Column::VolunteerId.eq(v.0))
+        .filter(s::Column::OpportunityId.eq(id))
+        .filter(s::Column::VolunteerId.eq(v))
         .one(db)
         .await?)
 }
@@ -280,16 +256,16 @@ pub async fn signup_of(
 /// The volunteer's sign-ups (not cancelled) for many opportunities at once.
 pub async fn signups_of(
     db: &impl ConnectionTrait,
-    ids: &[Uuid],
+    ids: &[OpportunityId],
     v: VolunteerId,
-) -> DbResult<HashMap<Uuid, SignupRow>> {
+) -> DbResult<HashMap<OpportunityId, SignupRow>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
     Ok(s::Entity::find()
         .filter(s::Column::OpportunityId.is_in(ids.iter().copied()))
-        .filter(s::Column::VolunteerId.eq(v.0))
-        .filter(s::Column::Status.ne(SignupStatus::Cancelled.as_str()))
+        .filter(s::Column::VolunteerId.eq(v))
+        .filter(s::Column::Status.ne(SignupStatus::Cancelled))
         .all(db)
         .await?
         .into_iter()
@@ -309,17 +285,17 @@ pub async fn enqueue(
     match existing {
         Some(row) => {
             let mut m: s::ActiveModel = row.into();
-            m.status = Set(status.as_str().into());
+            m.status = Set(status);
             m.cancel_reason = Set(None);
             m.queued_at = Set(now);
             m.updated_at = Set(now);
             Ok(m.update(db).await?)
         }
         None => Ok(s::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            opportunity_id: Set(id.0),
-            volunteer_id: Set(v.0),
-            status: Set(status.as_str().into()),
+            id: Set(SignupId::new()),
+            opportunity_id: Set(id),
+            volunteer_id: Set(v),
+            status: Set(status),
             cancel_reason: Set(None),
             queued_at: Set(now),
             updated_at: Set(now),
@@ -338,7 +314,7 @@ pub async fn set_signup_status(
 ) -> DbResult<SignupRow> {
     let row = signup(db, id).await?;
     let mut m: s::ActiveModel = row.into();
-    m.status = Set(to.as_str().into());
+    m.status = Set(to);
     if reason.is_some() {
         m.cancel_reason = Set(reason.map(str::to_string));
     }

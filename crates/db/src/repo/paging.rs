@@ -127,18 +127,18 @@ impl<C: ColumnTrait> Keyset<C> {
 }
 
 /// The cursor of a row listed by id alone.
-pub fn id_cursor(id: uuid::Uuid) -> Cursor {
+pub fn id_cursor(id: impl Into<uuid::Uuid>) -> Cursor {
     Cursor {
         key: String::new(),
-        id,
+        id: id.into(),
     }
 }
 
 /// The cursor of a row listed by a timestamp.
-pub fn time_cursor(at: DateTime<Utc>, id: uuid::Uuid) -> Cursor {
+pub fn time_cursor(at: DateTime<Utc>, id: impl Into<uuid::Uuid>) -> Cursor {
     Cursor {
         key: at.to_rfc3339(),
-        id,
+        id: id.into(),
     }
 }
 

@@ -229,8 +229,8 @@ pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
 /// Names of many schools at once.
 pub async fn names_of(
     db: &impl ConnectionTrait,
-    ids: &[uuid::Uuid],
-) -> DbResult<std::collections::HashMap<uuid::Uuid, String>> {
+    ids: &[SchoolId],
+) -> DbResult<std::collections::HashMap<SchoolId, String>> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -239,7 +239,7 @@ pub async fn names_of(
         .column(s::Column::Id)
         .column(s::Column::Name)
         .filter(s::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple::<(uuid::Uuid, String)>()
+        .into_tuple::<(SchoolId, String)>()
         .all(db)
         .await?
         .into_iter()

@@ -4,10 +4,10 @@
 //! reported). The caller keeps the summaries, the flag and the login in step.
 
 use chrono::NaiveDate;
-use domain::VolunteerId;
 use domain::hours::HourStatus;
 use domain::opportunity::SignupStatus;
 use domain::volunteer::SchoolYear;
+use domain::{OpportunityId, SignupId, VolunteerId};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::{BTreeSet, HashMap};
@@ -23,11 +23,11 @@ use crate::entities::{
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DroppedSignup {
     /// The sign-up.
-    pub id: Uuid,
+    pub id: SignupId,
     /// Its opportunity.
-    pub opportunity_id: Uuid,
+    pub opportunity_id: OpportunityId,
     /// Its status when dropped.
-    pub status: String,
+    pub status: SignupStatus,
 }
 
 /// What moved.
@@ -42,18 +42,18 @@ pub struct Moved {
     /// Second sign-ups for the same opportunity, removed.
     pub dropped: Vec<DroppedSignup>,
     /// Opportunities where a dropped sign-up held a slot (the slot is free again).
-    pub freed: Vec<Uuid>,
+    pub freed: Vec<OpportunityId>,
     /// School years with approved hours of the duplicate (their summaries need a recount).
     pub years: Vec<NaiveDate>,
     /// The duplicate's approved, standing entries: (school, day, minutes).
     pub approved: Vec<(Uuid, NaiveDate, i64)>,
 }
 
-fn rank(status: &str) -> u8 {
-    match SignupStatus::parse(status) {
-        Some(SignupStatus::Confirmed) => 2,
-        Some(SignupStatus::Waitlisted) => 1,
-        _ => 0,
+fn rank(status: SignupStatus) -> u8 {
+    match status {
+        SignupStatus::Confirmed => 2,
+        SignupStatus::Waitlisted => 1,
+        SignupStatus::Cancelled => 0,
     }
 }
 
@@ -71,8 +71,8 @@ pub async fn move_all(
         .column(h::Column::SchoolId)
         .column(h::Column::WorkDate)
         .column(h::Column::Minutes)
-        .filter(h::Column::VolunteerId.eq(dup.0))
-        .filter(h::Column::Status.eq(HourStatus::Approved.as_str()))
+        .filter(h::Column::VolunteerId.eq(dup))
+        .filter(h::Column::Status.eq(HourStatus::Approved))
         .filter(h::Column::SupersededBy.is_null())
         .into_tuple()
         .all(db)
@@ -90,11 +90,11 @@ pub async fn move_all(
 
     // Sign-ups: one per person and opportunity, so a clash keeps the better of the two.
     let theirs = s::Entity::find()
-        .filter(s::Column::VolunteerId.eq(dup.0))
+        .filter(s::Column::VolunteerId.eq(dup))
         .all(db)
         .await?;
-    let mine: HashMap<Uuid, s::Model> = s::Entity::find()
-        .filter(s::Column::VolunteerId.eq(keep.0))
+    let mine: HashMap<OpportunityId, s::Model> = s::Entity::find()
+        .filter(s::Column::VolunteerId.eq(keep))
         .filter(s::Column::OpportunityId.is_in(theirs.iter().map(|r| r.opportunity_id)))
         .all(db)
         .await?
@@ -104,25 +104,25 @@ pub async fn move_all(
     for d in theirs {
         let drop = match mine.get(&d.opportunity_id) {
             None => None,
-            Some(k) if rank(&d.status) > rank(&k.status) => Some(k.clone()),
+            Some(k) if rank(d.status) > rank(k.status) => Some(k.clone()),
             Some(_) => Some(d.clone()),
         };
         if let Some(x) = &drop {
             s::Entity::delete_by_id(x.id).exec(db).await?;
-            if x.status == SignupStatus::Confirmed.as_str() {
+            if x.status == SignupStatus::Confirmed {
                 moved.freed.push(x.opportunity_id);
             }
             moved.dropped.push(DroppedSignup {
                 id: x.id,
                 opportunity_id: x.opportunity_id,
-                status: x.status.clone(),
+                status: x.status,
             });
             if x.id == d.id {
                 continue;
             }
         }
         s::Entity::update_many()
-            .col_expr(s::Column::VolunteerId, Expr::value(keep.0))
+            .col_expr(s::Column::VolunteerId, Expr::value(keep))
             .filter(s::Column::Id.eq(d.id))
             .exec(db)
             .await?;
@@ -130,8 +130,8 @@ pub async fn move_all(
     }
 
     moved.hours = h::Entity::update_many()
-        .col_expr(h::Column::VolunteerId, Expr::value(keep.0))
-        .filter(h::Column::VolunteerId.eq(dup.0))
+        .col_expr(h::Column::VolunteerId, Expr::value(keep))
+        .filter(h::Column::VolunteerId.eq(dup))
         .exec(db)
         .await?
         .rows_affected;
@@ -139,25 +139,25 @@ pub async fn move_all(
     crate::entities::parent_leader_roles::Entity::update_many()
         .col_expr(
             crate::entities::parent_leader_roles::Column::VolunteerId,
-            Expr::value(keep.0),
+            Expr::value(keep),
         )
-        .filter(crate::entities::parent_leader_roles::Column::VolunteerId.eq(dup.0))
+        .filter(crate::entities::parent_leader_roles::Column::VolunteerId.eq(dup))
         .exec(db)
         .await?;
     moved.clearances = cl::Entity::update_many()
-        .col_expr(cl::Column::VolunteerId, Expr::value(keep.0))
-        .filter(cl::Column::VolunteerId.eq(dup.0))
+        .col_expr(cl::Column::VolunteerId, Expr::value(keep))
+        .filter(cl::Column::VolunteerId.eq(dup))
         .exec(db)
         .await?
         .rows_affected;
 
     for r in vs::Entity::find()
-        .filter(vs::Column::VolunteerId.eq(dup.0))
+        .filter(vs::Column::VolunteerId.eq(dup))
         .all(db)
         .await?
     {
         vs::Entity::insert(vs::ActiveModel {
-            volunteer_id: Set(keep.0),
+            volunteer_id: Set(keep),
             school_id: Set(r.school_id),
         })
         .on_conflict(
@@ -169,12 +169,12 @@ pub async fn move_all(
         .await?;
     }
     for r in vi::Entity::find()
-        .filter(vi::Column::VolunteerId.eq(dup.0))
+        .filter(vi::Column::VolunteerId.eq(dup))
         .all(db)
         .await?
     {
         vi::Entity::insert(vi::ActiveModel {
-            volunteer_id: Set(keep.0),
+            volunteer_id: Set(keep),
             interest: Set(r.interest),
         })
         .on_conflict(

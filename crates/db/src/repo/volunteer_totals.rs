@@ -122,14 +122,14 @@ pub struct Counted {
 
 impl Counted {
     /// The summary view of a stored entry.
-    pub fn of(row: &h::Model) -> DbResult<Self> {
-        Ok(Self {
-            volunteer: VolunteerId(row.volunteer_id),
-            school: SchoolId(row.school_id),
-            activity: crate::repo::hours::activity_of(row)?,
+    pub fn of(row: &h::Model) -> Self {
+        Self {
+            volunteer: row.volunteer_id,
+            school: row.school_id,
+            activity: row.activity,
             work_date: row.work_date,
             minutes: i64::from(row.minutes),
-        })
+        }
     }
 }
 

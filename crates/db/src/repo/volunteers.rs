@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use domain::volunteer::{
-    Clearance, ClearanceInput, ClearanceStatus, ClearanceType, Interest, ParentLeaderRole,
-    ProfileEnd, VolunteerKind, VolunteerQuery, VolunteerRegistration, VolunteerSummary,
+    Clearance, ClearanceInput, Interest, ParentLeaderRole, ProfileEnd, VolunteerQuery,
+    VolunteerRegistration, VolunteerSummary,
 };
 use domain::{ClearanceId, OrganizationId, SchoolId, UserId, VolunteerId};
 use sea_orm::sea_query::Query;
@@ -26,15 +26,6 @@ use crate::{DbError, DbResult};
 /// A stored profile.
 pub type Row = v::Model;
 
-fn corrupt(id: Uuid, what: &str, value: &str) -> DbError {
-    DbError::Corrupt(format!("volunteer {id} {what} {value:?}"))
-}
-
-/// The kind stored with a row.
-pub fn kind_of(m: &Row) -> DbResult<VolunteerKind> {
-    VolunteerKind::parse(&m.kind).ok_or_else(|| corrupt(m.id, "kind", &m.kind))
-}
-
 /// The duplicate key of a name: lower case, single spaces.
 pub fn name_key(name: &str) -> String {
     name.split_whitespace()
@@ -53,14 +44,14 @@ pub async fn insert(
     r: &VolunteerRegistration,
 ) -> DbResult<Row> {
     let now = Utc::now();
-    let id = Uuid::now_v7();
+    let id = VolunteerId::new();
     let row = v::ActiveModel {
         id: Set(id),
-        user_id: Set(user.0),
+        user_id: Set(user),
         phone: Set(r.phone.trim().into()),
         preferred_language: Set(r.preferred_language.clone()),
-        kind: Set(r.kind.as_str().into()),
-        organization_id: Set(r.organization_id.map(|o| o.0)),
+        kind: Set(r.kind),
+        organization_id: Set(r.organization_id),
         parent_leader: Set(false),
         parent_leader_role: Set(None),
         availability: Set(r.availability.trim().into()),
@@ -82,7 +73,7 @@ pub async fn insert(
     for s in schools {
         vs::ActiveModel {
             volunteer_id: Set(id),
-            school_id: Set(s.0),
+            school_id: Set(s),
         }
         .insert(db)
         .await?;
@@ -93,7 +84,7 @@ pub async fn insert(
     for i in interests {
         vi::ActiveModel {
             volunteer_id: Set(id),
-            interest: Set(i.as_str().into()),
+            interest: Set(i),
         }
         .insert(db)
         .await?;
@@ -110,7 +101,7 @@ pub async fn set_registered_on(
     let at = on.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     v::Entity::update_many()
         .col_expr(v::Column::CreatedAt, sea_orm::sea_query::Expr::value(at))
-        .filter(v::Column::Id.eq(id.0))
+        .filter(v::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -127,7 +118,7 @@ pub async fn get(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Row> {
 /// The profile of a login.
 pub async fn by_user(db: &impl ConnectionTrait, user: UserId) -> DbResult<Row> {
     v::Entity::find()
-        .filter(v::Column::UserId.eq(user.0))
+        .filter(v::Column::UserId.eq(user))
         .one(db)
         .await?
         .ok_or(DbError::NotFound)
@@ -136,23 +127,23 @@ pub async fn by_user(db: &impl ConnectionTrait, user: UserId) -> DbResult<Row> {
 /// Schools of a profile.
 pub async fn schools(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<SchoolId>> {
     Ok(vs::Entity::find()
-        .filter(vs::Column::VolunteerId.eq(id.0))
+        .filter(vs::Column::VolunteerId.eq(id))
         .order_by_asc(vs::Column::SchoolId)
         .all(db)
         .await?
         .into_iter()
-        .map(|r| SchoolId(r.school_id))
+        .map(|r| r.school_id)
         .collect())
 }
 
 /// Interests of a profile.
 pub async fn interests(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<Interest>> {
     Ok(vi::Entity::find()
-        .filter(vi::Column::VolunteerId.eq(id.0))
+        .filter(vi::Column::VolunteerId.eq(id))
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|r| Interest::parse(&r.interest))
+        .map(|r| r.interest)
         .collect())
 }
 
@@ -164,14 +155,14 @@ pub async fn add_clearance(
     by: Option<UserId>,
 ) -> DbResult<()> {
     cl::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        volunteer_id: Set(id.0),
-        kind: Set(c.kind.as_str().into()),
-        status: Set(c.status.as_str().into()),
+        id: Set(ClearanceId::new()),
+        volunteer_id: Set(id),
+        kind: Set(c.kind),
+        status: Set(c.status),
         cleared_on: Set(c.cleared_on),
         expires_on: Set(c.expires_on),
         reference: Set(c.reference.trim().chars().take(120).collect()),
-        recorded_by: Set(by.map(|u| u.0)),
+        recorded_by: Set(by),
         recorded_at: Set(Utc::now()),
     }
     .insert(db)
@@ -182,7 +173,7 @@ pub async fn add_clearance(
 /// The clearance ledger of a profile, newest first.
 pub async fn clearances(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<Clearance>> {
     cl::Entity::find()
-        .filter(cl::Column::VolunteerId.eq(id.0))
+        .filter(cl::Column::VolunteerId.eq(id))
         .order_by_desc(cl::Column::RecordedAt)
         .order_by_desc(cl::Column::Id)
         .all(db)
@@ -190,15 +181,13 @@ pub async fn clearances(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<
         .into_iter()
         .map(|r| {
             Ok(Clearance {
-                id: ClearanceId(r.id),
-                kind: ClearanceType::parse(&r.kind)
-                    .ok_or_else(|| corrupt(r.volunteer_id, "clearance kind", &r.kind))?,
-                status: ClearanceStatus::parse(&r.status)
-                    .ok_or_else(|| corrupt(r.volunteer_id, "clearance status", &r.status))?,
+                id: r.id,
+                kind: r.kind,
+                status: r.status,
                 cleared_on: r.cleared_on,
                 expires_on: r.expires_on,
                 reference: r.reference,
-                recorded_by: r.recorded_by.map(UserId),
+                recorded_by: r.recorded_by,
                 recorded_at: r.recorded_at,
             })
         })
@@ -222,7 +211,7 @@ fn scoped(s: &Scope) -> Condition {
                 Query::select()
                     .column(vs::Column::VolunteerId)
                     .from(vs::Entity)
-                    .and_where(vs::Column::SchoolId.is_in(ids.iter().map(|s| s.0)))
+                    .and_where(vs::Column::SchoolId.is_in(ids.iter().copied()))
                     .to_owned(),
             ),
         ),
@@ -232,7 +221,7 @@ fn scoped(s: &Scope) -> Condition {
 /// Whether the profile is in the scope.
 pub async fn in_scope(db: &impl ConnectionTrait, id: VolunteerId, s: &Scope) -> DbResult<bool> {
     Ok(v::Entity::find()
-        .filter(v::Column::Id.eq(id.0))
+        .filter(v::Column::Id.eq(id))
         .filter(scoped(s))
         .one(db)
         .await?
@@ -268,40 +257,37 @@ pub fn list_query(
                 Query::select()
                     .column(vs::Column::VolunteerId)
                     .from(vs::Entity)
-                    .and_where(vs::Column::SchoolId.eq(school.0))
+                    .and_where(vs::Column::SchoolId.eq(school))
                     .to_owned(),
             ),
         );
     }
     if let Some(k) = q.kind {
-        sel = sel.filter(v::Column::Kind.eq(k.as_str()));
+        sel = sel.filter(v::Column::Kind.eq(k));
     }
     ORDER.apply(sel, after.as_ref(), Some(limit))
 }
 
 /// List lines of these profiles, in their order.
 async fn summarize(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<VolunteerSummary>> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let mut schools: HashMap<Uuid, Vec<SchoolId>> = HashMap::new();
+    let ids: Vec<VolunteerId> = rows.iter().map(|r| r.id).collect();
+    let mut schools: HashMap<VolunteerId, Vec<SchoolId>> = HashMap::new();
     if !ids.is_empty() {
         for r in vs::Entity::find()
             .filter(vs::Column::VolunteerId.is_in(ids.iter().copied()))
             .all(db)
             .await?
         {
-            schools
-                .entry(r.volunteer_id)
-                .or_default()
-                .push(SchoolId(r.school_id));
+            schools.entry(r.volunteer_id).or_default().push(r.school_id);
         }
     }
     let names = names_of(db, &rows.iter().map(|r| r.user_id).collect::<Vec<_>>()).await?;
     rows.iter()
         .map(|m| {
             Ok(VolunteerSummary {
-                id: VolunteerId(m.id),
+                id: m.id,
                 name: names.get(&m.user_id).cloned().unwrap_or_default(),
-                kind: kind_of(m)?,
+                kind: m.kind,
                 school_ids: schools.remove(&m.id).unwrap_or_default(),
                 parent_leader: m.parent_leader,
                 ended_on: m.ended_on,
@@ -312,7 +298,10 @@ async fn summarize(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<Volu
 }
 
 /// List lines of these profiles, oldest first.
-pub async fn summaries(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<Vec<VolunteerSummary>> {
+pub async fn summaries(
+    db: &impl ConnectionTrait,
+    ids: &[VolunteerId],
+) -> DbResult<Vec<VolunteerSummary>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -325,7 +314,9 @@ pub async fn summaries(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<Vec<
 }
 
 /// Every profile's id, name key and phone (what duplicate detection compares).
-pub async fn name_phone_keys(db: &impl ConnectionTrait) -> DbResult<Vec<(Uuid, String, String)>> {
+pub async fn name_phone_keys(
+    db: &impl ConnectionTrait,
+) -> DbResult<Vec<(VolunteerId, String, String)>> {
     Ok(v::Entity::find()
         .select_only()
         .column(v::Column::Id)
@@ -339,8 +330,8 @@ pub async fn name_phone_keys(db: &impl ConnectionTrait) -> DbResult<Vec<(Uuid, S
 /// Display names of many logins at once.
 pub async fn names_of(
     db: &impl ConnectionTrait,
-    users: &[Uuid],
-) -> DbResult<HashMap<Uuid, String>> {
+    users: &[UserId],
+) -> DbResult<HashMap<UserId, String>> {
     if users.is_empty() {
         return Ok(HashMap::new());
     }
@@ -349,7 +340,7 @@ pub async fn names_of(
         .column(u::Column::Id)
         .column(u::Column::DisplayName)
         .filter(u::Column::Id.is_in(users.iter().copied()))
-        .into_tuple::<(Uuid, String)>()
+        .into_tuple::<(UserId, String)>()
         .all(db)
         .await?
         .into_iter()
@@ -367,14 +358,17 @@ pub async fn set_cleared_until(
             v::Column::ClearedUntil,
             sea_orm::sea_query::Expr::value(until),
         )
-        .filter(v::Column::Id.eq(id.0))
+        .filter(v::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
 }
 
 /// The logins of many profiles at once, by profile id.
-pub async fn users_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<HashMap<Uuid, Uuid>> {
+pub async fn users_of(
+    db: &impl ConnectionTrait,
+    ids: &[VolunteerId],
+) -> DbResult<HashMap<VolunteerId, UserId>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -383,7 +377,7 @@ pub async fn users_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<HashM
         .column(v::Column::Id)
         .column(v::Column::UserId)
         .filter(v::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple::<(Uuid, Uuid)>()
+        .into_tuple::<(VolunteerId, UserId)>()
         .all(db)
         .await?
         .into_iter()
@@ -393,8 +387,8 @@ pub async fn users_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> DbResult<HashM
 /// Display names of many volunteer profiles at once, by profile id.
 pub async fn display_names(
     db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> DbResult<HashMap<Uuid, String>> {
+    ids: &[VolunteerId],
+) -> DbResult<HashMap<VolunteerId, String>> {
     let users = users_of(db, ids).await?;
     let names = names_of(db, &users.values().copied().collect::<Vec<_>>()).await?;
     Ok(users
@@ -405,7 +399,7 @@ pub async fn display_names(
 
 /// The partner organization of a row.
 pub fn organization(m: &Row) -> Option<OrganizationId> {
-    m.organization_id.map(OrganizationId)
+    m.organization_id
 }
 
 /// Bumps the version when it is still `expected_version` (a change in a child table).
@@ -451,7 +445,7 @@ pub async fn set_parent_leader(
 /// A volunteer's parent-leader roles, newest first.
 pub async fn roles(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<Vec<ParentLeaderRole>> {
     Ok(plr::Entity::find()
-        .filter(plr::Column::VolunteerId.eq(id.0))
+        .filter(plr::Column::VolunteerId.eq(id))
         .order_by_desc(plr::Column::StartedOn)
         .order_by_desc(plr::Column::CreatedAt)
         .all(db)
@@ -486,11 +480,11 @@ pub async fn start_role(
 ) -> DbResult<()> {
     plr::ActiveModel {
         id: Set(Uuid::now_v7()),
-        volunteer_id: Set(id.0),
+        volunteer_id: Set(id),
         role: Set(role.into()),
         started_on: Set(on),
         ended_on: Set(None),
-        recorded_by: Set(by.map(|u| u.0)),
+        recorded_by: Set(by),
         created_at: Set(Utc::now()),
     }
     .insert(db)
@@ -506,7 +500,7 @@ pub async fn end_roles(
     on: chrono::NaiveDate,
 ) -> DbResult<()> {
     for r in plr::Entity::find()
-        .filter(plr::Column::VolunteerId.eq(id.0))
+        .filter(plr::Column::VolunteerId.eq(id))
         .filter(plr::Column::EndedOn.is_null())
         .all(db)
         .await?
@@ -524,7 +518,7 @@ pub fn ended(m: &Row) -> Option<ProfileEnd> {
     m.ended_on.map(|ended_on| ProfileEnd {
         ended_on,
         reason: m.end_reason.clone().unwrap_or_default(),
-        ended_by: m.ended_by.map(UserId),
+        ended_by: m.ended_by,
     })
 }
 
@@ -588,7 +582,7 @@ pub async fn raise_renewal_reminder(
 ) -> DbResult<bool> {
     let n = crate::entities::clearance_reminders::Entity::insert(
         crate::entities::clearance_reminders::ActiveModel {
-            volunteer_id: Set(id.0),
+            volunteer_id: Set(id),
             expires_on: Set(expires_on),
             created_at: Set(Utc::now()),
         },
@@ -610,19 +604,19 @@ pub async fn raise_renewal_reminder(
 /// hours, sign-ups and clearances first).
 pub async fn remove(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<()> {
     vs::Entity::delete_many()
-        .filter(vs::Column::VolunteerId.eq(id.0))
+        .filter(vs::Column::VolunteerId.eq(id))
         .exec(db)
         .await?;
     vi::Entity::delete_many()
-        .filter(vi::Column::VolunteerId.eq(id.0))
+        .filter(vi::Column::VolunteerId.eq(id))
         .exec(db)
         .await?;
     crate::entities::volunteer_activity_years::Entity::delete_many()
-        .filter(crate::entities::volunteer_activity_years::Column::VolunteerId.eq(id.0))
+        .filter(crate::entities::volunteer_activity_years::Column::VolunteerId.eq(id))
         .exec(db)
         .await?;
     crate::entities::clearance_reminders::Entity::delete_many()
-        .filter(crate::entities::clearance_reminders::Column::VolunteerId.eq(id.0))
+        .filter(crate::entities::clearance_reminders::Column::VolunteerId.eq(id))
         .exec(db)
         .await?;
     v::Entity::delete_by_id(id.0).exec(db).await?;

@@ -16,10 +16,9 @@ use domain::opportunity::{
 use domain::page::Page;
 use domain::problem::ErrorCode;
 use domain::volunteer::{self as vrules, SignupPlace};
-use domain::{OpportunityId, Permission, Role, SchoolId, SignupId, UserId, VolunteerId};
+use domain::{OpportunityId, Permission, Role, SchoolId, SignupId, VolunteerId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::collections::HashMap;
-use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::AuthUser;
@@ -50,17 +49,17 @@ async fn caller_volunteer(
         return Ok(None);
     }
     match volunteers::by_user(db, auth.id).await {
-        Ok(v) => Ok(Some(VolunteerId(v.id))),
+        Ok(v) => Ok(Some(v.id)),
         Err(db::DbError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
 
 /// Position on the waitlist (1 = next) of a waitlisted row, from the queue.
-fn position_in(queue: &[SignupRow], id: Uuid) -> Option<u32> {
+fn position_in(queue: &[SignupRow], id: SignupId) -> Option<u32> {
     queue
         .iter()
-        .filter(|s| s.status == SignupStatus::Waitlisted.as_str())
+        .filter(|s| s.status == SignupStatus::Waitlisted)
         .position(|s| s.id == id)
         .map(|p| p as u32 + 1)
 }
@@ -70,13 +69,13 @@ async fn assemble_many(
     rows: Vec<Row>,
     me: Option<VolunteerId>,
 ) -> ApiResult<Vec<Opportunity>> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<OpportunityId> = rows.iter().map(|r| r.id).collect();
     let counts = repo::counts(db, &ids).await?;
     let mine = match me {
         Some(v) => repo::signups_of(db, &ids, v).await?,
         None => HashMap::new(),
     };
-    let mut school_ids: Vec<Uuid> = rows.iter().map(|r| r.school_id).collect();
+    let mut school_ids: Vec<SchoolId> = rows.iter().map(|r| r.school_id).collect();
     school_ids.sort();
     school_ids.dedup();
     let names = schools::names_of(db, &school_ids).await?;
@@ -85,14 +84,14 @@ async fn assemble_many(
         let (confirmed, waitlisted) = counts.get(&r.id).copied().unwrap_or_default();
         let my_signup = match mine.get(&r.id) {
             Some(s) => {
-                let status = repo::signup_status_of(s)?;
+                let status = s.status;
                 let waitlist_position = if status == SignupStatus::Waitlisted {
-                    position_in(&repo::queue(db, OpportunityId(r.id)).await?, s.id)
+                    position_in(&repo::queue(db, r.id).await?, s.id)
                 } else {
                     None
                 };
                 Some(MySignup {
-                    id: SignupId(s.id),
+                    id: s.id,
                     status,
                     waitlist_position,
                 })
@@ -100,10 +99,10 @@ async fn assemble_many(
             None => None,
         };
         out.push(Opportunity {
-            id: OpportunityId(r.id),
-            activity: repo::activity_of(&r)?,
-            status: repo::status_of(&r)?,
-            school_id: SchoolId(r.school_id),
+            id: r.id,
+            activity: r.activity,
+            status: r.status,
+            school_id: r.school_id,
             school_name: names.get(&r.school_id).cloned().unwrap_or_default(),
             title: r.title,
             starts_at: r.starts_at,
@@ -117,7 +116,7 @@ async fn assemble_many(
             description: r.description,
             cancel_reason: r.cancel_reason,
             my_signup,
-            created_by: UserId(r.created_by),
+            created_by: r.created_by,
             version: r.version,
             created_at: r.created_at,
         });
@@ -186,17 +185,17 @@ pub(crate) async fn fill_free_slots(
     let queue = repo::queue(db, id).await?;
     let confirmed = queue
         .iter()
-        .filter(|s| s.status == SignupStatus::Confirmed.as_str())
+        .filter(|s| s.status == SignupStatus::Confirmed)
         .count() as u32;
     let free = slots.saturating_sub(confirmed) as usize;
     for s in queue
         .iter()
-        .filter(|s| s.status == SignupStatus::Waitlisted.as_str())
+        .filter(|s| s.status == SignupStatus::Waitlisted)
         .take(free)
     {
-        let to = rules::next_signup_status(repo::signup_status_of(s)?, SignupAction::Promote)
+        let to = rules::next_signup_status(s.status, SignupAction::Promote)
             .map_err(ApiError::transition)?;
-        repo::set_signup_status(db, SignupId(s.id), to, None).await?;
+        repo::set_signup_status(db, s.id, to, None).await?;
         audit::record(
             db,
             &Actor::from(auth),
@@ -222,19 +221,19 @@ pub async fn revise(
 ) -> ApiResult<Opportunity> {
     auth.require(Permission::ManageOpportunities)?;
     let current = repo::get(db, id).await.or_not_found("opportunity")?;
-    require_school(auth, SchoolId(current.school_id))?;
+    require_school(auth, current.school_id)?;
     check_input(db, auth, &input).await?;
     let txn = db::begin_write(db).await?;
     let current = repo::lock(&txn, id).await.or_not_found("opportunity")?;
-    if repo::status_of(&current)? == OpportunityStatus::Cancelled {
+    if current.status == OpportunityStatus::Cancelled {
         return Err(ApiError::Conflict {
             code: ErrorCode::OpportunityCancelled,
             detail: "this opportunity was cancelled; post a new one".into(),
         });
     }
-    let (confirmed, _) = repo::counts(&txn, &[id.0])
+    let (confirmed, _) = repo::counts(&txn, &[id])
         .await?
-        .get(&id.0)
+        .get(&id)
         .copied()
         .unwrap_or_default();
     if input.slots < confirmed {
@@ -279,15 +278,15 @@ pub async fn cancel(
         ));
     }
     let current = repo::get(db, id).await.or_not_found("opportunity")?;
-    require_school(auth, SchoolId(current.school_id))?;
+    require_school(auth, current.school_id)?;
     let txn = db::begin_write(db).await?;
     let current = repo::lock(&txn, id).await.or_not_found("opportunity")?;
-    rules::cancel_opportunity(repo::status_of(&current)?).map_err(ApiError::transition)?;
+    rules::cancel_opportunity(current.status).map_err(ApiError::transition)?;
     repo::set_cancelled(&txn, id, version, reason).await?;
     for s in repo::queue(&txn, id).await? {
         repo::set_signup_status(
             &txn,
-            SignupId(s.id),
+            s.id,
             SignupStatus::Cancelled,
             Some("opportunity cancelled"),
         )

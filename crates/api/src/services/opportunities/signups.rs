@@ -3,11 +3,11 @@
 use super::*;
 
 pub(super) fn signup_view(row: &SignupRow, queue: &[SignupRow], name: String) -> ApiResult<Signup> {
-    let status = repo::signup_status_of(row)?;
+    let status = row.status;
     Ok(Signup {
-        id: SignupId(row.id),
-        opportunity_id: OpportunityId(row.opportunity_id),
-        volunteer_id: VolunteerId(row.volunteer_id),
+        id: row.id,
+        opportunity_id: row.opportunity_id,
+        volunteer_id: row.volunteer_id,
         volunteer_name: name,
         status,
         waitlist_position: if status == SignupStatus::Waitlisted {
@@ -55,7 +55,7 @@ pub async fn sign_up(
         .ok_or(ApiError::NotFound("volunteer"))?;
     let txn = db::begin_write(db).await?;
     let opp = repo::lock(&txn, id).await.or_not_found("opportunity")?;
-    if repo::status_of(&opp)? == OpportunityStatus::Cancelled {
+    if opp.status == OpportunityStatus::Cancelled {
         return Err(ApiError::Conflict {
             code: ErrorCode::OpportunityCancelled,
             detail: format!(
@@ -84,7 +84,7 @@ pub async fn sign_up(
     }
     let existing = repo::signup_of(&txn, id, me).await?;
     if let Some(s) = &existing
-        && s.status != SignupStatus::Cancelled.as_str()
+        && s.status != SignupStatus::Cancelled
     {
         return Err(ApiError::Conflict {
             code: ErrorCode::AlreadySignedUp,
@@ -94,7 +94,7 @@ pub async fn sign_up(
     let queue = repo::queue(&txn, id).await?;
     let confirmed = queue
         .iter()
-        .filter(|s| s.status == SignupStatus::Confirmed.as_str())
+        .filter(|s| s.status == SignupStatus::Confirmed)
         .count() as u32;
     let waitlisted = queue.len() as u32 - confirmed;
     let status = match vrules::next_place(u32_of(opp.slots), confirmed, waitlisted) {
@@ -113,9 +113,9 @@ pub async fn sign_up(
     .await?;
     let queue = repo::queue(&txn, id).await?;
     txn.commit().await?;
-    let name = volunteers::names_of(db, &[auth.id.0])
+    let name = volunteers::names_of(db, &[auth.id])
         .await?
-        .remove(&auth.id.0)
+        .remove(&auth.id)
         .unwrap_or_default();
     signup_view(&row, &queue, name)
 }
@@ -134,20 +134,20 @@ pub async fn cancel_signup(
     }
     req.validate().map_err(|e| ApiError::validation(&e))?;
     let row = repo::signup(db, id).await.or_not_found("signup")?;
-    let opp_id = OpportunityId(row.opportunity_id);
+    let opp_id = row.opportunity_id;
     if auth.role == Role::Volunteer {
         let me = caller_volunteer(db, auth).await?;
-        if me != Some(VolunteerId(row.volunteer_id)) {
+        if me != Some(row.volunteer_id) {
             return Err(ApiError::NotFound("signup"));
         }
     } else {
         let opp = repo::get(db, opp_id).await.or_not_found("opportunity")?;
-        require_school(auth, SchoolId(opp.school_id))?;
+        require_school(auth, opp.school_id)?;
     }
     let txn = db::begin_write(db).await?;
     let opp = repo::lock(&txn, opp_id).await.or_not_found("opportunity")?;
     let row = repo::signup(&txn, id).await.or_not_found("signup")?;
-    let to = rules::next_signup_status(repo::signup_status_of(&row)?, SignupAction::Cancel)
+    let to = rules::next_signup_status(row.status, SignupAction::Cancel)
         .map_err(ApiError::transition)?;
     let reason = req.reason.trim();
     let row = repo::set_signup_status(&txn, id, to, (!reason.is_empty()).then_some(reason)).await?;
@@ -161,7 +161,7 @@ pub async fn cancel_signup(
                 "reason": reason }),
     )
     .await?;
-    if repo::status_of(&opp)? == OpportunityStatus::Open {
+    if opp.status == OpportunityStatus::Open {
         fill_free_slots(&txn, auth, opp_id, u32_of(opp.slots)).await?;
     }
     txn.commit().await?;
@@ -179,7 +179,7 @@ pub async fn roster(
     id: OpportunityId,
 ) -> ApiResult<Vec<Signup>> {
     let opp = repo::get(db, id).await.or_not_found("opportunity")?;
-    require_school(auth, SchoolId(opp.school_id))?;
+    require_school(auth, opp.school_id)?;
     let queue = repo::queue(db, id).await?;
     let names = volunteers::display_names(
         db,

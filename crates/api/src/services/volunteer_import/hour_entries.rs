@@ -145,10 +145,9 @@ pub async fn import_hours(
         }
         if !people.contains_key(&row.email) {
             let found = match users::find_by_email(db, &row.email).await? {
-                Some(a) if a.user.role == Role::Volunteer => repo::by_user(db, a.user.id)
-                    .await
-                    .ok()
-                    .map(|v| VolunteerId(v.id)),
+                Some(a) if a.user.role == Role::Volunteer => {
+                    repo::by_user(db, a.user.id).await.ok().map(|v| v.id)
+                }
                 _ => None,
             };
             people.insert(row.email.clone(), found);
@@ -237,15 +236,8 @@ pub async fn import_hours(
             },
         )
         .await?;
-        hours::decide(
-            &txn,
-            domain::HourEntryId(stored.id),
-            HourStatus::Approved,
-            None,
-            auth.id,
-        )
-        .await?;
-        approved.push(volunteer_totals::Counted::of(&stored)?);
+        hours::decide(&txn, stored.id, HourStatus::Approved, None, auth.id).await?;
+        approved.push(volunteer_totals::Counted::of(&stored));
     }
     let year = volunteer_totals::counting_year(&txn).await?;
     volunteer_totals::add_all(&txn, &approved, year).await?;

@@ -305,7 +305,7 @@ pub async fn import_roster(
         )
         .await?;
         let profile = repo::insert(&txn, user.id, r).await?;
-        let id = VolunteerId(profile.id);
+        let id = profile.id;
         if let Some(on) = row.registered_on {
             repo::set_registered_on(&txn, id, on).await?;
         }

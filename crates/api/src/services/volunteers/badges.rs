@@ -78,7 +78,7 @@ pub async fn check_badge(
     if version != row.badge_version {
         return Err(ApiError::NotFound("badge"));
     }
-    let account = users::get(db, UserId(row.user_id)).await?;
+    let account = users::get(db, row.user_id).await?;
     let today = Utc::now().date_naive();
     let standing = rules::serving_standing(&repo::clearances(db, id).await?, today, grace_days);
     let active = account.user.status == domain::user::UserStatus::Active;

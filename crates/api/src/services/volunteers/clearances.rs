@@ -119,11 +119,11 @@ pub async fn remind_renewals(db: &DatabaseConnection, today: chrono::NaiveDate) 
             continue;
         };
         let txn = db::begin_write(db).await?;
-        if !repo::raise_renewal_reminder(&txn, VolunteerId(row.id), until).await? {
+        if !repo::raise_renewal_reminder(&txn, row.id, until).await? {
             txn.rollback().await?;
             continue;
         }
-        let account = users::get(&txn, UserId(row.user_id)).await?;
+        let account = users::get(&txn, row.user_id).await?;
         let (subject, body) = if row.preferred_language == "es" {
             (
                 format!("Renueve su autorización de voluntario antes del {until}"),

@@ -9,7 +9,7 @@ pub async fn duplicates(
     auth: &AuthUser,
 ) -> ApiResult<Vec<DuplicateGroup>> {
     auth.require(Permission::ManageVolunteers)?;
-    let mut groups: std::collections::BTreeMap<(String, String), Vec<uuid::Uuid>> =
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<VolunteerId>> =
         Default::default();
     for (id, name, phone) in repo::name_phone_keys(db).await? {
         let phone = rules::phone_key(&phone);
@@ -18,13 +18,13 @@ pub async fn duplicates(
         }
         groups.entry((name, phone)).or_default().push(id);
     }
-    let groups: Vec<Vec<uuid::Uuid>> = groups.into_values().filter(|ids| ids.len() > 1).collect();
+    let groups: Vec<Vec<VolunteerId>> = groups.into_values().filter(|ids| ids.len() > 1).collect();
     // One read for every group's profiles.
-    let mut lines: std::collections::HashMap<uuid::Uuid, VolunteerSummary> =
+    let mut lines: std::collections::HashMap<VolunteerId, VolunteerSummary> =
         repo::summaries(db, &groups.concat())
             .await?
             .into_iter()
-            .map(|v| (v.id.0, v))
+            .map(|v| (v.id, v))
             .collect();
     let mut out: Vec<DuplicateGroup> = groups
         .into_iter()
@@ -83,32 +83,33 @@ pub async fn merge(
     for start in &moved.years {
         db::repo::volunteer_totals::recount_year(&txn, keep, *start, school_year).await?;
     }
-    db::repo::volunteer_totals::move_kind(&txn, &moved.approved, &d.kind, &k.kind).await?;
+    db::repo::volunteer_totals::move_kind(&txn, &moved.approved, d.kind.as_str(), k.kind.as_str())
+        .await?;
     if d.parent_leader && !k.parent_leader {
         // The duplicate's roles moved with their dates; the kept profile holds its open one.
         let role = repo::open_role(&txn, keep).await?.map(|r| r.role);
         repo::set_parent_leader(&txn, keep, version + 1, role.as_deref()).await?;
     }
     keep_cleared_until(&txn, keep).await?;
-    let login = users::get(&txn, UserId(d.user_id)).await?;
+    let login = users::get(&txn, d.user_id).await?;
     if login.user.status == domain::user::UserStatus::Active {
         users::set_status(
             &txn,
-            UserId(d.user_id),
+            d.user_id,
             login.user.version,
             domain::user::UserStatus::Deactivated,
         )
         .await?;
     }
-    db::repo::tokens::revoke_user(&txn, UserId(d.user_id)).await?;
+    db::repo::tokens::revoke_user(&txn, d.user_id).await?;
     repo::remove(&txn, dup).await?;
     for opp in &moved.freed {
-        let o = db::repo::opportunities::lock(&txn, domain::OpportunityId(*opp)).await?;
-        if o.status == domain::opportunity::OpportunityStatus::Open.as_str() {
+        let o = db::repo::opportunities::lock(&txn, *opp).await?;
+        if o.status == domain::opportunity::OpportunityStatus::Open {
             crate::services::opportunities::fill_free_slots(
                 &txn,
                 auth,
-                domain::OpportunityId(*opp),
+                *opp,
                 u32::try_from(o.slots).unwrap_or(0),
             )
             .await?;

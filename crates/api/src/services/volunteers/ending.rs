@@ -120,7 +120,7 @@ pub async fn stop_volunteering(
         "" => "Stopped volunteering".to_string(),
         r => r.to_string(),
     };
-    let id = VolunteerId(row.id);
+    let id = row.id;
     end(
         db,
         auth,

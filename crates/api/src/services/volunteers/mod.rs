@@ -41,8 +41,8 @@ async fn assemble(
     row: &repo::Row,
     grace_days: u32,
 ) -> ApiResult<Volunteer> {
-    let id = VolunteerId(row.id);
-    let account = users::get(db, UserId(row.user_id)).await?;
+    let id = row.id;
+    let account = users::get(db, row.user_id).await?;
     let clearances = repo::clearances(db, id).await?;
     Ok(Volunteer {
         id,
@@ -51,7 +51,7 @@ async fn assemble(
         email: account.user.email,
         phone: row.phone.clone(),
         preferred_language: row.preferred_language.clone(),
-        kind: repo::kind_of(row)?,
+        kind: row.kind,
         organization_id: repo::organization(row),
         school_ids: repo::schools(db, id).await?,
         interests: repo::interests(db, id).await?,

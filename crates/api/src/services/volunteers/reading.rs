@@ -31,7 +31,7 @@ pub async fn get(
 ) -> ApiResult<Volunteer> {
     let row = repo::get(db, id).await.or_not_found("volunteer")?;
     if auth.role == Role::Volunteer {
-        if row.user_id != auth.id.0 {
+        if row.user_id != auth.id {
             return Err(ApiError::NotFound("volunteer"));
         }
     } else if !repo::in_scope(db, id, &scope(auth)?).await? {

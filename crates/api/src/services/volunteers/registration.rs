@@ -68,7 +68,7 @@ pub async fn register(
     )
     .await?;
     let row = repo::insert(&txn, user.id, &req).await?;
-    let id = VolunteerId(row.id);
+    let id = row.id;
     repo::add_clearance(
         &txn,
         id,
