@@ -3,7 +3,8 @@
 
 use domain::Role;
 use domain::agreement::{
-    AgreementAction, AgreementKind, AgreementStatus, DeliverableStatus, Party, Responsible,
+    AgreementAction, AgreementKind, AgreementStatus, DeliverableStatus, Party, ReportReview,
+    Responsible,
 };
 use domain::application::SubtaskStatus;
 use domain::hours::HourStatus;
@@ -1144,11 +1145,11 @@ impl I18n {
     }
 
     /// The review status of a final report.
-    pub fn report_status(&self, s: &str) -> &'static str {
+    pub fn report_status(&self, s: ReportReview) -> &'static str {
         match s {
-            "accepted" => self.pick("Accepted", "Aceptado"),
-            "changes_requested" => self.pick("Changes requested", "Cambios solicitados"),
-            _ => self.pick("Submitted", "Enviado"),
+            ReportReview::Accepted => self.pick("Accepted", "Aceptado"),
+            ReportReview::ChangesRequested => self.pick("Changes requested", "Cambios solicitados"),
+            ReportReview::Submitted => self.pick("Submitted", "Enviado"),
         }
     }
 }

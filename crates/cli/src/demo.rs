@@ -592,7 +592,7 @@ async fn partner_with_approved_application(
         &form,
     )
     .await?;
-    let id = domain::ApplicationId(row.id);
+    let id = row.id;
     db::repo::applications::set_organization(db, id, org.id).await?;
     db::repo::applications::set_status(
         db,
@@ -680,7 +680,7 @@ async fn agreement_history(db: &DatabaseConnection, school: domain::SchoolId) ->
             deliverables: vec![],
         };
         let row = repo::insert(&txn, &input, &name).await?;
-        let id = domain::AgreementId(row.id);
+        let id = row.id;
         let step = |action, to, on| NewHistory {
             actor: None,
             action,

@@ -66,12 +66,12 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
             let cleared = rng.u8(..100) < 85;
             let until = today + Days::new(rng.u64(1..330));
             users.push(db::entities::users::ActiveModel {
-                id: Set(uid.0),
+                id: Set(uid),
                 email: Set(format!("volunteer{i:05}@district.example")),
                 display_name: Set(format!("Volunteer {i:05}")),
-                role: Set(Role::Volunteer.as_str().into()),
+                role: Set(Role::Volunteer),
                 password_hash: Set(hash.clone()),
-                status: Set("active".into()),
+                status: Set(domain::user::UserStatus::Active),
                 password_change_required: Set(false),
                 version: Set(1),
                 created_at: Set(created),

@@ -498,6 +498,18 @@ pub struct FinalReportReviewInput {
     pub note: String,
 }
 
+wire_enum!(
+    /// Where the office's review of a final report stands.
+    ReportReview {
+        /// Waiting for the office.
+        Submitted => "submitted",
+        /// Accepted: the deliverables are met or not met as reported.
+        Accepted => "accepted",
+        /// Sent back to the partner with a note.
+        ChangesRequested => "changes_requested",
+    }
+);
+
 /// The partner's final report and the office's review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -510,8 +522,8 @@ pub struct FinalReport {
     pub submitted_by: Option<UserId>,
     /// When.
     pub submitted_at: DateTime<Utc>,
-    /// `submitted`, `accepted` or `changes_requested`.
-    pub review_status: String,
+    /// Where the office's review stands.
+    pub review_status: ReportReview,
     /// The reviewer's note.
     pub review_note: String,
 }

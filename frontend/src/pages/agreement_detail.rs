@@ -6,7 +6,7 @@ use client::ClientError;
 use domain::agreement::{
     self as rules, Agreement, AgreementAction, AgreementActor, AgreementHistoryEntry,
     AgreementStatus, AgreementTransition, DeliverableProgress, DeliverableResult,
-    DeliverableStatus, FinalReportInput, FinalReportReviewInput, Party, SignRequest,
+    DeliverableStatus, FinalReportInput, FinalReportReviewInput, Party, ReportReview, SignRequest,
 };
 use domain::{AgreementId, Permission, Role};
 use leptos::prelude::*;
@@ -269,8 +269,8 @@ fn AgreementView(id: AgreementId) -> impl IntoView {
                     let docs_allowed = manage() || own_partner;
                     let report_open = (own_partner || manage())
                         && (st.in_force() || st.is_final())
-                        && a.final_report.as_ref().is_none_or(|r| r.review_status != "accepted");
-                    let review_open = manage() && a.final_report.as_ref().is_some_and(|r| r.review_status == "submitted");
+                        && a.final_report.as_ref().is_none_or(|r| r.review_status != ReportReview::Accepted);
+                    let review_open = manage() && a.final_report.as_ref().is_some_and(|r| r.review_status == ReportReview::Submitted);
                     let schools = a.school_ids.clone();
                     let report_section = final_report_section(i18n, a.clone(), report_open, review_open, sign_errors, act);
                     view! {
@@ -525,10 +525,10 @@ fn final_report_section(
             <h2>{move || i18n.t(Key::FinalReport)}</h2>
         </Show>
         {report.clone().map(|r| {
-            let status = r.review_status.clone();
+            let status = r.review_status;
             view! {
                 <div class="panel">
-                    <p><span class="badge">{move || i18n.report_status(&status)}</span> " " {r.submitted_at.format("%Y-%m-%d").to_string()}</p>
+                    <p><span class="badge">{move || i18n.report_status(status)}</span> " " {r.submitted_at.format("%Y-%m-%d").to_string()}</p>
                     <p class="prewrap">{r.summary.clone()}</p>
                     {(!r.review_note.is_empty()).then(|| view! { <p class="prewrap"><strong>{move || i18n.t(Key::ReviewNote)}": "</strong>{r.review_note.clone()}</p> })}
                 </div>

@@ -310,7 +310,7 @@ pub async fn change_contact(
                 end_partner_logins(
                     &txn,
                     actor,
-                    &[UserId(login)],
+                    &[login],
                     serde_json::json!({ "contact_removed": cid, "organization": id }),
                 )
                 .await?;

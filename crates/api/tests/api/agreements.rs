@@ -314,7 +314,7 @@ async fn signed_before_the_effective_date_it_waits_for_the_job() {
     assert_eq!(r.activated, 1);
     assert_eq!(run_due(&app.db, starts).await.unwrap().activated, 0);
     let row = repo::get(&app.db, id).await.unwrap();
-    assert_eq!(repo::status_of(&row).unwrap(), AgreementStatus::Active);
+    assert_eq!(row.status, AgreementStatus::Active);
     let h = repo::history(&app.db, id).await.unwrap();
     assert_eq!(h.last().unwrap().effective_on, starts);
 }
@@ -381,10 +381,7 @@ async fn the_job_expires_once_and_reminds_once_per_threshold() {
     // The needs-attention list shows it with its latest reminder (as seen today: not yet in
     // the 90-day window, so empty; the repository view is checked instead).
     let rows = vec![repo::get(&app.db, id).await.unwrap()];
-    assert_eq!(
-        repo::reminders_for(&app.db, &rows).await.unwrap()[&id.0],
-        30
-    );
+    assert_eq!(repo::reminders_for(&app.db, &rows).await.unwrap()[&id], 30);
 
     // The last day still counts; the day after, it expires, once.
     assert_eq!(run_due(&app.db, last_day).await.unwrap().expired, 0);
@@ -608,7 +605,7 @@ async fn terms_are_validated_and_parties_checked() {
         "application_not_approved",
     )
     .await;
-    let appl_id = domain::ApplicationId(appl.id);
+    let appl_id = appl.id;
     db::repo::applications::set_status(
         &app.db,
         appl_id,

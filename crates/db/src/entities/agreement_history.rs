@@ -1,5 +1,7 @@
 //! The `agreement_history` table: Every step of an agreement, with the day it took effect.
 
+use domain::agreement::AgreementStatus;
+use domain::{AgreementId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -7,13 +9,13 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agreement_id: Uuid,
+    pub agreement_id: AgreementId,
     pub at: DateTimeUtc,
     pub effective_on: Date,
-    pub actor_id: Option<Uuid>,
+    pub actor_id: Option<UserId>,
     pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    pub from_status: Option<AgreementStatus>,
+    pub to_status: Option<AgreementStatus>,
     pub note: Option<String>,
 }
 

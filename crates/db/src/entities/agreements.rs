@@ -1,20 +1,22 @@
 //! The `agreements` table: MOUs and their terms.
 
+use domain::agreement::{AgreementKind, AgreementStatus};
+use domain::{AgreementId, ApplicationId, ContactId, OrganizationId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "agreements")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: AgreementId,
     pub title: String,
-    pub kind: String,
-    pub status: String,
-    pub organization_id: Uuid,
-    pub application_id: Option<Uuid>,
+    pub kind: AgreementKind,
+    pub status: AgreementStatus,
+    pub organization_id: OrganizationId,
+    pub application_id: Option<ApplicationId>,
     pub department: String,
-    pub owner_id: Option<Uuid>,
-    pub partner_contact_id: Option<Uuid>,
+    pub owner_id: Option<UserId>,
+    pub partner_contact_id: Option<ContactId>,
     pub effective_from: Option<Date>,
     pub expires_on: Option<Date>,
     pub renewal_term_months: Option<i32>,

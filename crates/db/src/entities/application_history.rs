@@ -1,5 +1,7 @@
 //! The `application_history` table: Every step and note of an application.
 
+use domain::intake::ApplicationStatus;
+use domain::{ApplicationId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -7,12 +9,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub application_id: Uuid,
+    pub application_id: ApplicationId,
     pub at: DateTimeUtc,
-    pub actor_id: Option<Uuid>,
+    pub actor_id: Option<UserId>,
     pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    pub from_status: Option<ApplicationStatus>,
+    pub to_status: Option<ApplicationStatus>,
     pub note: Option<String>,
     pub staff_only: bool,
 }

@@ -1,5 +1,7 @@
 //! The `audit_events` table: append-only.
 
+use domain::UserId;
+use domain::audit::{AuditAction, AuditEntity};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -8,9 +10,9 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub at: DateTimeUtc,
-    pub actor_id: Option<Uuid>,
-    pub action: String,
-    pub entity: String,
+    pub actor_id: Option<UserId>,
+    pub action: AuditAction,
+    pub entity: AuditEntity,
     pub entity_id: String,
     /// JSON text: `{ "field": { "before": …, "after": … } }`.
     pub changes: String,

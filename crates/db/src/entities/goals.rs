@@ -1,5 +1,6 @@
 //! The `goals` table: The district's goals (baseline, target, deadline), editable by admin.
 
+use domain::UserId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub deadline: Date,
     pub counted_kinds: String,
     pub version: i32,
-    pub updated_by: Option<Uuid>,
+    pub updated_by: Option<UserId>,
     pub updated_at: DateTimeUtc,
 }
 

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 use domain::agreement::{
     AgreementAction, AgreementHistoryEntry, AgreementInput, AgreementKind, AgreementQuery,
     AgreementRef, AgreementStatus, AgreementSummary, Deliverable, DeliverableStatus,
-    DocumentVersion, Goal, GoalInput, Party, Responsible, Signature, StatusChange,
+    DocumentVersion, Goal, GoalInput, Signature, StatusChange,
 };
 use domain::{AgreementId, ContactId, DeliverableId, OrganizationId, SchoolId, UserId};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
@@ -27,22 +27,8 @@ use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
 
-/// A stored agreement.
+/// A stored agreement, typed: its ids and enums map through the domain types.
 pub type Row = ag::Model;
-
-fn corrupt(what: &str, id: Uuid, v: &str) -> DbError {
-    DbError::Corrupt(format!("agreement {id} {what} {v:?}"))
-}
-
-/// The status stored with a row.
-pub fn status_of(m: &Row) -> DbResult<AgreementStatus> {
-    AgreementStatus::parse(&m.status).ok_or_else(|| corrupt("status", m.id, &m.status))
-}
-
-/// The kind stored with a row.
-pub fn kind_of(m: &Row) -> DbResult<AgreementKind> {
-    AgreementKind::parse(&m.kind).ok_or_else(|| corrupt("kind", m.id, &m.kind))
-}
 
 fn search_key(title: &str, org_name: &str) -> String {
     format!("{title} {org_name}")
@@ -63,17 +49,17 @@ pub async fn insert(
     organization_name: &str,
 ) -> DbResult<Row> {
     let now = Utc::now();
-    let id = Uuid::now_v7();
+    let id = AgreementId::new();
     let row = ag::ActiveModel {
         id: Set(id),
         title: Set(input.title.trim().into()),
-        kind: Set(input.kind.as_str().into()),
-        status: Set(AgreementStatus::Draft.as_str().into()),
-        organization_id: Set(input.organization_id.0),
-        application_id: Set(input.application_id.map(|a| a.0)),
+        kind: Set(input.kind),
+        status: Set(AgreementStatus::Draft),
+        organization_id: Set(input.organization_id),
+        application_id: Set(input.application_id),
         department: Set(input.department.trim().into()),
-        owner_id: Set(input.owner_id.map(|o| o.0)),
-        partner_contact_id: Set(input.partner_contact_id.map(|c| c.0)),
+        owner_id: Set(input.owner_id),
+        partner_contact_id: Set(input.partner_contact_id),
         effective_from: Set(input.effective_from),
         expires_on: Set(input.expires_on),
         renewal_term_months: Set(small(input.renewal_term_months)),
@@ -93,7 +79,11 @@ pub async fn insert(
     Ok(row)
 }
 
-async fn put_schools(db: &impl ConnectionTrait, id: Uuid, schools: &[SchoolId]) -> DbResult<()> {
+async fn put_schools(
+    db: &impl ConnectionTrait,
+    id: AgreementId,
+    schools: &[SchoolId],
+) -> DbResult<()> {
     sch::Entity::delete_many()
         .filter(sch::Column::AgreementId.eq(id))
         .exec(db)
@@ -104,7 +94,7 @@ async fn put_schools(db: &impl ConnectionTrait, id: Uuid, schools: &[SchoolId]) 
     for s in schools {
         sch::ActiveModel {
             agreement_id: Set(id),
-            school_id: Set(s.0),
+            school_id: Set(s),
         }
         .insert(db)
         .await?;
@@ -115,20 +105,20 @@ async fn put_schools(db: &impl ConnectionTrait, id: Uuid, schools: &[SchoolId]) 
 /// Keeps deliverables by id (their progress stays), adds new ones, removes the rest.
 async fn put_deliverables(
     db: &impl ConnectionTrait,
-    id: Uuid,
+    id: AgreementId,
     input: &AgreementInput,
 ) -> DbResult<()> {
-    let existing: HashMap<Uuid, dl::Model> = dl::Entity::find()
+    let existing: HashMap<DeliverableId, dl::Model> = dl::Entity::find()
         .filter(dl::Column::AgreementId.eq(id))
         .all(db)
         .await?
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
-    let kept: Vec<Uuid> = input
+    let kept: Vec<DeliverableId> = input
         .deliverables
         .iter()
-        .filter_map(|d| d.id.map(|i| i.0))
+        .filter_map(|d| d.id)
         .filter(|i| existing.contains_key(i))
         .collect();
     dl::Entity::delete_many()
@@ -137,20 +127,18 @@ async fn put_deliverables(
         .exec(db)
         .await?;
     for (pos, d) in input.deliverables.iter().enumerate() {
-        let old = d.id.and_then(|i| existing.get(&i.0));
+        let old = d.id.and_then(|i| existing.get(&i));
         let am = dl::ActiveModel {
-            id: Set(old.map(|o| o.id).unwrap_or_else(Uuid::now_v7)),
+            id: Set(old.map(|o| o.id).unwrap_or_else(DeliverableId::new)),
             agreement_id: Set(id),
             position: Set(i32::try_from(pos).unwrap_or(i32::MAX)),
             description: Set(d.description.trim().into()),
-            responsible: Set(d.responsible.as_str().into()),
+            responsible: Set(d.responsible),
             metric: Set(d.metric.trim().into()),
             target: Set(d.target.trim().into()),
             due_on: Set(d.due_on),
             cadence: Set(d.cadence.trim().into()),
-            status: Set(old
-                .map(|o| o.status.clone())
-                .unwrap_or_else(|| DeliverableStatus::Planned.as_str().into())),
+            status: Set(old.map_or(DeliverableStatus::Planned, |o| o.status)),
             evidence: Set(old.map(|o| o.evidence.clone()).unwrap_or_default()),
         };
         if old.is_some() {
@@ -206,10 +194,10 @@ pub async fn replace_terms(
         expected_version,
         vec![
             (ag::Column::Title, Expr::value(input.title.trim())),
-            (ag::Column::Kind, Expr::value(input.kind.as_str())),
+            (ag::Column::Kind, Expr::value(input.kind)),
             (
                 ag::Column::OrganizationId,
-                Expr::value(input.organization_id.0),
+                Expr::value(input.organization_id),
             ),
             (
                 ag::Column::ApplicationId,
@@ -241,8 +229,8 @@ pub async fn replace_terms(
         ],
     )
     .await?;
-    put_schools(db, id.0, &input.school_ids).await?;
-    put_deliverables(db, id.0, input).await
+    put_schools(db, id, &input.school_ids).await?;
+    put_deliverables(db, id, input).await
 }
 
 /// Moves to a status (with the version check); `expires_on` replaces the expiry (renewal),
@@ -256,7 +244,7 @@ pub async fn set_status(
     end_reason: Option<String>,
 ) -> DbResult<()> {
     let mut changes = vec![
-        (ag::Column::Status, Expr::value(status.as_str())),
+        (ag::Column::Status, Expr::value(status)),
         (ag::Column::StatusChangedAt, Expr::value(Utc::now())),
     ];
     if let Some(d) = expires_on {
@@ -308,13 +296,13 @@ pub async fn add_history(
 ) -> DbResult<()> {
     h::ActiveModel {
         id: Set(Uuid::now_v7()),
-        agreement_id: Set(id.0),
+        agreement_id: Set(id),
         at: Set(Utc::now()),
         effective_on: Set(e.effective_on),
-        actor_id: Set(e.actor.map(|a| a.0)),
+        actor_id: Set(e.actor),
         action: Set(e.action.into()),
-        from_status: Set(e.from.map(|s| s.as_str().into())),
-        to_status: Set(e.to.map(|s| s.as_str().into())),
+        from_status: Set(e.from),
+        to_status: Set(e.to),
         note: Set(e.note),
     }
     .insert(db)
@@ -325,7 +313,7 @@ pub async fn add_history(
 /// The query behind [`history`]; public so that a test can ask the database for its plan.
 pub fn history_query(id: AgreementId) -> sea_orm::Select<h::Entity> {
     h::Entity::find()
-        .filter(h::Column::AgreementId.eq(id.0))
+        .filter(h::Column::AgreementId.eq(id))
         .order_by_asc(h::Column::At)
         .order_by_asc(h::Column::Id)
 }
@@ -341,10 +329,10 @@ pub async fn history(
         .map(|r| AgreementHistoryEntry {
             at: r.at,
             effective_on: r.effective_on,
-            actor_id: r.actor_id.map(UserId),
+            actor_id: r.actor_id,
             action: r.action,
-            from: r.from_status.as_deref().and_then(AgreementStatus::parse),
-            to: r.to_status.as_deref().and_then(AgreementStatus::parse),
+            from: r.from_status,
+            to: r.to_status,
             note: r.note,
         })
         .collect())
@@ -353,9 +341,9 @@ pub async fn history(
 /// Collaborating schools of many agreements at once.
 pub async fn schools_of(
     db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> DbResult<HashMap<Uuid, Vec<SchoolId>>> {
-    let mut out: HashMap<Uuid, Vec<SchoolId>> = HashMap::new();
+    ids: &[AgreementId],
+) -> DbResult<HashMap<AgreementId, Vec<SchoolId>>> {
+    let mut out: HashMap<AgreementId, Vec<SchoolId>> = HashMap::new();
     if ids.is_empty() {
         return Ok(out);
     }
@@ -365,9 +353,7 @@ pub async fn schools_of(
         .all(db)
         .await?
     {
-        out.entry(r.agreement_id)
-            .or_default()
-            .push(SchoolId(r.school_id));
+        out.entry(r.agreement_id).or_default().push(r.school_id);
     }
     Ok(out)
 }
@@ -378,18 +364,16 @@ pub async fn deliverables(
     id: AgreementId,
 ) -> DbResult<Vec<Deliverable>> {
     dl::Entity::find()
-        .filter(dl::Column::AgreementId.eq(id.0))
+        .filter(dl::Column::AgreementId.eq(id))
         .order_by_asc(dl::Column::Position)
         .all(db)
         .await?
         .into_iter()
         .map(|d| {
             Ok(Deliverable {
-                id: DeliverableId(d.id),
-                responsible: Responsible::parse(&d.responsible)
-                    .ok_or_else(|| corrupt("responsible", d.id, &d.responsible))?,
-                status: DeliverableStatus::parse(&d.status)
-                    .ok_or_else(|| corrupt("deliverable status", d.id, &d.status))?,
+                id: d.id,
+                responsible: d.responsible,
+                status: d.status,
                 description: d.description,
                 metric: d.metric,
                 target: d.target,
@@ -410,10 +394,10 @@ pub async fn set_deliverable_progress(
     evidence: &str,
 ) -> DbResult<()> {
     let res = dl::Entity::update_many()
-        .col_expr(dl::Column::Status, Expr::value(status.as_str()))
+        .col_expr(dl::Column::Status, Expr::value(status))
         .col_expr(dl::Column::Evidence, Expr::value(evidence.trim()))
-        .filter(dl::Column::AgreementId.eq(id.0))
-        .filter(dl::Column::Id.eq(deliverable.0))
+        .filter(dl::Column::AgreementId.eq(id))
+        .filter(dl::Column::Id.eq(deliverable))
         .exec(db)
         .await?;
     if res.rows_affected == 0 {
@@ -425,17 +409,16 @@ pub async fn set_deliverable_progress(
 /// Signatures recorded on an agreement.
 pub async fn signatures(db: &impl ConnectionTrait, id: AgreementId) -> DbResult<Vec<Signature>> {
     sig::Entity::find()
-        .filter(sig::Column::AgreementId.eq(id.0))
+        .filter(sig::Column::AgreementId.eq(id))
         .order_by_asc(sig::Column::SignedAt)
         .all(db)
         .await?
         .into_iter()
         .map(|s| {
             Ok(Signature {
-                party: Party::parse(&s.party)
-                    .ok_or_else(|| corrupt("party", s.agreement_id, &s.party))?,
+                party: s.party,
                 signer_name: s.signer_name,
-                signer_id: s.signer_id.map(UserId),
+                signer_id: s.signer_id,
                 signed_at: s.signed_at,
                 ip: s.ip,
                 document_sha256: s.document_sha256,
@@ -451,10 +434,10 @@ pub async fn add_signature(
     s: &Signature,
 ) -> DbResult<()> {
     sig::ActiveModel {
-        agreement_id: Set(id.0),
-        party: Set(s.party.as_str().into()),
+        agreement_id: Set(id),
+        party: Set(s.party),
         signer_name: Set(s.signer_name.trim().chars().take(120).collect()),
-        signer_id: Set(s.signer_id.map(|u| u.0)),
+        signer_id: Set(s.signer_id),
         signed_at: Set(s.signed_at),
         ip: Set(s.ip.chars().take(64).collect()),
         document_sha256: Set(s.document_sha256.clone()),
@@ -467,7 +450,7 @@ pub async fn add_signature(
 /// Forgets the signatures (the agreement went back to draft: the text may change).
 pub async fn clear_signatures(db: &impl ConnectionTrait, id: AgreementId) -> DbResult<()> {
     sig::Entity::delete_many()
-        .filter(sig::Column::AgreementId.eq(id.0))
+        .filter(sig::Column::AgreementId.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -480,7 +463,7 @@ fn document_version(d: doc::Model) -> DocumentVersion {
         content_type: d.content_type,
         size_bytes: d.size_bytes,
         sha256: d.sha256,
-        uploaded_by: d.uploaded_by.map(UserId),
+        uploaded_by: d.uploaded_by,
         uploaded_at: d.uploaded_at,
     }
 }
@@ -491,7 +474,7 @@ pub async fn documents(
     id: AgreementId,
 ) -> DbResult<Vec<DocumentVersion>> {
     Ok(doc::Entity::find()
-        .filter(doc::Column::AgreementId.eq(id.0))
+        .filter(doc::Column::AgreementId.eq(id))
         .order_by_asc(doc::Column::Version)
         .all(db)
         .await?
@@ -506,7 +489,7 @@ pub async fn document(
     id: AgreementId,
     version: i32,
 ) -> DbResult<(DocumentVersion, String)> {
-    let d = doc::Entity::find_by_id((id.0, version))
+    let d = doc::Entity::find_by_id((id, version))
         .one(db)
         .await?
         .ok_or(DbError::NotFound)?;
@@ -537,21 +520,21 @@ pub async fn add_document(
     d: NewDocument<'_>,
 ) -> DbResult<DocumentVersion> {
     let last = doc::Entity::find()
-        .filter(doc::Column::AgreementId.eq(id.0))
+        .filter(doc::Column::AgreementId.eq(id))
         .order_by_desc(doc::Column::Version)
         .one(db)
         .await?
         .map(|d| d.version)
         .unwrap_or(0);
     let m = doc::ActiveModel {
-        agreement_id: Set(id.0),
+        agreement_id: Set(id),
         version: Set(last + 1),
         filename: Set(d.filename.chars().take(200).collect()),
         content_type: Set(d.content_type.into()),
         size_bytes: Set(d.size_bytes),
         sha256: Set(d.sha256.into()),
         storage_key: Set(d.storage_key.into()),
-        uploaded_by: Set(d.uploaded_by.map(|u| u.0)),
+        uploaded_by: Set(d.uploaded_by),
         uploaded_at: Set(Utc::now()),
     }
     .insert(db)
@@ -567,11 +550,11 @@ fn visible(v: &Visibility) -> Condition {
                 Query::select()
                     .column(sch::Column::AgreementId)
                     .from(sch::Entity)
-                    .and_where(sch::Column::SchoolId.is_in(ids.iter().map(|s| s.0)))
+                    .and_where(sch::Column::SchoolId.is_in(ids.iter().copied()))
                     .to_owned(),
             ),
         ),
-        Visibility::Organization(o) => Condition::all().add(ag::Column::OrganizationId.eq(o.0)),
+        Visibility::Organization(o) => Condition::all().add(ag::Column::OrganizationId.eq(*o)),
     }
 }
 
@@ -582,7 +565,7 @@ pub async fn is_visible(
     v: &Visibility,
 ) -> DbResult<bool> {
     Ok(ag::Entity::find()
-        .filter(ag::Column::Id.eq(id.0))
+        .filter(ag::Column::Id.eq(id))
         .filter(visible(v))
         .one(db)
         .await?
@@ -617,10 +600,10 @@ pub fn list_query(
 ) -> DbResult<sea_orm::Select<ag::Entity>> {
     let mut sel = ag::Entity::find().filter(visible(v));
     if let Some(s) = q.status {
-        sel = sel.filter(ag::Column::Status.eq(s.as_str()));
+        sel = sel.filter(ag::Column::Status.eq(s));
     }
     if let Some(k) = q.kind {
-        sel = sel.filter(ag::Column::Kind.eq(k.as_str()));
+        sel = sel.filter(ag::Column::Kind.eq(k));
     }
     if let Some(school) = q.school_id {
         sel = sel.filter(
@@ -628,16 +611,16 @@ pub fn list_query(
                 Query::select()
                     .column(sch::Column::AgreementId)
                     .from(sch::Entity)
-                    .and_where(sch::Column::SchoolId.eq(school.0))
+                    .and_where(sch::Column::SchoolId.eq(school))
                     .to_owned(),
             ),
         );
     }
     if let Some(owner) = q.owner_id {
-        sel = sel.filter(ag::Column::OwnerId.eq(owner.0));
+        sel = sel.filter(ag::Column::OwnerId.eq(owner));
     }
     if let Some(org) = q.organization_id {
-        sel = sel.filter(ag::Column::OrganizationId.eq(org.0));
+        sel = sel.filter(ag::Column::OrganizationId.eq(org));
     }
     if let Some(days) = q.expiring_within_days {
         let until = today + chrono::Days::new(u64::from(days));
@@ -654,7 +637,7 @@ pub fn list_query(
 
 /// List lines for rows, with their schools and partner names in two queries.
 pub async fn summaries(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<AgreementSummary>> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<AgreementId> = rows.iter().map(|r| r.id).collect();
     let mut schools = schools_of(db, &ids).await?;
     let names = super::organizations::names_of(
         db,
@@ -664,14 +647,14 @@ pub async fn summaries(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<
     rows.iter()
         .map(|m| {
             Ok(AgreementSummary {
-                id: AgreementId(m.id),
+                id: m.id,
                 title: m.title.clone(),
-                kind: kind_of(m)?,
-                status: status_of(m)?,
-                organization_id: OrganizationId(m.organization_id),
+                kind: m.kind,
+                status: m.status,
+                organization_id: m.organization_id,
                 organization_name: names.get(&m.organization_id).cloned().unwrap_or_default(),
                 school_ids: schools.remove(&m.id).unwrap_or_default(),
-                owner_id: m.owner_id.map(UserId),
+                owner_id: m.owner_id,
                 effective_from: m.effective_from,
                 expires_on: m.expires_on,
             })
@@ -683,7 +666,7 @@ pub async fn summaries(db: &impl ConnectionTrait, rows: &[Row]) -> DbResult<Vec<
 /// caller).
 pub async fn awaiting_from(db: &impl ConnectionTrait, today: NaiveDate) -> DbResult<Vec<Row>> {
     Ok(ag::Entity::find()
-        .filter(ag::Column::Status.eq(AgreementStatus::AwaitingSignatures.as_str()))
+        .filter(ag::Column::Status.eq(AgreementStatus::AwaitingSignatures))
         .filter(ag::Column::EffectiveFrom.lte(today))
         .all(db)
         .await?)
@@ -721,8 +704,8 @@ pub async fn organization_has_other_in_force(
     except: AgreementId,
 ) -> DbResult<bool> {
     Ok(ag::Entity::find()
-        .filter(ag::Column::OrganizationId.eq(org.0))
-        .filter(ag::Column::Id.ne(except.0))
+        .filter(ag::Column::OrganizationId.eq(org))
+        .filter(ag::Column::Id.ne(except))
         .filter(ag::Column::Status.is_in(IN_FORCE))
         .one(db)
         .await?
@@ -738,10 +721,10 @@ pub async fn raise_reminder(
     owner: Option<UserId>,
 ) -> DbResult<bool> {
     let am = rem::ActiveModel {
-        agreement_id: Set(id.0),
+        agreement_id: Set(id),
         threshold_days: Set(threshold_days),
         expires_on: Set(expires_on),
-        owner_id: Set(owner.map(|o| o.0)),
+        owner_id: Set(owner),
         created_at: Set(Utc::now()),
     };
     let n = rem::Entity::insert(am)
@@ -763,12 +746,12 @@ pub async fn raise_reminder(
 pub async fn reminders_for(
     db: &impl ConnectionTrait,
     rows: &[Row],
-) -> DbResult<HashMap<Uuid, i32>> {
-    let mut out: HashMap<Uuid, i32> = HashMap::new();
+) -> DbResult<HashMap<AgreementId, i32>> {
+    let mut out: HashMap<AgreementId, i32> = HashMap::new();
     if rows.is_empty() {
         return Ok(out);
     }
-    let expiry: HashMap<Uuid, Option<NaiveDate>> =
+    let expiry: HashMap<AgreementId, Option<NaiveDate>> =
         rows.iter().map(|r| (r.id, r.expires_on)).collect();
     for r in rem::Entity::find()
         .filter(rem::Column::AgreementId.is_in(rows.iter().map(|r| r.id)))
@@ -791,14 +774,14 @@ pub async fn status_changes(
 ) -> DbResult<Vec<StatusChange>> {
     let mut agreements = ag::Entity::find();
     if !kinds.is_empty() {
-        agreements = agreements.filter(ag::Column::Kind.is_in(kinds.iter().map(|k| k.as_str())));
+        agreements = agreements.filter(ag::Column::Kind.is_in(kinds.iter().copied()));
     }
     // Only the counted kinds' agreements: the others' history rows find no organization below.
-    let orgs: HashMap<Uuid, Uuid> = agreements
+    let orgs: HashMap<AgreementId, OrganizationId> = agreements
         .select_only()
         .column(ag::Column::Id)
         .column(ag::Column::OrganizationId)
-        .into_tuple::<(Uuid, Uuid)>()
+        .into_tuple::<(AgreementId, OrganizationId)>()
         .all(db)
         .await?
         .into_iter()
@@ -814,14 +797,14 @@ pub async fn status_changes(
     for (seq, r) in rows.into_iter().enumerate() {
         let (Some(action), Some(to), Some(org)) = (
             AgreementAction::parse(&r.action),
-            r.to_status.as_deref().and_then(AgreementStatus::parse),
+            r.to_status,
             orgs.get(&r.agreement_id),
         ) else {
             continue;
         };
         out.push(StatusChange {
-            agreement_id: AgreementId(r.agreement_id),
-            organization_id: OrganizationId(*org),
+            agreement_id: r.agreement_id,
+            organization_id: *org,
             effective_on: r.effective_on,
             seq: i64::try_from(seq).unwrap_or(i64::MAX),
             action,
@@ -837,7 +820,7 @@ pub async fn refs(db: &impl ConnectionTrait, ids: &[AgreementId]) -> DbResult<Ve
         return Ok(vec![]);
     }
     let rows = ag::Entity::find()
-        .filter(ag::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .filter(ag::Column::Id.is_in(ids.iter().copied()))
         .order_by_asc(ag::Column::Title)
         .all(db)
         .await?;
@@ -849,10 +832,10 @@ pub async fn refs(db: &impl ConnectionTrait, ids: &[AgreementId]) -> DbResult<Ve
     rows.iter()
         .map(|m| {
             Ok(AgreementRef {
-                id: AgreementId(m.id),
+                id: m.id,
                 title: m.title.clone(),
                 organization_name: names.get(&m.organization_id).cloned().unwrap_or_default(),
-                status: status_of(m)?,
+                status: m.status,
             })
         })
         .collect()
@@ -860,7 +843,7 @@ pub async fn refs(db: &impl ConnectionTrait, ids: &[AgreementId]) -> DbResult<Ve
 
 /// The partner signatory of a row.
 pub fn partner_contact(m: &Row) -> Option<ContactId> {
-    m.partner_contact_id.map(ContactId)
+    m.partner_contact_id
 }
 
 // ---------- goals ----------
@@ -924,6 +907,6 @@ pub async fn set_goal(
         .col_expr(g::Column::Baseline, Expr::value(input.baseline))
         .col_expr(g::Column::Target, Expr::value(input.target))
         .col_expr(g::Column::Deadline, Expr::value(input.deadline))
-        .col_expr(g::Column::UpdatedBy, Expr::value(Some(by.0)));
+        .col_expr(g::Column::UpdatedBy, Expr::value(Some(by)));
     versioned::update(db, key, expected_version, upd).await
 }

@@ -4,9 +4,8 @@
 use chrono::{DateTime, Utc};
 use domain::application::{
     ApplicationForm, ApplicationQuery, ApplicationSummary, CheckAnswer, HistoryEntry, Subtask,
-    SubtaskStatus,
 };
-use domain::intake::{ApplicationStatus, FormalProcess};
+use domain::intake::ApplicationStatus;
 use domain::{ApplicationId, OrganizationId, SchoolId, UserId};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -25,19 +24,13 @@ use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
 
-/// A stored application.
+/// A stored application, typed: its ids and enums map through the domain types.
 pub type Row = a::Model;
 
 /// The form stored with a row.
 pub fn form_of(m: &Row) -> DbResult<ApplicationForm> {
     serde_json::from_str(&m.form)
         .map_err(|e| DbError::Corrupt(format!("application {} form: {e}", m.id)))
-}
-
-/// The status stored with a row.
-pub fn status_of(m: &Row) -> DbResult<ApplicationStatus> {
-    ApplicationStatus::parse(&m.status)
-        .ok_or_else(|| DbError::Corrupt(format!("application {} status {:?}", m.id, m.status)))
 }
 
 fn search_key(form: &ApplicationForm) -> String {
@@ -52,7 +45,11 @@ fn clip(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-async fn index(db: &impl ConnectionTrait, id: Uuid, form: &ApplicationForm) -> DbResult<()> {
+async fn index(
+    db: &impl ConnectionTrait,
+    id: ApplicationId,
+    form: &ApplicationForm,
+) -> DbResult<()> {
     asch::Entity::delete_many()
         .filter(asch::Column::ApplicationId.eq(id))
         .exec(db)
@@ -67,7 +64,7 @@ async fn index(db: &impl ConnectionTrait, id: Uuid, form: &ApplicationForm) -> D
     for s in schools {
         asch::ActiveModel {
             application_id: Set(id),
-            school_id: Set(s.0),
+            school_id: Set(s),
         }
         .insert(db)
         .await?;
@@ -78,7 +75,7 @@ async fn index(db: &impl ConnectionTrait, id: Uuid, form: &ApplicationForm) -> D
     for area in areas {
         asa::ActiveModel {
             application_id: Set(id),
-            area: Set(area.as_str().into()),
+            area: Set(area),
         }
         .insert(db)
         .await?;
@@ -96,10 +93,10 @@ pub async fn insert_draft(
     let now = Utc::now();
     let id = ApplicationId::new();
     let m = a::ActiveModel {
-        id: Set(id.0),
+        id: Set(id),
         resume_token_hash: Set(token_hash),
         resume_token_expires_at: Set(Some(expires_at)),
-        status: Set(ApplicationStatus::Draft.as_str().into()),
+        status: Set(ApplicationStatus::Draft),
         form: Set(serde_json::to_string(form).unwrap_or_default()),
         organization_name: Set(clip(&form.organization.legal_name, 200)),
         program_title: Set(clip(&form.program.title, 200)),
@@ -119,7 +116,7 @@ pub async fn insert_draft(
     }
     .insert(db)
     .await?;
-    index(db, id.0, form).await?;
+    index(db, id, form).await?;
     Ok(m)
 }
 
@@ -194,7 +191,7 @@ pub async fn save_form(
         ],
     )
     .await?;
-    index(db, id.0, form).await
+    index(db, id, form).await
 }
 
 /// Moves to a status (and records when); `message` is kept for a return for information.
@@ -208,7 +205,7 @@ pub async fn set_status(
 ) -> DbResult<()> {
     let now = Utc::now();
     let mut changes = vec![
-        (a::Column::Status, Expr::value(status.as_str())),
+        (a::Column::Status, Expr::value(status)),
         (a::Column::StatusChangedAt, Expr::value(now)),
         (a::Column::ReturnMessage, Expr::value(message)),
     ];
@@ -225,8 +222,8 @@ pub async fn set_organization(
     org: OrganizationId,
 ) -> DbResult<()> {
     a::Entity::update_many()
-        .col_expr(a::Column::OrganizationId, Expr::value(Some(org.0)))
-        .filter(a::Column::Id.eq(id.0))
+        .col_expr(a::Column::OrganizationId, Expr::value(Some(org)))
+        .filter(a::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -244,7 +241,7 @@ pub async fn set_match(
             a::Column::MatchedOrganizationId,
             Expr::value(org.map(|o| o.0)),
         )
-        .filter(a::Column::Id.eq(id.0))
+        .filter(a::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -254,7 +251,7 @@ pub async fn set_match(
 pub async fn set_agreement_required(db: &impl ConnectionTrait, id: ApplicationId) -> DbResult<()> {
     a::Entity::update_many()
         .col_expr(a::Column::AgreementRequired, Expr::value(true))
-        .filter(a::Column::Id.eq(id.0))
+        .filter(a::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -321,12 +318,12 @@ pub async fn add_history(
 ) -> DbResult<()> {
     h::ActiveModel {
         id: Set(Uuid::now_v7()),
-        application_id: Set(id.0),
+        application_id: Set(id),
         at: Set(Utc::now()),
-        actor_id: Set(n.actor.map(|a| a.0)),
+        actor_id: Set(n.actor),
         action: Set(n.action.into()),
-        from_status: Set(n.from.map(|s| s.as_str().into())),
-        to_status: Set(n.to.map(|s| s.as_str().into())),
+        from_status: Set(n.from),
+        to_status: Set(n.to),
         note: Set(n.note),
         staff_only: Set(n.staff_only),
     }
@@ -341,7 +338,7 @@ pub async fn history(
     id: ApplicationId,
     with_staff_only: bool,
 ) -> DbResult<Vec<HistoryEntry>> {
-    let mut q = h::Entity::find().filter(h::Column::ApplicationId.eq(id.0));
+    let mut q = h::Entity::find().filter(h::Column::ApplicationId.eq(id));
     if !with_staff_only {
         q = q.filter(h::Column::StaffOnly.eq(false));
     }
@@ -352,10 +349,10 @@ pub async fn history(
         .into_iter()
         .map(|m| HistoryEntry {
             at: m.at,
-            actor_id: m.actor_id.map(UserId),
+            actor_id: m.actor_id,
             action: m.action,
-            from: m.from_status.as_deref().and_then(ApplicationStatus::parse),
-            to: m.to_status.as_deref().and_then(ApplicationStatus::parse),
+            from: m.from_status,
+            to: m.to_status,
             note: m.note,
             staff_only: m.staff_only,
         })
@@ -368,19 +365,11 @@ pub async fn checks(
     id: ApplicationId,
 ) -> DbResult<HashMap<String, (CheckAnswer, String)>> {
     Ok(ck::Entity::find()
-        .filter(ck::Column::ApplicationId.eq(id.0))
+        .filter(ck::Column::ApplicationId.eq(id))
         .all(db)
         .await?
         .into_iter()
-        .map(|m| {
-            (
-                m.item,
-                (
-                    CheckAnswer::parse(&m.answer).unwrap_or(CheckAnswer::Pending),
-                    m.note,
-                ),
-            )
-        })
+        .map(|m| (m.item, (m.answer, m.note)))
         .collect())
 }
 
@@ -394,16 +383,16 @@ pub async fn set_check(
     by: UserId,
 ) -> DbResult<()> {
     ck::Entity::delete_many()
-        .filter(ck::Column::ApplicationId.eq(id.0))
+        .filter(ck::Column::ApplicationId.eq(id))
         .filter(ck::Column::Item.eq(item))
         .exec(db)
         .await?;
     ck::ActiveModel {
-        application_id: Set(id.0),
+        application_id: Set(id),
         item: Set(item.into()),
-        answer: Set(answer.as_str().into()),
+        answer: Set(answer),
         note: Set(clip(note, 2000)),
-        updated_by: Set(Some(by.0)),
+        updated_by: Set(Some(by)),
         updated_at: Set(Utc::now()),
     }
     .insert(db)
@@ -414,19 +403,18 @@ pub async fn set_check(
 /// The formal-process sub-tasks.
 pub async fn subtasks(db: &impl ConnectionTrait, id: ApplicationId) -> DbResult<Vec<Subtask>> {
     Ok(st::Entity::find()
-        .filter(st::Column::ApplicationId.eq(id.0))
+        .filter(st::Column::ApplicationId.eq(id))
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|m| {
-            let process = FormalProcess::parse(&m.process)?;
+        .map(|m| {
             let task = Subtask {
-                process,
-                status: SubtaskStatus::parse(&m.status)?,
-                owner_id: m.owner_id.map(UserId),
+                process: m.process,
+                status: m.status,
+                owner_id: m.owner_id,
                 note: m.note,
             };
-            Some((process, task))
+            (m.process, task)
         })
         .collect::<std::collections::BTreeMap<_, _>>()
         .into_values()
@@ -440,15 +428,15 @@ pub async fn put_subtask(
     t: &Subtask,
 ) -> DbResult<()> {
     st::Entity::delete_many()
-        .filter(st::Column::ApplicationId.eq(id.0))
-        .filter(st::Column::Process.eq(t.process.as_str()))
+        .filter(st::Column::ApplicationId.eq(id))
+        .filter(st::Column::Process.eq(t.process))
         .exec(db)
         .await?;
     st::ActiveModel {
-        application_id: Set(id.0),
-        process: Set(t.process.as_str().into()),
-        status: Set(t.status.as_str().into()),
-        owner_id: Set(t.owner_id.map(|o| o.0)),
+        application_id: Set(id),
+        process: Set(t.process),
+        status: Set(t.status),
+        owner_id: Set(t.owner_id),
         note: Set(clip(&t.note, 2000)),
         updated_at: Set(Utc::now()),
     }
@@ -476,11 +464,11 @@ fn visible(v: &Visibility) -> Condition {
                 Query::select()
                     .column(asch::Column::ApplicationId)
                     .from(asch::Entity)
-                    .and_where(asch::Column::SchoolId.is_in(ids.iter().map(|s| s.0)))
+                    .and_where(asch::Column::SchoolId.is_in(ids.iter().copied()))
                     .to_owned(),
             ),
         ),
-        Visibility::Organization(o) => Condition::all().add(a::Column::OrganizationId.eq(o.0)),
+        Visibility::Organization(o) => Condition::all().add(a::Column::OrganizationId.eq(*o)),
     }
 }
 
@@ -508,10 +496,10 @@ pub fn list_query(
     after: Option<Cursor>,
 ) -> DbResult<sea_orm::Select<a::Entity>> {
     let mut sel = a::Entity::find()
-        .filter(a::Column::Status.ne(ApplicationStatus::Draft.as_str()))
+        .filter(a::Column::Status.ne(ApplicationStatus::Draft))
         .filter(visible(v));
     if let Some(s) = q.status {
-        sel = sel.filter(a::Column::Status.eq(s.as_str()));
+        sel = sel.filter(a::Column::Status.eq(s));
     }
     if let Some(area) = q.support_area {
         sel = sel.filter(
@@ -519,7 +507,7 @@ pub fn list_query(
                 Query::select()
                     .column(asa::Column::ApplicationId)
                     .from(asa::Entity)
-                    .and_where(asa::Column::Area.eq(area.as_str()))
+                    .and_where(asa::Column::Area.eq(area))
                     .to_owned(),
             ),
         );
@@ -530,13 +518,13 @@ pub fn list_query(
                 Query::select()
                     .column(asch::Column::ApplicationId)
                     .from(asch::Entity)
-                    .and_where(asch::Column::SchoolId.eq(school.0))
+                    .and_where(asch::Column::SchoolId.eq(school))
                     .to_owned(),
             ),
         );
     }
     if let Some(owner) = q.owner_id {
-        sel = sel.filter(a::Column::OwnerId.eq(owner.0));
+        sel = sel.filter(a::Column::OwnerId.eq(owner));
     }
     if let Some(days) = q.min_days_in_status {
         let since = Utc::now() - chrono::Duration::days(i64::from(std::cmp::Ord::min(days, 3650)));
@@ -553,13 +541,13 @@ pub fn list_query(
 pub fn summary(m: &Row) -> DbResult<ApplicationSummary> {
     let form = form_of(m)?;
     Ok(ApplicationSummary {
-        id: ApplicationId(m.id),
-        status: status_of(m)?,
+        id: m.id,
+        status: m.status,
         organization_name: m.organization_name.clone(),
         program_title: m.program_title.clone(),
         support_areas: form.program.support_areas,
         school_ids: form.program.school_ids,
-        owner_id: m.owner_id.map(UserId),
+        owner_id: m.owner_id,
         status_changed_at: m.status_changed_at,
         submitted_at: m.submitted_at,
     })
@@ -577,7 +565,7 @@ pub async fn counts(
         .filter(|s| **s != ApplicationStatus::Draft)
     {
         let base = a::Entity::find()
-            .filter(a::Column::Status.eq(s.as_str()))
+            .filter(a::Column::Status.eq(*s))
             .filter(visible(v));
         let n = base.clone().count(db).await?;
         let oldest = if n > 0 {
@@ -637,7 +625,7 @@ pub async fn set_resume_token(
     a::Entity::update_many()
         .col_expr(a::Column::ResumeTokenHash, Expr::value(token_hash))
         .col_expr(a::Column::ResumeTokenExpiresAt, Expr::value(expires_at))
-        .filter(a::Column::Id.eq(id.0))
+        .filter(a::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())

@@ -9,8 +9,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::DbResult;
 use crate::entities::audit_events as ae;
-use crate::{DbError, DbResult};
 
 /// A change to record.
 #[derive(Debug, Clone)]
@@ -34,9 +34,9 @@ pub async fn record(db: &impl ConnectionTrait, e: NewAuditEvent) -> DbResult<()>
     ae::ActiveModel {
         id: Set(Uuid::now_v7()),
         at: Set(Utc::now()),
-        actor_id: Set(e.actor.map(|a| a.0)),
-        action: Set(e.action.as_str().to_string()),
-        entity: Set(e.entity.as_str().to_string()),
+        actor_id: Set(e.actor),
+        action: Set(e.action),
+        entity: Set(e.entity),
         entity_id: Set(e.entity_id),
         changes: Set(e.changes.to_string()),
         request_id: Set(e.request_id),
@@ -52,7 +52,7 @@ pub fn list_query(
     entity_id: Option<&str>,
     limit: u64,
 ) -> sea_orm::Select<ae::Entity> {
-    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity.as_str()));
+    let mut q = ae::Entity::find().filter(ae::Column::Entity.eq(entity));
     if let Some(id) = entity_id {
         q = q.filter(ae::Column::EntityId.eq(id));
     }
@@ -74,11 +74,9 @@ pub async fn list(
             Ok(AuditEvent {
                 id: m.id,
                 at: m.at,
-                actor_id: m.actor_id.map(UserId),
-                action: AuditAction::parse(&m.action)
-                    .ok_or_else(|| DbError::Corrupt(format!("audit action {:?}", m.action)))?,
-                entity: AuditEntity::parse(&m.entity)
-                    .ok_or_else(|| DbError::Corrupt(format!("audit entity {:?}", m.entity)))?,
+                actor_id: m.actor_id,
+                action: m.action,
+                entity: m.entity,
                 entity_id: m.entity_id,
                 changes: serde_json::from_str(&m.changes).unwrap_or(serde_json::Value::Null),
                 request_id: m.request_id,

@@ -20,7 +20,7 @@ use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset, time_cursor};
 use crate::{DbError, DbResult};
 
-/// A stored opportunity.
+/// A stored opportunity, typed: its ids and enums map through the domain types.
 pub type Row = o::Model;
 /// A stored sign-up.
 pub type SignupRow = s::Model;

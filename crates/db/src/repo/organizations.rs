@@ -1,7 +1,7 @@
 //! Organizations and contacts: directory queries, versioned updates, duplicate candidates.
 
 use chrono::Utc;
-use domain::intake::{OrganizationStatus, OrganizationType, SupportArea, TaxStatus};
+use domain::intake::{OrganizationStatus, SupportArea};
 use domain::organization::{
     Contact, ContactInput, Organization, OrganizationInput, OrganizationQuery, name_key,
     website_host,
@@ -20,13 +20,9 @@ use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset};
 use crate::{DbError, DbResult};
 
-fn corrupt(id: Uuid, what: &str, v: &str) -> DbError {
-    DbError::Corrupt(format!("organization {id} {what} {v:?}"))
-}
-
 fn contact(m: c::Model) -> Contact {
     Contact {
-        id: ContactId(m.id),
+        id: m.id,
         name: m.name,
         title: m.title,
         email: m.email,
@@ -62,18 +58,16 @@ async fn hydrate_all(
     rows: Vec<o::Model>,
 ) -> DbResult<Vec<Organization>> {
     use std::collections::{BTreeSet, HashMap};
-    let mut areas: HashMap<Uuid, BTreeSet<SupportArea>> = HashMap::new();
-    let mut contacts: HashMap<Uuid, Vec<Contact>> = HashMap::new();
+    let mut areas: HashMap<OrganizationId, BTreeSet<SupportArea>> = HashMap::new();
+    let mut contacts: HashMap<OrganizationId, Vec<Contact>> = HashMap::new();
     for chunk in rows.chunks(500) {
-        let ids: Vec<Uuid> = chunk.iter().map(|m| m.id).collect();
+        let ids: Vec<OrganizationId> = chunk.iter().map(|m| m.id).collect();
         for r in sa::Entity::find()
             .filter(sa::Column::OrganizationId.is_in(ids.clone()))
             .all(db)
             .await?
         {
-            if let Some(a) = SupportArea::parse(&r.area) {
-                areas.entry(r.organization_id).or_default().insert(a);
-            }
+            areas.entry(r.organization_id).or_default().insert(r.area);
         }
         let found = c::Entity::find()
             .filter(c::Column::OrganizationId.is_in(ids))
@@ -91,13 +85,10 @@ async fn hydrate_all(
     rows.into_iter()
         .map(|m| {
             Ok(Organization {
-                id: OrganizationId(m.id),
-                org_type: OrganizationType::parse(&m.org_type)
-                    .ok_or_else(|| corrupt(m.id, "type", &m.org_type))?,
-                tax_status: TaxStatus::parse(&m.tax_status)
-                    .ok_or_else(|| corrupt(m.id, "tax status", &m.tax_status))?,
-                status: OrganizationStatus::parse(&m.status)
-                    .ok_or_else(|| corrupt(m.id, "status", &m.status))?,
+                id: m.id,
+                org_type: m.org_type,
+                tax_status: m.tax_status,
+                status: m.status,
                 support_areas: areas
                     .remove(&m.id)
                     .map(|s| s.into_iter().collect())
@@ -136,7 +127,7 @@ pub async fn list(
     let rows = list_query(q, only, limit, after)?.all(db).await?;
     let (rows, next) = ORDER.page(rows, limit, |r| Cursor {
         key: r.legal_name.clone(),
-        id: r.id,
+        id: r.id.0,
     });
     Ok((hydrate_all(db, rows).await?, next))
 }
@@ -153,16 +144,16 @@ pub fn list_query(
 ) -> DbResult<sea_orm::Select<o::Entity>> {
     let mut sel = o::Entity::find();
     if let Some(id) = only {
-        sel = sel.filter(o::Column::Id.eq(id.0));
+        sel = sel.filter(o::Column::Id.eq(id));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         sel = sel.filter(Expr::col(o::Column::NameKey).like(super::contains(&name_key(text))));
     }
     if let Some(t) = q.org_type {
-        sel = sel.filter(o::Column::OrgType.eq(t.as_str()));
+        sel = sel.filter(o::Column::OrgType.eq(t));
     }
     if let Some(s) = q.status {
-        sel = sel.filter(o::Column::Status.eq(s.as_str()));
+        sel = sel.filter(o::Column::Status.eq(s));
     }
     // EXISTS rather than IN: the directory is read in its order and each organization checked,
     // so a page stops after its rows instead of sorting every match.
@@ -175,7 +166,7 @@ pub fn list_query(
                     Expr::col((sa::Entity, sa::Column::OrganizationId))
                         .equals((o::Entity, o::Column::Id)),
                 )
-                .and_where(sa::Column::Area.eq(area.as_str()))
+                .and_where(sa::Column::Area.eq(area))
                 .to_owned(),
         ));
     }
@@ -194,7 +185,7 @@ pub fn list_query(
                     Expr::col((ap::Entity, ap::Column::OrganizationId))
                         .equals((o::Entity, o::Column::Id)),
                 )
-                .and_where(Expr::col((asch::Entity, asch::Column::SchoolId)).eq(school.0))
+                .and_where(Expr::col((asch::Entity, asch::Column::SchoolId)).eq(school))
                 .to_owned(),
         ));
     }
@@ -240,7 +231,11 @@ pub async fn same_ein_or_website(
         .collect())
 }
 
-async fn set_areas(db: &impl ConnectionTrait, id: Uuid, areas: &[SupportArea]) -> DbResult<()> {
+async fn set_areas(
+    db: &impl ConnectionTrait,
+    id: OrganizationId,
+    areas: &[SupportArea],
+) -> DbResult<()> {
     sa::Entity::delete_many()
         .filter(sa::Column::OrganizationId.eq(id))
         .exec(db)
@@ -248,7 +243,7 @@ async fn set_areas(db: &impl ConnectionTrait, id: Uuid, areas: &[SupportArea]) -
     for a in areas {
         sa::ActiveModel {
             organization_id: Set(id),
-            area: Set(a.as_str().to_string()),
+            area: Set(*a),
         }
         .insert(db)
         .await?;
@@ -264,11 +259,11 @@ pub async fn create(
     let now = Utc::now();
     let id = OrganizationId::new();
     o::ActiveModel {
-        id: Set(id.0),
+        id: Set(id),
         legal_name: Set(input.legal_name.clone()),
         name_key: Set(name_key(&input.legal_name)),
-        org_type: Set(input.org_type.as_str().into()),
-        tax_status: Set(input.tax_status.as_str().into()),
+        org_type: Set(input.org_type),
+        tax_status: Set(input.tax_status),
         ein: Set(input.ein.clone()),
         website: Set(input.website.clone()),
         website_host: Set(website_host(&input.website)),
@@ -276,14 +271,14 @@ pub async fn create(
         city: Set(input.city.clone()),
         postal_code: Set(input.postal_code.clone()),
         description: Set(input.description.clone()),
-        status: Set(OrganizationStatus::Prospect.as_str().into()),
+        status: Set(OrganizationStatus::Prospect),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
     }
     .insert(db)
     .await?;
-    set_areas(db, id.0, &input.support_areas).await?;
+    set_areas(db, id, &input.support_areas).await?;
     get(db, id).await
 }
 
@@ -306,8 +301,8 @@ pub async fn update(
     let changes = o::Entity::update_many()
         .col_expr(o::Column::LegalName, Expr::value(input.legal_name.clone()))
         .col_expr(o::Column::NameKey, Expr::value(name_key(&input.legal_name)))
-        .col_expr(o::Column::OrgType, Expr::value(input.org_type.as_str()))
-        .col_expr(o::Column::TaxStatus, Expr::value(input.tax_status.as_str()))
+        .col_expr(o::Column::OrgType, Expr::value(input.org_type))
+        .col_expr(o::Column::TaxStatus, Expr::value(input.tax_status))
         .col_expr(o::Column::Ein, Expr::value(input.ein.clone()))
         .col_expr(o::Column::Website, Expr::value(input.website.clone()))
         .col_expr(
@@ -325,14 +320,14 @@ pub async fn update(
             Expr::value(input.description.clone()),
         );
     versioned::update(db, id.0, expected_version, changes).await?;
-    set_areas(db, id.0, &input.support_areas).await?;
+    set_areas(db, id, &input.support_areas).await?;
     get(db, id).await
 }
 
 async fn clear_primary(db: &impl ConnectionTrait, org: OrganizationId) -> DbResult<()> {
     c::Entity::update_many()
         .col_expr(c::Column::IsPrimary, Expr::value(false))
-        .filter(c::Column::OrganizationId.eq(org.0))
+        .filter(c::Column::OrganizationId.eq(org))
         .exec(db)
         .await?;
     Ok(())
@@ -348,8 +343,8 @@ pub async fn add_contact(
         clear_primary(db, org).await?;
     }
     let m = c::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organization_id: Set(org.0),
+        id: Set(ContactId::new()),
+        organization_id: Set(org),
         name: Set(input.name.clone()),
         title: Set(input.title.clone()),
         email: Set(input.email.clone()),
@@ -370,7 +365,7 @@ pub async fn find_contact(
     id: ContactId,
 ) -> DbResult<c::Model> {
     c::Entity::find_by_id(id.0)
-        .filter(c::Column::OrganizationId.eq(org.0))
+        .filter(c::Column::OrganizationId.eq(org))
         .one(db)
         .await?
         .ok_or(DbError::NotFound)
@@ -393,7 +388,7 @@ pub async fn update_contact(
         .col_expr(c::Column::Email, Expr::value(input.email.clone()))
         .col_expr(c::Column::Phone, Expr::value(input.phone.clone()))
         .col_expr(c::Column::IsPrimary, Expr::value(input.is_primary))
-        .filter(c::Column::Id.eq(id.0))
+        .filter(c::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(contact(find_contact(db, org, id).await?))
@@ -417,8 +412,8 @@ pub async fn link_contact_login(
     user: UserId,
 ) -> DbResult<()> {
     c::Entity::update_many()
-        .col_expr(c::Column::UserId, Expr::value(Some(user.0)))
-        .filter(c::Column::Id.eq(id.0))
+        .col_expr(c::Column::UserId, Expr::value(Some(user)))
+        .filter(c::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -431,9 +426,9 @@ pub async fn set_status(
     status: OrganizationStatus,
 ) -> DbResult<()> {
     o::Entity::update_many()
-        .col_expr(o::Column::Status, Expr::value(status.as_str()))
+        .col_expr(o::Column::Status, Expr::value(status))
         .col_expr(o::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(o::Column::Id.eq(id.0))
+        .filter(o::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -447,7 +442,7 @@ pub async fn active_partners(
         .select_only()
         .column(o::Column::Id)
         .column(o::Column::LegalName)
-        .filter(o::Column::Status.eq(OrganizationStatus::ActivePartner.as_str()))
+        .filter(o::Column::Status.eq(OrganizationStatus::ActivePartner))
         .order_by_asc(o::Column::LegalName)
         .order_by_asc(o::Column::Id)
         .into_tuple::<(Uuid, String)>()
@@ -464,8 +459,8 @@ pub async fn active_partners(
 /// Legal names of many organizations at once.
 pub async fn names_of(
     db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> DbResult<std::collections::HashMap<Uuid, String>> {
+    ids: &[OrganizationId],
+) -> DbResult<std::collections::HashMap<OrganizationId, String>> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -474,7 +469,7 @@ pub async fn names_of(
         .column(o::Column::Id)
         .column(o::Column::LegalName)
         .filter(o::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple::<(Uuid, String)>()
+        .into_tuple::<(OrganizationId, String)>()
         .all(db)
         .await?
         .into_iter()

@@ -2,16 +2,13 @@
 
 use chrono::Utc;
 use domain::SchoolId;
-use domain::school::{
-    Designation, School, SchoolInput, SchoolLevel, SchoolQuery, SchoolSort, SchoolStatus,
-};
+use domain::school::{School, SchoolInput, SchoolQuery, SchoolSort, SchoolStatus};
 use sea_orm::ExprTrait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
-use uuid::Uuid;
 
 use super::versioned;
 use crate::entities::schools as s;
@@ -25,13 +22,11 @@ fn search_key(input: &SchoolInput) -> String {
 
 /// Reads a row back into the domain type.
 pub fn to_domain(m: s::Model) -> DbResult<School> {
-    let bad = |what: &str, v: &str| DbError::Corrupt(format!("school {} {what} {v:?}", m.id));
     Ok(School {
-        id: SchoolId(m.id),
-        level: SchoolLevel::parse(&m.level).ok_or_else(|| bad("level", &m.level))?,
-        designation: Designation::parse(&m.designation)
-            .ok_or_else(|| bad("designation", &m.designation))?,
-        status: SchoolStatus::parse(&m.status).ok_or_else(|| bad("status", &m.status))?,
+        id: m.id,
+        level: m.level,
+        designation: m.designation,
+        status: m.status,
         code: m.code,
         name: m.name,
         region: m.region,
@@ -59,7 +54,7 @@ pub async fn list(
             SchoolSort::Name => m.name.clone(),
             SchoolSort::Code => m.code.clone(),
         },
-        id: m.id,
+        id: m.id.0,
     });
     let schools = rows
         .into_iter()
@@ -89,7 +84,7 @@ pub fn list_query(
             sel.filter(Expr::col(s::Column::SearchKey).like(super::contains(&text.to_lowercase())));
     }
     if let Some(level) = q.level {
-        sel = sel.filter(s::Column::Level.eq(level.as_str()));
+        sel = sel.filter(s::Column::Level.eq(level));
     }
     if let Some(region) = q.region.as_deref().filter(|r| !r.is_empty()) {
         sel = sel.filter(s::Column::Region.eq(region));
@@ -126,28 +121,28 @@ pub async fn existing_ids(db: &impl ConnectionTrait, ids: &[SchoolId]) -> DbResu
         return Ok(vec![]);
     }
     let rows = s::Entity::find()
-        .filter(s::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .filter(s::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|m| SchoolId(m.id)).collect())
+    Ok(rows.into_iter().map(|m| m.id).collect())
 }
 
 /// Adds a school (the code must be new).
 pub async fn create(db: &impl ConnectionTrait, input: &SchoolInput) -> DbResult<School> {
     let now = Utc::now();
     let m = s::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(SchoolId::new()),
         code: Set(input.code.clone()),
         name: Set(input.name.clone()),
         search_key: Set(search_key(input)),
-        level: Set(input.level.as_str().to_string()),
+        level: Set(input.level),
         region: Set(input.region.clone()),
         title_i: Set(input.title_i),
-        designation: Set(input.designation.as_str().to_string()),
+        designation: Set(input.designation),
         address: Set(input.address.clone()),
         city: Set(input.city.clone()),
         postal_code: Set(input.postal_code.clone()),
-        status: Set(SchoolStatus::Active.as_str().to_string()),
+        status: Set(SchoolStatus::Active),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -172,13 +167,10 @@ pub async fn update(
             .col_expr(s::Column::Code, Expr::value(input.code.clone()))
             .col_expr(s::Column::Name, Expr::value(input.name.clone()))
             .col_expr(s::Column::SearchKey, Expr::value(search_key(input)))
-            .col_expr(s::Column::Level, Expr::value(input.level.as_str()))
+            .col_expr(s::Column::Level, Expr::value(input.level))
             .col_expr(s::Column::Region, Expr::value(input.region.clone()))
             .col_expr(s::Column::TitleI, Expr::value(input.title_i))
-            .col_expr(
-                s::Column::Designation,
-                Expr::value(input.designation.as_str()),
-            )
+            .col_expr(s::Column::Designation, Expr::value(input.designation))
             .col_expr(s::Column::Address, Expr::value(input.address.clone()))
             .col_expr(s::Column::City, Expr::value(input.city.clone()))
             .col_expr(
@@ -201,7 +193,7 @@ pub async fn set_status(
         db,
         id.0,
         expected_version,
-        s::Entity::update_many().col_expr(s::Column::Status, Expr::value(status.as_str())),
+        s::Entity::update_many().col_expr(s::Column::Status, Expr::value(status)),
     )
     .await?;
     get(db, id).await
@@ -216,7 +208,7 @@ pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
 /// Every active school by name (the district has about 180).
 pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
     s::Entity::find()
-        .filter(s::Column::Status.eq(SchoolStatus::Active.as_str()))
+        .filter(s::Column::Status.eq(SchoolStatus::Active))
         .order_by_asc(s::Column::Name)
         .limit(2000)
         .all(db)

@@ -43,14 +43,14 @@ pub struct NewUser<'a> {
     pub change_required: bool,
 }
 
-async fn schools_of(db: &impl ConnectionTrait, id: uuid::Uuid) -> DbResult<Vec<SchoolId>> {
+async fn schools_of(db: &impl ConnectionTrait, id: UserId) -> DbResult<Vec<SchoolId>> {
     Ok(us::Entity::find()
         .filter(us::Column::UserId.eq(id))
         .order_by_asc(us::Column::SchoolId)
         .all(db)
         .await?
         .into_iter()
-        .map(|r| SchoolId(r.school_id))
+        .map(|r| r.school_id)
         .collect())
 }
 
@@ -60,12 +60,10 @@ fn user_of(
     school_ids: Vec<SchoolId>,
     organization_id: Option<OrganizationId>,
 ) -> DbResult<User> {
-    let role = Role::parse(&m.role)
-        .ok_or_else(|| DbError::Corrupt(format!("user {} role {:?}", m.id, m.role)))?;
-    let status = UserStatus::parse(&m.status)
-        .ok_or_else(|| DbError::Corrupt(format!("user {} status {:?}", m.id, m.status)))?;
+    let role = m.role;
+    let status = m.status;
     Ok(User {
-        id: UserId(m.id),
+        id: m.id,
         email: m.email,
         display_name: m.display_name,
         role,
@@ -83,7 +81,7 @@ async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account>
     let organization_id = uo::Entity::find_by_id(m.id)
         .one(db)
         .await?
-        .map(|r| OrganizationId(r.organization_id));
+        .map(|r| r.organization_id);
     let password_hash = m.password_hash.clone();
     Ok(Account {
         user: user_of(m, school_ids, organization_id)?,
@@ -123,7 +121,7 @@ pub async fn list(
     let rows = list_query(q, limit, after)?.all(db).await?;
     let (rows, next) = ORDER.page(rows, Some(limit), |m| Cursor {
         key: m.email.clone(),
-        id: m.id,
+        id: m.id.0,
     });
     Ok((with_links(db, rows).await?, next))
 }
@@ -147,35 +145,32 @@ pub fn list_query(
         );
     }
     if let Some(role) = q.role {
-        sel = sel.filter(u::Column::Role.eq(role.as_str()));
+        sel = sel.filter(u::Column::Role.eq(role));
     }
     if let Some(status) = q.status {
-        sel = sel.filter(u::Column::Status.eq(status.as_str()));
+        sel = sel.filter(u::Column::Status.eq(status));
     }
     ORDER.apply(sel, after.as_ref(), Some(limit))
 }
 
 /// Accounts with their schools and organizations, read in one query each.
 async fn with_links(db: &impl ConnectionTrait, rows: Vec<u::Model>) -> DbResult<Vec<User>> {
-    let ids: Vec<uuid::Uuid> = rows.iter().map(|m| m.id).collect();
-    let mut schools: HashMap<uuid::Uuid, Vec<SchoolId>> = HashMap::new();
+    let ids: Vec<UserId> = rows.iter().map(|m| m.id).collect();
+    let mut schools: HashMap<UserId, Vec<SchoolId>> = HashMap::new();
     for r in us::Entity::find()
         .filter(us::Column::UserId.is_in(ids.clone()))
         .order_by_asc(us::Column::SchoolId)
         .all(db)
         .await?
     {
-        schools
-            .entry(r.user_id)
-            .or_default()
-            .push(SchoolId(r.school_id));
+        schools.entry(r.user_id).or_default().push(r.school_id);
     }
-    let orgs: HashMap<uuid::Uuid, uuid::Uuid> = uo::Entity::find()
+    let orgs: HashMap<UserId, OrganizationId> = uo::Entity::find()
         .select_only()
         .column(uo::Column::UserId)
         .column(uo::Column::OrganizationId)
         .filter(uo::Column::UserId.is_in(ids))
-        .into_tuple::<(uuid::Uuid, uuid::Uuid)>()
+        .into_tuple::<(UserId, OrganizationId)>()
         .all(db)
         .await?
         .into_iter()
@@ -184,7 +179,7 @@ async fn with_links(db: &impl ConnectionTrait, rows: Vec<u::Model>) -> DbResult<
         .into_iter()
         .map(|m| {
             let school_ids = schools.remove(&m.id).unwrap_or_default();
-            let organization = orgs.get(&m.id).copied().map(OrganizationId);
+            let organization = orgs.get(&m.id).copied();
             user_of(m, school_ids, organization)
         })
         .collect::<DbResult<Vec<_>>>()?;
@@ -201,7 +196,7 @@ pub async fn office_staff(db: &impl ConnectionTrait) -> DbResult<Vec<domain::use
         .await?
         .into_iter()
         .map(|m| domain::user::StaffMember {
-            id: UserId(m.id),
+            id: m.id,
             display_name: m.display_name,
         })
         .collect())
@@ -214,7 +209,7 @@ pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
 
 async fn set_schools(
     db: &impl ConnectionTrait,
-    id: uuid::Uuid,
+    id: UserId,
     school_ids: &[SchoolId],
 ) -> DbResult<()> {
     us::Entity::delete_many()
@@ -224,7 +219,7 @@ async fn set_schools(
     for s in school_ids {
         us::ActiveModel {
             user_id: Set(id),
-            school_id: Set(s.0),
+            school_id: Set(*s),
         }
         .insert(db)
         .await?;
@@ -237,12 +232,12 @@ pub async fn create(db: &impl ConnectionTrait, n: NewUser<'_>) -> DbResult<User>
     let now = Utc::now();
     let id = UserId::new();
     u::ActiveModel {
-        id: Set(id.0),
+        id: Set(id),
         email: Set(n.email.to_string()),
         display_name: Set(n.display_name.to_string()),
         password_hash: Set(n.password_hash),
-        role: Set(n.role.as_str().to_string()),
-        status: Set(UserStatus::Active.as_str().to_string()),
+        role: Set(n.role),
+        status: Set(UserStatus::Active),
         password_change_required: Set(n.change_required),
         version: Set(1),
         created_at: Set(now),
@@ -250,7 +245,7 @@ pub async fn create(db: &impl ConnectionTrait, n: NewUser<'_>) -> DbResult<User>
     }
     .insert(db)
     .await?;
-    set_schools(db, id.0, n.school_ids).await?;
+    set_schools(db, id, n.school_ids).await?;
     Ok(get(db, id).await?.user)
 }
 
@@ -274,9 +269,9 @@ pub async fn update(
 ) -> DbResult<User> {
     let upd = u::Entity::update_many()
         .col_expr(u::Column::DisplayName, Expr::value(display_name))
-        .col_expr(u::Column::Role, Expr::value(role.as_str()));
+        .col_expr(u::Column::Role, Expr::value(role));
     bump(db, id, expected_version, upd).await?;
-    set_schools(db, id.0, school_ids).await?;
+    set_schools(db, id, school_ids).await?;
     Ok(get(db, id).await?.user)
 }
 
@@ -287,7 +282,7 @@ pub async fn set_status(
     expected_version: i32,
     status: UserStatus,
 ) -> DbResult<User> {
-    let upd = u::Entity::update_many().col_expr(u::Column::Status, Expr::value(status.as_str()));
+    let upd = u::Entity::update_many().col_expr(u::Column::Status, Expr::value(status));
     bump(db, id, expected_version, upd).await?;
     Ok(get(db, id).await?.user)
 }
@@ -302,7 +297,7 @@ pub async fn set_password(
         .col_expr(u::Column::PasswordHash, Expr::value(password_hash))
         .col_expr(u::Column::PasswordChangeRequired, Expr::value(false))
         .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(u::Column::Id.eq(id.0))
+        .filter(u::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -316,8 +311,8 @@ pub async fn set_organization(
 ) -> DbResult<()> {
     uo::Entity::delete_by_id(id.0).exec(db).await?;
     uo::ActiveModel {
-        user_id: Set(id.0),
-        organization_id: Set(org.0),
+        user_id: Set(id),
+        organization_id: Set(org),
     }
     .insert(db)
     .await?;
@@ -330,20 +325,17 @@ pub async fn set_organization(
 /// caused it.
 pub async fn end_partner_access(db: &impl ConnectionTrait, id: UserId) -> DbResult<bool> {
     let was_active = u::Entity::update_many()
-        .col_expr(
-            u::Column::Status,
-            Expr::value(UserStatus::Deactivated.as_str()),
-        )
+        .col_expr(u::Column::Status, Expr::value(UserStatus::Deactivated))
         .col_expr(u::Column::Version, Expr::col(u::Column::Version).add(1))
         .col_expr(u::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(u::Column::Id.eq(id.0))
-        .filter(u::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(u::Column::Id.eq(id))
+        .filter(u::Column::Status.eq(UserStatus::Active))
         .exec(db)
         .await?
         .rows_affected
         == 1;
     uo::Entity::delete_many()
-        .filter(uo::Column::UserId.eq(id.0))
+        .filter(uo::Column::UserId.eq(id))
         .exec(db)
         .await?;
     crate::repo::tokens::revoke_user(db, id).await?;
@@ -356,10 +348,10 @@ pub async fn partner_logins(
     org: OrganizationId,
 ) -> DbResult<Vec<UserId>> {
     Ok(uo::Entity::find()
-        .filter(uo::Column::OrganizationId.eq(org.0))
+        .filter(uo::Column::OrganizationId.eq(org))
         .all(db)
         .await?
         .into_iter()
-        .map(|r| UserId(r.user_id))
+        .map(|r| r.user_id)
         .collect())
 }

@@ -23,7 +23,7 @@ use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
 
-/// A stored profile.
+/// A stored profile, typed: its ids and enums map through the domain types.
 pub type Row = v::Model;
 
 /// The duplicate key of a name: lower case, single spaces.

@@ -90,7 +90,7 @@ pub async fn upload(
 
 /// `409 document_locked` once signatures are requested: both parties sign one version.
 pub(super) fn document_unlocked(row: &repo::Row) -> ApiResult<()> {
-    if repo::status_of(row)?.is_editable() {
+    if row.status.is_editable() {
         Ok(())
     } else {
         Err(ApiError::Conflict {

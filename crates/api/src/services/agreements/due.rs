@@ -20,7 +20,7 @@ pub struct JobReport {
 pub async fn run_due(db: &DatabaseConnection, today: NaiveDate) -> ApiResult<JobReport> {
     let mut report = JobReport::default();
     for row in repo::awaiting_from(db, today).await? {
-        let id = AgreementId(row.id);
+        let id = row.id;
         if repo::signatures(db, id).await?.len() < Party::ALL.len() {
             continue;
         }
@@ -100,8 +100,8 @@ pub async fn run_due(db: &DatabaseConnection, today: NaiveDate) -> ApiResult<Job
             continue;
         };
         let txn = db::begin_write(db).await?;
-        let id = AgreementId(row.id);
-        let owner = row.owner_id.map(UserId);
+        let id = row.id;
+        let owner = row.owner_id;
         let threshold = i32::try_from(threshold).unwrap_or(30);
         if repo::raise_reminder(&txn, id, threshold, expires, owner).await? {
             queue_reminder(&txn, &row, threshold, expires).await?;
@@ -117,7 +117,7 @@ pub async fn run_due(db: &DatabaseConnection, today: NaiveDate) -> ApiResult<Job
 /// The district owner's email; the office's shared queue when nobody owns the agreement.
 pub(super) async fn owner_email(db: &impl ConnectionTrait, row: &repo::Row) -> String {
     match row.owner_id {
-        Some(o) => users::get(db, UserId(o)).await.ok().map(|a| a.user.email),
+        Some(o) => users::get(db, o).await.ok().map(|a| a.user.email),
         None => None,
     }
     .unwrap_or_else(|| "partnerships-office".into())

@@ -47,7 +47,7 @@ pub async fn submit_final_report(
     staff_or_own_partner(auth, &row)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     check_version(&row, version)?;
-    let status = repo::status_of(&row)?;
+    let status = row.status;
     if !(status.in_force() || status.is_final()) {
         return Err(ApiError::Conflict {
             code: ErrorCode::NotStarted,
@@ -58,7 +58,7 @@ pub async fn submit_final_report(
     if current
         .final_report
         .as_ref()
-        .is_some_and(|r| r.review_status == "accepted")
+        .is_some_and(|r| r.review_status == ReportReview::Accepted)
     {
         return Err(ApiError::Conflict {
             code: ErrorCode::FinalReportAccepted,
@@ -90,7 +90,7 @@ pub async fn submit_final_report(
         results: input.results,
         submitted_by: Some(auth.id),
         submitted_at: Utc::now(),
-        review_status: "submitted".into(),
+        review_status: ReportReview::Submitted,
         review_note: String::new(),
     };
     let json = serde_json::to_string(&report)
@@ -146,7 +146,7 @@ pub async fn review_final_report(
     let current = assemble(&txn, &row).await?;
     let Some(mut report) = current
         .final_report
-        .filter(|r| r.review_status == "submitted")
+        .filter(|r| r.review_status == ReportReview::Submitted)
     else {
         return Err(ApiError::Conflict {
             code: ErrorCode::NoFinalReport,
@@ -176,11 +176,10 @@ pub async fn review_final_report(
         }
     }
     report.review_status = if input.accepted {
-        "accepted"
+        ReportReview::Accepted
     } else {
-        "changes_requested"
-    }
-    .into();
+        ReportReview::ChangesRequested
+    };
     report.review_note = input.note.trim().to_string();
     let json = serde_json::to_string(&report)
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("final report: {e}")))?;

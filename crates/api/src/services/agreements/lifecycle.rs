@@ -26,13 +26,13 @@ pub(super) async fn check_parties(
             }
             e => e.into(),
         })?;
-        if applications::status_of(&row)? != ApplicationStatus::Approved {
+        if row.status != ApplicationStatus::Approved {
             return Err(ApiError::Conflict {
                 code: ErrorCode::ApplicationNotApproved,
                 detail: "an agreement can only come from an approved application".into(),
             });
         }
-        if row.organization_id != Some(input.organization_id.0) {
+        if row.organization_id != Some(input.organization_id) {
             return Err(ApiError::invalid_field(
                 "organization_id",
                 "mismatch",
@@ -86,7 +86,7 @@ pub async fn create(
     let txn = db::begin_write(db).await?;
     let org_name = check_parties(&txn, &input).await?;
     let row = repo::insert(&txn, &input, &org_name).await?;
-    let id = AgreementId(row.id);
+    let id = row.id;
     repo::add_history(
         &txn,
         id,
@@ -127,7 +127,7 @@ pub async fn update(
     let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
     check_version(&row, version)?;
-    if !repo::status_of(&row)?.is_editable() {
+    if !row.status.is_editable() {
         return Err(ApiError::Conflict {
             code: ErrorCode::AgreementLocked,
             detail: "the terms can only change in draft or in review; return it to draft first"
@@ -162,8 +162,8 @@ pub(super) async fn move_status(
     effective_on: NaiveDate,
     new_expiry: Option<NaiveDate>,
 ) -> ApiResult<AgreementStatus> {
-    let id = AgreementId(row.id);
-    let from = repo::status_of(row)?;
+    let id = row.id;
+    let from = row.status;
     let who = if actor.is_some() {
         AgreementActor::Staff
     } else {
@@ -197,7 +197,7 @@ pub(super) async fn move_status(
             "effective_on": effective_on, "expires_on": new_expiry }),
     )
     .await?;
-    let org = OrganizationId(row.organization_id);
+    let org = row.organization_id;
     if to.in_force() {
         organizations::set_status(db, org, OrganizationStatus::ActivePartner).await?;
     } else if from.in_force() && !repo::organization_has_other_in_force(db, org, id).await? {
@@ -250,7 +250,7 @@ pub async fn transition(
         AgreementAction::SendForSignature => {
             let a = assemble(&txn, &row).await?;
             let open = rules::missing_for_signature(&a);
-            if !open.is_empty() && repo::status_of(&row)? == AgreementStatus::InReview {
+            if !open.is_empty() && row.status == AgreementStatus::InReview {
                 return Err(ApiError::Conflict {
                     code: ErrorCode::AgreementIncomplete,
                     detail: format!(

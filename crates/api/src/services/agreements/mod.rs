@@ -15,13 +15,13 @@ use domain::agreement::{
     AgreementActor, AgreementGrouping, AgreementInput, AgreementMetrics, AgreementQuery,
     AgreementStatus, AgreementSummary, AgreementTransition, AttentionItem, DeliverableProgress,
     DeliverableStatus, DocumentVersion, FinalReport, FinalReportInput, FinalReportReviewInput,
-    Goal, GoalInput, MetricsQuery, Party, Quarter, SignRequest, Signature,
+    Goal, GoalInput, MetricsQuery, Party, Quarter, ReportReview, SignRequest, Signature,
 };
 use domain::audit::AuditEntity;
 use domain::intake::{ApplicationStatus, OrganizationStatus};
 use domain::page::Page;
 use domain::problem::ErrorCode;
-use domain::{AgreementId, DeliverableId, OrganizationId, Permission, Role, UserId};
+use domain::{AgreementId, DeliverableId, Permission, Role};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use sha2::{Digest, Sha256};
 use validator::Validate;
@@ -55,7 +55,7 @@ pub fn today() -> NaiveDate {
 }
 
 async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Agreement> {
-    let id = AgreementId(row.id);
+    let id = row.id;
     let names = organizations::names_of(db, &[row.organization_id]).await?;
     let final_report = match &row.final_report {
         Some(json) => Some(serde_json::from_str::<FinalReport>(json).map_err(|e| {
@@ -66,27 +66,24 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Agree
     Ok(Agreement {
         id,
         title: row.title.clone(),
-        kind: repo::kind_of(row)?,
-        status: repo::status_of(row)?,
-        organization_id: OrganizationId(row.organization_id),
+        kind: row.kind,
+        status: row.status,
+        organization_id: row.organization_id,
         organization_name: names.get(&row.organization_id).cloned().unwrap_or_default(),
-        application_id: row.application_id.map(domain::ApplicationId),
+        application_id: row.application_id,
         school_ids: repo::schools_of(db, &[row.id])
             .await?
             .remove(&row.id)
             .unwrap_or_default(),
         department: row.department.clone(),
-        owner_id: row.owner_id.map(UserId),
+        owner_id: row.owner_id,
         owner_name: match row.owner_id {
-            Some(o) => users::get(db, UserId(o))
-                .await
-                .ok()
-                .map(|a| a.user.display_name),
+            Some(o) => users::get(db, o).await.ok().map(|a| a.user.display_name),
             None => None,
         },
         partner_contact_id: repo::partner_contact(row),
         partner_contact_name: match repo::partner_contact(row) {
-            Some(c) => organizations::find_contact(db, OrganizationId(row.organization_id), c)
+            Some(c) => organizations::find_contact(db, row.organization_id, c)
                 .await
                 .ok()
                 .map(|c| c.name),
@@ -123,7 +120,7 @@ async fn load_visible(
 }
 
 fn is_own_partner(auth: &AuthUser, row: &repo::Row) -> bool {
-    auth.role == Role::Partner && auth.organization_id.map(|o| o.0) == Some(row.organization_id)
+    auth.role == Role::Partner && auth.organization_id == Some(row.organization_id)
 }
 
 /// Staff, admin, or a contact of the agreement's partner (documents, final report).

@@ -20,13 +20,8 @@ pub async fn sign(
         Party::Partner if is_own_partner(auth, &row) => {
             // The named signatory signs for the partner; without one, any of its logins.
             if let Some(signatory) = row.partner_contact_id {
-                let c = organizations::find_contact(
-                    &txn,
-                    OrganizationId(row.organization_id),
-                    domain::ContactId(signatory),
-                )
-                .await;
-                if !matches!(c, Ok(c) if c.user_id == Some(auth.id.0)) {
+                let c = organizations::find_contact(&txn, row.organization_id, signatory).await;
+                if !matches!(c, Ok(c) if c.user_id == Some(auth.id)) {
                     return Err(ApiError::Forbidden);
                 }
             }
@@ -35,7 +30,7 @@ pub async fn sign(
     }
     req.validate().map_err(|e| ApiError::validation(&e))?;
     check_version(&row, version)?;
-    if repo::status_of(&row)? != AgreementStatus::AwaitingSignatures {
+    if row.status != AgreementStatus::AwaitingSignatures {
         return Err(ApiError::Conflict {
             code: ErrorCode::NotAwaitingSignatures,
             detail: "this agreement is not waiting for signatures".into(),

@@ -64,7 +64,7 @@ pub async fn send_fresh_links(
             continue;
         }
         let token = new_token();
-        let id = ApplicationId(row.id);
+        let id = row.id;
         repo::set_resume_token(&txn, id, hash_token(&token), link_expiry()).await?;
         queue_resume_link(&txn, public_url, &form, &token, None).await?;
         audit::record(
@@ -86,7 +86,7 @@ pub async fn send_fresh_links(
 /// The applicant's view, by resume token.
 pub async fn view(db: &DatabaseConnection, token: &str) -> ApiResult<ApplicantView> {
     let row = by_token(db, token).await?;
-    let history = repo::history(db, ApplicationId(row.id), false).await?;
+    let history = repo::history(db, row.id, false).await?;
     applicant_view(&row, history)
 }
 
@@ -100,7 +100,7 @@ pub async fn save(
     check_references(db, &form).await?;
     let txn = db::begin_write(db).await?;
     let row = by_token(&txn, token).await?;
-    let status = repo::status_of(&row)?;
+    let status = row.status;
     if !matches!(
         status,
         ApplicationStatus::Draft | ApplicationStatus::ReturnedForInformation
@@ -110,7 +110,7 @@ pub async fn save(
             detail: "the application was sent; the office will contact you".into(),
         });
     }
-    let id = ApplicationId(row.id);
+    let id = row.id;
     repo::save_form(&txn, id, version, &form).await?;
     txn.commit().await?;
     view(db, token).await
@@ -229,7 +229,7 @@ pub async fn submit(
     let row = by_token(db, token).await?;
     let form = repo::form_of(&row)?;
     check_submittable(db, &form).await?;
-    let from = repo::status_of(&row)?;
+    let from = row.status;
     let action = if from == ApplicationStatus::ReturnedForInformation {
         ApplicationAction::Resubmit
     } else {
@@ -237,7 +237,7 @@ pub async fn submit(
     };
     let to =
         intake::next_status(from, action, intake::Actor::Applicant, None).map_err(step_error)?;
-    let id = ApplicationId(row.id);
+    let id = row.id;
     let txn = db::begin_write(db).await?;
     repo::set_status(
         &txn,
@@ -295,7 +295,7 @@ pub async fn withdraw_by_applicant(
     reason: &str,
 ) -> ApiResult<ApplicantView> {
     let row = by_token(db, token).await?;
-    let from = repo::status_of(&row)?;
+    let from = row.status;
     let to = intake::next_status(
         from,
         ApplicationAction::Withdraw,
@@ -303,7 +303,7 @@ pub async fn withdraw_by_applicant(
         Some(reason),
     )
     .map_err(step_error)?;
-    let id = ApplicationId(row.id);
+    let id = row.id;
     let note = reason.trim().chars().take(2000).collect::<String>();
     let txn = db::begin_write(db).await?;
     repo::set_status(&txn, id, version, to, None, false).await?;

@@ -145,7 +145,7 @@ pub async fn resolve_match(
     };
     let form = repo::form_of(&row)?;
     let org = match req.decision {
-        MatchDecision::Link => domain::OrganizationId(candidate),
+        MatchDecision::Link => candidate,
         MatchDecision::NewOrganization => organizations::create(&txn, &org_input(&form)).await?.id,
     };
     let org = join_organization(&txn, org, &form).await?;

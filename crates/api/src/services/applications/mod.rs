@@ -45,8 +45,8 @@ fn applicant_view(
     history: Vec<domain::application::HistoryEntry>,
 ) -> ApiResult<ApplicantView> {
     Ok(ApplicantView {
-        id: ApplicationId(row.id),
-        status: repo::status_of(row)?,
+        id: row.id,
+        status: row.status,
         form: repo::form_of(row)?,
         message: row.return_message.clone(),
         history,
@@ -124,7 +124,7 @@ fn effective_answers(form: &ApplicationForm) -> intake::RoutingAnswers {
 }
 
 async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Application> {
-    let id = ApplicationId(row.id);
+    let id = row.id;
     let mut form = repo::form_of(row)?;
     form.routing = effective_answers(&form);
     let checks = repo::checks(db, id).await?;
@@ -165,11 +165,11 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Appli
         .collect();
     Ok(Application {
         id,
-        status: repo::status_of(row)?,
-        organization_id: row.organization_id.map(domain::OrganizationId),
+        status: row.status,
+        organization_id: row.organization_id,
         possible_match: match (row.matched_organization_id, row.organization_id) {
             (Some(m), None) => Some(OrganizationMatch {
-                organization_id: domain::OrganizationId(m),
+                organization_id: m,
                 legal_name: organizations::names_of(db, &[m])
                     .await?
                     .remove(&m)
@@ -185,9 +185,9 @@ async fn assemble(db: &impl ConnectionTrait, row: &repo::Row) -> ApiResult<Appli
         waived: intake::waived(&form.routing, row.agreement_required),
         agreement_required: row.agreement_required,
         form,
-        owner_id: row.owner_id.map(domain::UserId),
+        owner_id: row.owner_id,
         collaborating_department: row.collaborating_department.clone(),
-        collaborating_school_id: row.collaborating_school_id.map(domain::SchoolId),
+        collaborating_school_id: row.collaborating_school_id,
         vetting,
         planning,
         subtasks: repo::subtasks(db, id).await?,

@@ -70,10 +70,10 @@ pub(super) async fn load_visible(
             .school_ids
             .iter()
             .any(|s| mine.contains(s)),
-        Visibility::Organization(o) => row.organization_id == Some(o.0),
+        Visibility::Organization(o) => row.organization_id == Some(o),
     };
     // Drafts belong to the applicant until sent.
-    if !visible || repo::status_of(&row)? == ApplicationStatus::Draft {
+    if !visible || row.status == ApplicationStatus::Draft {
         return Err(ApiError::NotFound("application"));
     }
     Ok(row)
@@ -116,7 +116,7 @@ pub async fn reissue_link(
     }
     let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
-    if !repo::status_of(&row)?.is_open() {
+    if !row.status.is_open() {
         return Err(ApiError::Conflict {
             code: ErrorCode::ApplicationClosed,
             detail: "this application is closed; nothing can be answered or withdrawn".into(),

@@ -171,7 +171,7 @@ pub async fn answer_check(
     office(auth)?;
     let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
-    let status = repo::status_of(&row)?;
+    let status = row.status;
     let form = repo::form_of(&row)?;
     if let Some(c) = EligibilityCriterion::parse(item) {
         if !matches!(
@@ -241,7 +241,7 @@ pub async fn update_subtask(
     office(auth)?;
     let txn = db::begin_write(db).await?;
     let row = load_visible(&txn, auth, id).await?;
-    if repo::status_of(&row)? != ApplicationStatus::Formalizing {
+    if row.status != ApplicationStatus::Formalizing {
         return Err(ApiError::Conflict {
             code: ErrorCode::WrongStep,
             detail: "sub-tasks are worked on while formalizing".into(),
