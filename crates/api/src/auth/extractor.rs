@@ -25,6 +25,9 @@ pub struct AuthUser {
     pub organization_id: Option<OrganizationId>,
     /// The request id, for the audit log.
     pub request_id: Option<String>,
+    /// The account as read for this request (one query, in the extractor): `/auth/me` answers
+    /// from it without reading again.
+    pub account: domain::user::User,
 }
 
 impl AuthUser {
@@ -90,9 +93,10 @@ impl FromRequest for AuthUser {
             Ok(AuthUser {
                 id,
                 role: account.user.role,
-                school_ids: account.user.school_ids,
+                school_ids: account.user.school_ids.clone(),
                 organization_id: account.user.organization_id,
                 request_id,
+                account: account.user,
             })
         })
     }

@@ -515,3 +515,52 @@ async fn anyone_signed_in_changes_their_own_password() {
         );
     }
 }
+
+/// Knowing the caller costs one query: the account, its schools and its organization are read
+/// together (every authenticated request does it, so three round trips would be paid on each).
+#[actix_web::test]
+async fn the_caller_is_read_in_one_query() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let app = TestApp::spawn().await;
+    let a = app.create_school("Q101", "Quail Hollow Middle").await;
+    let b = app.create_school("Q102", "Queens Grant High").await;
+    let (coordinator, _) = app.create_user(Role::SchoolCoordinator, vec![b, a]).await;
+    let (staff, _) = app.create_user(Role::Staff, vec![]).await;
+
+    let statements = Arc::new(AtomicUsize::new(0));
+    let mut db = app.db.clone();
+    let seen = statements.clone();
+    db.set_metric_callback(move |_| {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
+
+    let found = db::repo::users::find_by_email(&db, &coordinator)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(statements.swap(0, Ordering::SeqCst), 1, "find_by_email");
+    let mut both = vec![a, b];
+    both.sort();
+    assert_eq!(found.user.school_ids, both);
+    assert_eq!(found.user.organization_id, None);
+
+    let again = db::repo::users::get(&db, found.user.id).await.unwrap();
+    assert_eq!(statements.swap(0, Ordering::SeqCst), 1, "get");
+    assert_eq!(again.user, found.user);
+
+    let lone = db::repo::users::find_by_email(&db, &staff)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(statements.swap(0, Ordering::SeqCst), 1);
+    assert!(lone.user.school_ids.is_empty());
+
+    assert!(
+        db::repo::users::find_by_email(&db, "nobody@example.test")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

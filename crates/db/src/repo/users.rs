@@ -43,17 +43,6 @@ pub struct NewUser<'a> {
     pub change_required: bool,
 }
 
-async fn schools_of(db: &impl ConnectionTrait, id: UserId) -> DbResult<Vec<SchoolId>> {
-    Ok(us::Entity::find()
-        .filter(us::Column::UserId.eq(id))
-        .order_by_asc(us::Column::SchoolId)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.school_id)
-        .collect())
-}
-
 /// The public view of a stored account, given its schools and organization.
 fn user_of(
     m: u::Model,
@@ -76,38 +65,90 @@ fn user_of(
     })
 }
 
-async fn to_account(db: &impl ConnectionTrait, m: u::Model) -> DbResult<Account> {
-    let school_ids = schools_of(db, m.id).await?;
-    let organization_id = uo::Entity::find_by_id(m.id)
-        .one(db)
-        .await?
-        .map(|r| r.organization_id);
-    let password_hash = m.password_hash.clone();
-    Ok(Account {
-        user: user_of(m, school_ids, organization_id)?,
-        password_hash,
-    })
+/// An account joined with its school and organization links: one row per school (or one row
+/// with none).
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct AccountRow {
+    id: UserId,
+    email: String,
+    display_name: String,
+    password_hash: String,
+    role: Role,
+    status: UserStatus,
+    password_change_required: bool,
+    version: i32,
+    created_at: chrono::DateTime<Utc>,
+    school_id: Option<SchoolId>,
+    organization_id: Option<OrganizationId>,
+}
+
+/// The account matching `filter`, with its schools and organization, in one query: every
+/// authenticated request reads the caller this way, so it costs one round trip, not three.
+async fn account_where(
+    db: &impl ConnectionTrait,
+    filter: sea_orm::sea_query::SimpleExpr,
+) -> DbResult<Option<Account>> {
+    let schools = us::Entity::belongs_to(u::Entity)
+        .from(us::Column::UserId)
+        .to(u::Column::Id)
+        .into();
+    let org = uo::Entity::belongs_to(u::Entity)
+        .from(uo::Column::UserId)
+        .to(u::Column::Id)
+        .into();
+    let rows = u::Entity::find()
+        .select_only()
+        .columns([
+            u::Column::Id,
+            u::Column::Email,
+            u::Column::DisplayName,
+            u::Column::PasswordHash,
+            u::Column::Role,
+            u::Column::Status,
+            u::Column::PasswordChangeRequired,
+            u::Column::Version,
+            u::Column::CreatedAt,
+        ])
+        .column_as(us::Column::SchoolId, "school_id")
+        .column_as(uo::Column::OrganizationId, "organization_id")
+        .join_rev(sea_orm::JoinType::LeftJoin, schools)
+        .join_rev(sea_orm::JoinType::LeftJoin, org)
+        .filter(filter)
+        .order_by_asc(us::Column::SchoolId)
+        .into_model::<AccountRow>()
+        .all(db)
+        .await?;
+    let school_ids: Vec<SchoolId> = rows.iter().filter_map(|r| r.school_id).collect();
+    let Some(r) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    Ok(Some(Account {
+        user: User {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            role: r.role,
+            school_ids,
+            organization_id: r.organization_id,
+            status: r.status,
+            password_change_required: r.password_change_required,
+            version: r.version,
+            created_at: r.created_at,
+        },
+        password_hash: r.password_hash,
+    }))
 }
 
 /// The account with this (lower-cased) email.
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> DbResult<Option<Account>> {
-    match u::Entity::find()
-        .filter(u::Column::Email.eq(email))
-        .one(db)
-        .await?
-    {
-        Some(m) => Ok(Some(to_account(db, m).await?)),
-        None => Ok(None),
-    }
+    account_where(db, u::Column::Email.eq(email)).await
 }
 
-/// One account.
+/// One account, with its schools and organization, in one query.
 pub async fn get(db: &impl ConnectionTrait, id: UserId) -> DbResult<Account> {
-    let m = u::Entity::find_by_id(id.0)
-        .one(db)
+    account_where(db, u::Column::Id.eq(id))
         .await?
-        .ok_or(DbError::NotFound)?;
-    to_account(db, m).await
+        .ok_or(DbError::NotFound)
 }
 
 /// A page of accounts by email, and the cursor of the next one. Schools and organizations of
