@@ -72,12 +72,26 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
-    let db = Database::connect(opts).await?;
+    let mut db = Database::connect(opts).await?;
+    db.set_metric_callback(log_statement);
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
         db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;")
             .await?;
     }
     Ok(db)
+}
+
+/// Every statement, at debug level under the `partnerhub_db::sql` target, with how long it
+/// took: `log.filter = "info,partnerhub_db::sql=debug"` (or `RUST_LOG`) shows them. Only the
+/// SQL text with its placeholders is logged, never the bound values: emails, names and phone
+/// numbers travel there. Off (one level check per statement) at the default filter.
+fn log_statement(info: &sea_orm::metric::Info<'_>) {
+    tracing::debug!(
+        target: "partnerhub_db::sql",
+        elapsed_us = u64::try_from(info.elapsed.as_micros()).unwrap_or(u64::MAX),
+        failed = info.failed,
+        sql = %info.statement.sql,
+    );
 }
 
 fn sqlite_path(url: &str) -> Option<&str> {
