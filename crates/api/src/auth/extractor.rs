@@ -4,10 +4,12 @@
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use db::repo::audience::Audience;
 use domain::user::UserStatus;
-use domain::{OrganizationId, Permission, Role, SchoolId, UserId};
+use domain::{OrganizationId, Permission, Role, SchoolId, UserId, VolunteerId};
 use std::future::Future;
 use std::pin::Pin;
+use uuid::Uuid;
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -23,6 +25,8 @@ pub struct AuthUser {
     pub school_ids: Vec<SchoolId>,
     /// The organization of a partner contact.
     pub organization_id: Option<OrganizationId>,
+    /// The volunteer profile of a volunteer's login.
+    pub volunteer_id: Option<VolunteerId>,
     /// The request id, for the audit log.
     pub request_id: Option<String>,
     /// The account as read for this request (one query, in the extractor): `/auth/me` answers
@@ -31,6 +35,23 @@ pub struct AuthUser {
 }
 
 impl AuthUser {
+    /// The rows this caller may see, by role: everything for staff and admins, their schools'
+    /// for a coordinator, their organization's for a partner (nothing without one), their own
+    /// for a volunteer (nothing without a profile). The services apply it, after checking the
+    /// permission.
+    pub fn audience(&self) -> Audience {
+        match self.role {
+            Role::Admin | Role::Staff => Audience::All,
+            Role::SchoolCoordinator => Audience::Schools(self.school_ids.clone()),
+            Role::Partner => {
+                Audience::Organization(self.organization_id.unwrap_or(OrganizationId(Uuid::nil())))
+            }
+            Role::Volunteer => {
+                Audience::Volunteer(self.volunteer_id.unwrap_or(VolunteerId(Uuid::nil())))
+            }
+        }
+    }
+
     /// `403` unless the caller's role holds the permission.
     pub fn require(&self, p: Permission) -> Result<(), ApiError> {
         if self.role.can(p) {
@@ -95,6 +116,7 @@ impl FromRequest for AuthUser {
                 role: account.user.role,
                 school_ids: account.user.school_ids.clone(),
                 organization_id: account.user.organization_id,
+                volunteer_id: account.volunteer_id,
                 request_id,
                 account: account.user,
             })

@@ -6,7 +6,8 @@
 use crate::services::Actor;
 use crate::services::audit::{self, AuditAction};
 use chrono::{DateTime, Utc};
-use db::repo::hours::{self as repo, NewEntry, Row, Scope};
+use db::repo::audience::Audience;
+use db::repo::hours::{self as repo, NewEntry, Row};
 use db::repo::{opportunities, schools, volunteer_totals, volunteers};
 use domain::audit::AuditEntity;
 use domain::hours::{
@@ -24,25 +25,23 @@ use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult, OrNotFound};
 
 /// The caller's volunteer profile (volunteer logins only).
-async fn me(db: &impl ConnectionTrait, auth: &AuthUser) -> ApiResult<VolunteerId> {
+fn me(auth: &AuthUser) -> ApiResult<VolunteerId> {
     if auth.role != Role::Volunteer {
         return Err(ApiError::Forbidden);
     }
-    match volunteers::by_user(db, auth.id).await {
-        Ok(v) => Ok(v.id),
-        Err(db::DbError::NotFound) => Err(ApiError::NotFound("volunteer")),
-        Err(e) => Err(e.into()),
-    }
+    auth.volunteer_id.ok_or(ApiError::NotFound("volunteer"))
 }
 
 /// Whose entries the caller may see and decide.
-async fn scope(db: &impl ConnectionTrait, auth: &AuthUser) -> ApiResult<Scope> {
+/// Whose entries the caller sees: their own (a volunteer), their schools' (a coordinator),
+/// everyone's (the office).
+fn scope(auth: &AuthUser) -> ApiResult<Audience> {
     match auth.role {
-        Role::Volunteer => Ok(Scope::Volunteer(me(db, auth).await?)),
-        Role::SchoolCoordinator => Ok(Scope::Schools(auth.school_ids.clone())),
+        Role::Volunteer => Ok(Audience::Volunteer(me(auth)?)),
+        Role::SchoolCoordinator => Ok(auth.audience()),
         _ => {
             auth.require(Permission::ReviewHours)?;
-            Ok(Scope::All)
+            Ok(auth.audience())
         }
     }
 }
@@ -131,7 +130,7 @@ pub async fn log(
     auth: &AuthUser,
     input: HourInput,
 ) -> ApiResult<HourEntry> {
-    let v = me(db, auth).await?;
+    let v = me(auth)?;
     input.validate().map_err(|e| ApiError::validation(&e))?;
     check_input(&input, "")?;
     super::volunteers::require_not_ended(
@@ -180,7 +179,7 @@ pub async fn check_in(
     req: CheckIn,
     grace_days: u32,
 ) -> ApiResult<HourEntry> {
-    let v = me(db, auth).await?;
+    let v = me(auth)?;
     check_place(db, req.school_id, req.opportunity_id, "").await?;
     let txn = db::begin_write(db).await?;
     super::opportunities::require_clearance(&txn, v, grace_days).await?;
@@ -262,7 +261,7 @@ pub async fn check_out(
     auth: &AuthUser,
     cap_hours: u32,
 ) -> ApiResult<HourEntry> {
-    let v = me(db, auth).await?;
+    let v = me(auth)?;
     let txn = db::begin_write(db).await?;
     let Some(open) = repo::open_visit(&txn, v).await? else {
         return Err(ApiError::Conflict {
@@ -305,7 +304,7 @@ pub async fn browse(
     auth: &AuthUser,
     q: &HourQuery,
 ) -> ApiResult<Page<HourEntry>> {
-    let s = scope(db, auth).await?;
+    let s = scope(auth)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
     let (rows, next) = repo::list(db, q, &s, super::page_limit(q.limit)?, after).await?;
     Ok(Page {
@@ -322,7 +321,7 @@ pub async fn correct(
     id: HourEntryId,
     input: CorrectionInput,
 ) -> ApiResult<HourEntry> {
-    let s = scope(db, auth).await?;
+    let s = scope(auth)?;
     let old = repo::get(db, id).await.or_not_found("hour entry")?;
     if !repo::in_scope(&old, &s) {
         return Err(ApiError::NotFound("hour entry"));
@@ -336,7 +335,7 @@ pub async fn correct(
         "entry.",
     )
     .await?;
-    if let Scope::Schools(ids) = &s
+    if let Audience::Schools(ids) = &s
         && !ids.contains(&input.entry.school_id)
     {
         return Err(ApiError::Forbidden);
@@ -417,7 +416,7 @@ pub async fn decide(
             "Say why the hours are rejected; the volunteer sees it.",
         ));
     }
-    let s = scope(db, auth).await?;
+    let s = scope(auth)?;
     let mut ids = req.entry_ids.clone();
     ids.sort();
     ids.dedup();

@@ -3,8 +3,8 @@
 //! `EXPLAIN QUERY PLAN`; PostgreSQL `EXPLAIN` with sequential scans and sorts priced out, so that
 //! an empty test table does not make either look cheaper than the index.
 
-use db::repo::applications::Visibility;
-use db::repo::hours::{self, Scope};
+use db::repo::audience::Audience;
+use db::repo::hours;
 use db::repo::{
     agreements, applications, audit, opportunities, organizations, schools, users, volunteers,
 };
@@ -131,7 +131,7 @@ async fn every_hour_list_order_comes_from_an_index() {
         (
             "staff's default list, newest first",
             HourQuery::default(),
-            Scope::All,
+            Audience::All,
         ),
         (
             "the review queue, oldest first",
@@ -139,7 +139,7 @@ async fn every_hour_list_order_comes_from_an_index() {
                 status: Some(HourStatus::Pending),
                 ..Default::default()
             },
-            Scope::All,
+            Audience::All,
         ),
         (
             "one status, newest first",
@@ -147,12 +147,12 @@ async fn every_hour_list_order_comes_from_an_index() {
                 status: Some(HourStatus::Approved),
                 ..Default::default()
             },
-            Scope::All,
+            Audience::All,
         ),
         (
             "a volunteer's own",
             HourQuery::default(),
-            Scope::Volunteer(volunteer),
+            Audience::Volunteer(volunteer),
         ),
         (
             "a coordinator's review queue",
@@ -161,7 +161,7 @@ async fn every_hour_list_order_comes_from_an_index() {
                 school_id: Some(school),
                 ..Default::default()
             },
-            Scope::Schools(vec![school]),
+            Audience::Schools(vec![school]),
         ),
     ];
     for (what, q, scope) in cases {
@@ -186,17 +186,17 @@ async fn every_volunteer_list_comes_from_an_index() {
         ..Default::default()
     };
     let cases = vec![
-        ("staff's list", q(None, None), volunteers::Scope::All),
-        ("one school", q(Some(school), None), volunteers::Scope::All),
+        ("staff's list", q(None, None), Audience::All),
+        ("one school", q(Some(school), None), Audience::All),
         (
             "one kind",
             q(None, Some(VolunteerKind::ParentGuardian)),
-            volunteers::Scope::All,
+            Audience::All,
         ),
         (
             "a coordinator's",
             q(None, None),
-            volunteers::Scope::Schools(vec![school]),
+            Audience::Schools(vec![school]),
         ),
     ];
     let cases = cases
@@ -313,9 +313,9 @@ async fn every_pipeline_and_agreement_list_comes_from_an_index() {
     let owner = UserId(some_id());
     let today = chrono::Utc::now().date_naive();
     let visibilities = [
-        ("staff", Visibility::All),
-        ("a coordinator", Visibility::Schools(vec![school])),
-        ("a partner", Visibility::Organization(org)),
+        ("staff", Audience::All),
+        ("a coordinator", Audience::Schools(vec![school])),
+        ("a partner", Audience::Organization(org)),
     ];
     for (who, v) in &visibilities {
         let a = |q: ApplicationQuery| applications::list_query(&q, v, 50, None).unwrap();

@@ -16,13 +16,13 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::audience::{Audience, nothing};
 use super::versioned;
 use crate::entities::{
     agreement_deliverables as dl, agreement_documents as doc, agreement_history as h,
     agreement_reminders as rem, agreement_schools as sch, agreement_signatures as sig,
     agreements as ag, goals as g,
 };
-use crate::repo::applications::Visibility;
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Keyset, id_cursor};
 use crate::{DbError, DbResult};
@@ -542,10 +542,10 @@ pub async fn add_document(
     Ok(document_version(m))
 }
 
-fn visible(v: &Visibility) -> Condition {
+fn visible(v: &Audience) -> Condition {
     match v {
-        Visibility::All => Condition::all(),
-        Visibility::Schools(ids) => Condition::all().add(
+        Audience::All => Condition::all(),
+        Audience::Schools(ids) => Condition::all().add(
             ag::Column::Id.in_subquery(
                 Query::select()
                     .column(sch::Column::AgreementId)
@@ -554,7 +554,8 @@ fn visible(v: &Visibility) -> Condition {
                     .to_owned(),
             ),
         ),
-        Visibility::Organization(o) => Condition::all().add(ag::Column::OrganizationId.eq(*o)),
+        Audience::Organization(o) => Condition::all().add(ag::Column::OrganizationId.eq(*o)),
+        Audience::Volunteer(_) => nothing(),
     }
 }
 
@@ -562,7 +563,7 @@ fn visible(v: &Visibility) -> Condition {
 pub async fn is_visible(
     db: &impl ConnectionTrait,
     id: AgreementId,
-    v: &Visibility,
+    v: &Audience,
 ) -> DbResult<bool> {
     Ok(ag::Entity::find()
         .filter(ag::Column::Id.eq(id))
@@ -578,7 +579,7 @@ const IN_FORCE: [&str; 2] = ["active", "renewal_pending"];
 pub async fn list(
     db: &impl ConnectionTrait,
     q: &AgreementQuery,
-    v: &Visibility,
+    v: &Audience,
     today: NaiveDate,
     limit: u64,
     after: Option<Cursor>,
@@ -593,7 +594,7 @@ const ORDER: Keyset<ag::Column> = Keyset::newest_first(ag::Column::Id);
 /// The query behind [`list`]; public so that a test can ask the database for its plan.
 pub fn list_query(
     q: &AgreementQuery,
-    v: &Visibility,
+    v: &Audience,
     today: NaiveDate,
     limit: u64,
     after: Option<Cursor>,
@@ -685,7 +686,7 @@ pub async fn past_expiry(db: &impl ConnectionTrait, today: NaiveDate) -> DbResul
 pub async fn in_force_expiring_by(
     db: &impl ConnectionTrait,
     until: NaiveDate,
-    v: &Visibility,
+    v: &Audience,
 ) -> DbResult<Vec<Row>> {
     Ok(ag::Entity::find()
         .filter(ag::Column::Status.is_in(IN_FORCE))

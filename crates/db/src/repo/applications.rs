@@ -15,6 +15,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::audience::{Audience, nothing};
 use super::versioned;
 use crate::entities::{
     application_checks as ck, application_history as h, application_schools as asch,
@@ -445,21 +446,10 @@ pub async fn put_subtask(
     Ok(())
 }
 
-/// Which rows a caller may see in the pipeline.
-#[derive(Debug, Clone)]
-pub enum Visibility {
-    /// Every submitted application (staff).
-    All,
-    /// Applications serving one of these schools (coordinators).
-    Schools(Vec<SchoolId>),
-    /// Applications of this organization (partners).
-    Organization(OrganizationId),
-}
-
-fn visible(v: &Visibility) -> Condition {
+fn visible(v: &Audience) -> Condition {
     match v {
-        Visibility::All => Condition::all(),
-        Visibility::Schools(ids) => Condition::all().add(
+        Audience::All => Condition::all(),
+        Audience::Schools(ids) => Condition::all().add(
             a::Column::Id.in_subquery(
                 Query::select()
                     .column(asch::Column::ApplicationId)
@@ -468,7 +458,8 @@ fn visible(v: &Visibility) -> Condition {
                     .to_owned(),
             ),
         ),
-        Visibility::Organization(o) => Condition::all().add(a::Column::OrganizationId.eq(*o)),
+        Audience::Organization(o) => Condition::all().add(a::Column::OrganizationId.eq(*o)),
+        Audience::Volunteer(_) => nothing(),
     }
 }
 
@@ -476,7 +467,7 @@ fn visible(v: &Visibility) -> Condition {
 pub async fn list(
     db: &impl ConnectionTrait,
     q: &ApplicationQuery,
-    v: &Visibility,
+    v: &Audience,
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<ApplicationSummary>, Option<Cursor>)> {
@@ -491,7 +482,7 @@ const ORDER: Keyset<a::Column> = Keyset::newest_first(a::Column::Id);
 /// The query behind [`list`]; public so that a test can ask the database for its plan.
 pub fn list_query(
     q: &ApplicationQuery,
-    v: &Visibility,
+    v: &Audience,
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<sea_orm::Select<a::Entity>> {
@@ -557,7 +548,7 @@ pub fn summary(m: &Row) -> DbResult<ApplicationSummary> {
 /// status change per status (ageing).
 pub async fn counts(
     db: &impl ConnectionTrait,
-    v: &Visibility,
+    v: &Audience,
 ) -> DbResult<Vec<(ApplicationStatus, u64, Option<DateTime<Utc>>)>> {
     let mut out = vec![];
     for s in ApplicationStatus::ALL

@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
+use super::audience::{Audience, nothing};
 use crate::entities::hour_entries as h;
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset, time_cursor};
@@ -196,23 +197,13 @@ pub async fn link_correction(
     Ok(res.rows_affected == 1)
 }
 
-/// Whose entries a list may show.
-#[derive(Debug, Clone)]
-pub enum Scope {
-    /// Everyone's (staff).
-    All,
-    /// These schools' (coordinators).
-    Schools(Vec<SchoolId>),
-    /// One volunteer's own.
-    Volunteer(VolunteerId),
-}
-
 /// Whether an entry is in the scope.
-pub fn in_scope(m: &Row, s: &Scope) -> bool {
+pub fn in_scope(m: &Row, s: &Audience) -> bool {
     match s {
-        Scope::All => true,
-        Scope::Schools(ids) => ids.contains(&m.school_id),
-        Scope::Volunteer(v) => m.volunteer_id == *v,
+        Audience::All => true,
+        Audience::Schools(ids) => ids.contains(&m.school_id),
+        Audience::Volunteer(v) => m.volunteer_id == *v,
+        Audience::Organization(_) => false,
     }
 }
 
@@ -220,7 +211,7 @@ pub fn in_scope(m: &Row, s: &Scope) -> bool {
 pub async fn list(
     db: &impl ConnectionTrait,
     q: &HourQuery,
-    s: &Scope,
+    s: &Audience,
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<Row>, Option<Cursor>)> {
@@ -238,15 +229,16 @@ fn order(q: &HourQuery) -> Keyset<h::Column> {
 /// public so that a test can ask the database for its plan.
 pub fn list_query(
     q: &HourQuery,
-    s: &Scope,
+    s: &Audience,
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<sea_orm::Select<h::Entity>> {
     let mut sel = h::Entity::find();
     sel = match s {
-        Scope::All => sel,
-        Scope::Schools(ids) => sel.filter(h::Column::SchoolId.is_in(ids.iter().copied())),
-        Scope::Volunteer(v) => sel.filter(h::Column::VolunteerId.eq(*v)),
+        Audience::All => sel,
+        Audience::Schools(ids) => sel.filter(h::Column::SchoolId.is_in(ids.iter().copied())),
+        Audience::Volunteer(v) => sel.filter(h::Column::VolunteerId.eq(*v)),
+        Audience::Organization(_) => sel.filter(nothing()),
     };
     if let Some(st) = q.status {
         sel = sel.filter(h::Column::Status.eq(st));

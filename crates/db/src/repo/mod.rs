@@ -2,6 +2,7 @@
 
 pub mod agreements;
 pub mod applications;
+pub mod audience;
 pub mod audit;
 pub mod cursor;
 pub mod hours;

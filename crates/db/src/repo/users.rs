@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use domain::user::{User, UserQuery, UserStatus};
-use domain::{OrganizationId, Role, SchoolId, UserId};
+use domain::{OrganizationId, Role, SchoolId, UserId, VolunteerId};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait,
@@ -14,7 +14,9 @@ use super::versioned;
 use crate::repo::cursor::Cursor;
 use crate::repo::paging::{Key, Keyset};
 
-use crate::entities::{user_organizations as uo, user_schools as us, users as u};
+use crate::entities::{
+    user_organizations as uo, user_schools as us, users as u, volunteers as vol,
+};
 use crate::{DbError, DbResult};
 
 /// A stored account, with what sign-in needs.
@@ -24,6 +26,8 @@ pub struct Account {
     pub user: User,
     /// The argon2id PHC string.
     pub password_hash: String,
+    /// The volunteer profile of the login, if it has one.
+    pub volunteer_id: Option<VolunteerId>,
 }
 
 /// A new account.
@@ -80,9 +84,11 @@ struct AccountRow {
     created_at: chrono::DateTime<Utc>,
     school_id: Option<SchoolId>,
     organization_id: Option<OrganizationId>,
+    volunteer_id: Option<VolunteerId>,
 }
 
-/// The account matching `filter`, with its schools and organization, in one query: every
+/// The account matching `filter`, with its schools, organization and volunteer profile, in one
+/// query: every
 /// authenticated request reads the caller this way, so it costs one round trip, not three.
 async fn account_where(
     db: &impl ConnectionTrait,
@@ -94,6 +100,10 @@ async fn account_where(
         .into();
     let org = uo::Entity::belongs_to(u::Entity)
         .from(uo::Column::UserId)
+        .to(u::Column::Id)
+        .into();
+    let profile = vol::Entity::belongs_to(u::Entity)
+        .from(vol::Column::UserId)
         .to(u::Column::Id)
         .into();
     let rows = u::Entity::find()
@@ -111,8 +121,10 @@ async fn account_where(
         ])
         .column_as(us::Column::SchoolId, "school_id")
         .column_as(uo::Column::OrganizationId, "organization_id")
+        .column_as(vol::Column::Id, "volunteer_id")
         .join_rev(sea_orm::JoinType::LeftJoin, schools)
         .join_rev(sea_orm::JoinType::LeftJoin, org)
+        .join_rev(sea_orm::JoinType::LeftJoin, profile)
         .filter(filter)
         .order_by_asc(us::Column::SchoolId)
         .into_model::<AccountRow>()
@@ -136,6 +148,7 @@ async fn account_where(
             created_at: r.created_at,
         },
         password_hash: r.password_hash,
+        volunteer_id: r.volunteer_id,
     }))
 }
 

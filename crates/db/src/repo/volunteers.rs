@@ -14,6 +14,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::audience::{Audience, nothing};
 use super::versioned;
 use crate::entities::{
     clearances as cl, parent_leader_roles as plr, users as u, volunteer_interests as vi,
@@ -194,19 +195,10 @@ pub async fn clearances(db: &impl ConnectionTrait, id: VolunteerId) -> DbResult<
         .collect()
 }
 
-/// Who may see which profiles.
-#[derive(Debug, Clone)]
-pub enum Scope {
-    /// Every profile (staff).
-    All,
-    /// Profiles of volunteers serving one of these schools (coordinators).
-    Schools(Vec<SchoolId>),
-}
-
-fn scoped(s: &Scope) -> Condition {
+fn scoped(s: &Audience) -> Condition {
     match s {
-        Scope::All => Condition::all(),
-        Scope::Schools(ids) => Condition::all().add(
+        Audience::All => Condition::all(),
+        Audience::Schools(ids) => Condition::all().add(
             v::Column::Id.in_subquery(
                 Query::select()
                     .column(vs::Column::VolunteerId)
@@ -215,11 +207,13 @@ fn scoped(s: &Scope) -> Condition {
                     .to_owned(),
             ),
         ),
+        Audience::Volunteer(id) => Condition::all().add(v::Column::Id.eq(*id)),
+        Audience::Organization(_) => nothing(),
     }
 }
 
 /// Whether the profile is in the scope.
-pub async fn in_scope(db: &impl ConnectionTrait, id: VolunteerId, s: &Scope) -> DbResult<bool> {
+pub async fn in_scope(db: &impl ConnectionTrait, id: VolunteerId, s: &Audience) -> DbResult<bool> {
     Ok(v::Entity::find()
         .filter(v::Column::Id.eq(id))
         .filter(scoped(s))
@@ -232,7 +226,7 @@ pub async fn in_scope(db: &impl ConnectionTrait, id: VolunteerId, s: &Scope) -> 
 pub async fn list(
     db: &impl ConnectionTrait,
     q: &VolunteerQuery,
-    s: &Scope,
+    s: &Audience,
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<VolunteerSummary>, Option<Cursor>)> {
@@ -246,7 +240,7 @@ const ORDER: Keyset<v::Column> = Keyset::newest_first(v::Column::Id);
 /// The query behind [`list`]; public so that a test can ask the database for its plan.
 pub fn list_query(
     q: &VolunteerQuery,
-    s: &Scope,
+    s: &Audience,
     limit: u64,
     after: Option<Cursor>,
 ) -> DbResult<sea_orm::Select<v::Entity>> {

@@ -85,7 +85,7 @@ pub async fn run_due(db: &DatabaseConnection, today: NaiveDate) -> ApiResult<Job
         }
     }
     let horizon = today + chrono::Days::new(90);
-    for row in repo::in_force_expiring_by(db, horizon, &Visibility::All).await? {
+    for row in repo::in_force_expiring_by(db, horizon, &Audience::All).await? {
         let Some(expires) = row.expires_on else {
             continue;
         };

@@ -8,7 +8,8 @@ use crate::services::Actor;
 use crate::services::audit::{self, AuditAction};
 use chrono::{NaiveDate, Utc};
 use db::repo::agreements::{self as repo, NewDocument, NewHistory};
-use db::repo::applications::{self as applications, Visibility};
+use db::repo::applications;
+use db::repo::audience::Audience;
 use db::repo::{organizations, schools, users};
 use domain::agreement::{
     self as rules, ACTIVE_MOU_DEFINITION, ACTIVE_MOUS_GOAL, Agreement, AgreementAction,

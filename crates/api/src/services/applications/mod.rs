@@ -7,7 +7,8 @@
 
 use crate::services::Actor;
 use crate::services::audit::{self, AuditAction};
-use db::repo::applications::{self as repo, NewHistory, Visibility};
+use db::repo::applications::{self as repo, NewHistory};
+use db::repo::audience::Audience;
 use db::repo::{organizations, schools, users};
 use domain::application::{
     ApplicantView, Application, ApplicationForm, ApplicationQuery, ApplicationSummary, Assignment,

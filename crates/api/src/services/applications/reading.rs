@@ -3,15 +3,10 @@
 
 use super::*;
 
-pub(crate) fn visibility(auth: &AuthUser) -> ApiResult<Visibility> {
+pub(crate) fn visibility(auth: &AuthUser) -> ApiResult<Audience> {
     match auth.role {
-        Role::Admin | Role::Staff => Ok(Visibility::All),
-        Role::SchoolCoordinator => Ok(Visibility::Schools(auth.school_ids.clone())),
-        Role::Partner => Ok(Visibility::Organization(
-            auth.organization_id
-                .unwrap_or(domain::OrganizationId(uuid::Uuid::nil())),
-        )),
         Role::Volunteer => Err(ApiError::Forbidden),
+        _ => Ok(auth.audience()),
     }
 }
 
@@ -64,13 +59,14 @@ pub(super) async fn load_visible(
 ) -> ApiResult<repo::Row> {
     let row = repo::get(db, id).await.or_not_found("application")?;
     let visible = match visibility(auth)? {
-        Visibility::All => true,
-        Visibility::Schools(mine) => repo::form_of(&row)?
+        Audience::All => true,
+        Audience::Schools(mine) => repo::form_of(&row)?
             .program
             .school_ids
             .iter()
             .any(|s| mine.contains(s)),
-        Visibility::Organization(o) => row.organization_id == Some(o),
+        Audience::Organization(o) => row.organization_id == Some(o),
+        Audience::Volunteer(_) => false,
     };
     // Drafts belong to the applicant until sent.
     if !visible || row.status == ApplicationStatus::Draft {
@@ -168,7 +164,7 @@ pub async fn export_csv(
     let mut rows = vec![];
     let mut after = None;
     loop {
-        let (page, next) = repo::list(db, q, &Visibility::All, 100, after).await?;
+        let (page, next) = repo::list(db, q, &Audience::All, 100, after).await?;
         rows.extend(page);
         if rows.len() > cap {
             return Err(crate::services::too_many_rows(cap));

@@ -5,7 +5,8 @@
 use crate::services::Actor;
 use crate::services::audit::{self, AuditAction};
 use chrono::Utc;
-use db::repo::volunteers::{self as repo, Scope};
+use db::repo::audience::Audience;
+use db::repo::volunteers as repo;
 use db::repo::{organizations, schools, users};
 use domain::audit::AuditEntity;
 use domain::page::Page;

@@ -3,13 +3,9 @@
 
 use super::*;
 
-pub(super) fn scope(auth: &AuthUser) -> ApiResult<Scope> {
+pub(super) fn scope(auth: &AuthUser) -> ApiResult<Audience> {
     auth.require(Permission::ReadVolunteers)?;
-    Ok(if auth.role == Role::SchoolCoordinator {
-        Scope::Schools(auth.school_ids.clone())
-    } else {
-        Scope::All
-    })
+    Ok(auth.audience())
 }
 
 /// The signed-in volunteer's own profile.
