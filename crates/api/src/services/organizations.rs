@@ -3,6 +3,7 @@
 
 use crate::services::Actor;
 use crate::services::audit::{self, AuditAction};
+use db::repo::audience::Audience;
 use db::repo::{organizations as repo, users};
 use domain::audit::AuditEntity;
 use domain::organization::{
@@ -26,17 +27,14 @@ fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or_default()
 }
 
-/// The one organization a partner may see; `None` for roles that see the directory.
-fn scope(auth: &AuthUser) -> ApiResult<Option<OrganizationId>> {
+/// What of the directory the caller sees: a partner their own organization (nothing without
+/// one), every other role that may read it the whole directory.
+fn scope(auth: &AuthUser) -> ApiResult<Audience> {
     auth.require(Permission::ReadOrganizations)?;
-    if auth.role == Role::Partner {
-        // A partner login without an organization sees nothing.
-        return Ok(Some(
-            auth.organization_id
-                .unwrap_or(OrganizationId(uuid::Uuid::nil())),
-        ));
-    }
-    Ok(None)
+    Ok(match auth.audience() {
+        own @ Audience::Organization(_) => own,
+        _ => Audience::All,
+    })
 }
 
 /// Staff edit any organization's contacts; a partner contact edits their own organization's
@@ -65,9 +63,10 @@ pub async fn browse(
     auth: &AuthUser,
     q: &OrganizationQuery,
 ) -> ApiResult<Page<Organization>> {
-    let only = scope(auth)?;
+    let audience = scope(auth)?;
     let after = super::parse_cursor(q.cursor.as_deref())?;
-    let (items, next) = repo::list(db, q, only, Some(super::page_limit(q.limit)?), after).await?;
+    let (items, next) =
+        repo::list(db, q, &audience, Some(super::page_limit(q.limit)?), after).await?;
     Ok(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -84,7 +83,7 @@ pub async fn export_csv(
     // The page size is not used (an export holds every row) but is checked like a list's.
     super::page_limit(q.limit)?;
     auth.require(Permission::ManageOrganizations)?;
-    let (items, more) = repo::list(db, q, None, Some(cap as u64), None).await?;
+    let (items, more) = repo::list(db, q, &Audience::All, Some(cap as u64), None).await?;
     if more.is_some() {
         return Err(super::too_many_rows(cap));
     }
@@ -140,8 +139,8 @@ pub async fn find(
     auth: &AuthUser,
     id: OrganizationId,
 ) -> ApiResult<Organization> {
-    if let Some(only) = scope(auth)?
-        && only != id
+    if let Audience::Organization(own) = scope(auth)?
+        && own != id
     {
         // Not theirs: as if it did not exist.
         return Err(ApiError::NotFound("organization"));

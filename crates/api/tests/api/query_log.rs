@@ -29,7 +29,11 @@ fn capture(filter: &str) -> (Captured, tracing::subscriber::DefaultGuard) {
         .with_writer(move || writer.clone())
         .with_ansi(false)
         .finish();
-    (out, tracing::subscriber::set_default(subscriber))
+    let guard = tracing::subscriber::set_default(subscriber);
+    // Other tests' threads may have met the log's call site while no subscriber listened;
+    // recompute its interest now that one does.
+    tracing::callsite::rebuild_interest_cache();
+    (out, guard)
 }
 
 #[actix_web::test]

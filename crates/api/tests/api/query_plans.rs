@@ -209,7 +209,9 @@ async fn every_volunteer_list_comes_from_an_index() {
 #[actix_web::test]
 async fn every_directory_and_account_list_comes_from_an_index() {
     let app = TestApp::spawn().await;
-    let o = |q: OrganizationQuery| organizations::list_query(&q, None, Some(50), None).unwrap();
+    let o = |q: OrganizationQuery| {
+        organizations::list_query(&q, &Audience::All, Some(50), None).unwrap()
+    };
     let cases = vec![
         ("the directory", o(OrganizationQuery::default())),
         (
@@ -251,7 +253,7 @@ async fn every_directory_and_account_list_comes_from_an_index() {
             "a partner's own",
             organizations::list_query(
                 &OrganizationQuery::default(),
-                Some(OrganizationId(some_id())),
+                &Audience::Organization(OrganizationId(some_id())),
                 Some(50),
                 None,
             )
@@ -259,7 +261,8 @@ async fn every_directory_and_account_list_comes_from_an_index() {
         ),
         (
             "the export",
-            organizations::list_query(&OrganizationQuery::default(), None, None, None).unwrap(),
+            organizations::list_query(&OrganizationQuery::default(), &Audience::All, None, None)
+                .unwrap(),
         ),
     ];
     assert_all_indexed(&app, "organizations", cases).await;

@@ -14,6 +14,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::audience::{Audience, nothing};
 use super::versioned;
 use crate::entities::{contacts as c, organization_support_areas as sa, organizations as o};
 use crate::repo::cursor::Cursor;
@@ -120,11 +121,11 @@ async fn hydrate(db: &impl ConnectionTrait, m: o::Model) -> DbResult<Organizatio
 pub async fn list(
     db: &impl ConnectionTrait,
     q: &OrganizationQuery,
-    only: Option<OrganizationId>,
+    audience: &Audience,
     limit: Option<u64>,
     after: Option<Cursor>,
 ) -> DbResult<(Vec<Organization>, Option<Cursor>)> {
-    let rows = list_query(q, only, limit, after)?.all(db).await?;
+    let rows = list_query(q, audience, limit, after)?.all(db).await?;
     let (rows, next) = ORDER.page(rows, limit, |r| Cursor {
         key: r.legal_name.clone(),
         id: r.id.0,
@@ -138,14 +139,15 @@ const ORDER: Keyset<o::Column> = Keyset::by(o::Column::LegalName, Key::Text, o::
 /// The query behind [`list`]; public so that a test can ask the database for its plan.
 pub fn list_query(
     q: &OrganizationQuery,
-    only: Option<OrganizationId>,
+    audience: &Audience,
     limit: Option<u64>,
     after: Option<Cursor>,
 ) -> DbResult<sea_orm::Select<o::Entity>> {
-    let mut sel = o::Entity::find();
-    if let Some(id) = only {
-        sel = sel.filter(o::Column::Id.eq(id));
-    }
+    let mut sel = o::Entity::find().filter(match audience {
+        Audience::All => Condition::all(),
+        Audience::Organization(id) => Condition::all().add(o::Column::Id.eq(*id)),
+        Audience::Schools(_) | Audience::Volunteer(_) => nothing(),
+    });
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         sel = sel.filter(Expr::col(o::Column::NameKey).like(super::contains(&name_key(text))));
     }
