@@ -29,14 +29,14 @@ run: spa
 test: tools
     cargo test --workspace --locked
     @if [ -n "${TEST_DATABASE_URL:-}" ]; then \
-        echo "== HTTP tests on PostgreSQL"; cargo test --workspace --test api --locked; \
+        echo "== HTTP tests on PostgreSQL"; cargo test --workspace --test api --test query_log --locked; \
     else echo "SKIPPED PostgreSQL tests: set TEST_DATABASE_URL (or run \`just test-pg\`)"; fi
     ./scripts/contract.sh
     ./scripts/e2e.sh
 
 # The HTTP tests on PostgreSQL (default: the local server with trust auth).
 test-pg:
-    TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" cargo test --workspace --test api --locked
+    TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" cargo test --workspace --test api --test query_log --locked
 
 # The API contract: the spec validates as OpenAPI 3.1, then Schemathesis (pinned, in a venv) runs every check against a seeded server.
 contract *args:

@@ -21,7 +21,6 @@ mod migrations;
 mod opportunities;
 mod organizations;
 mod problems;
-mod query_log;
 mod query_plans;
 mod schools;
 mod spa;

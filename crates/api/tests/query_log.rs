@@ -1,12 +1,29 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly by design"
+)]
+
 //! The query log: every statement at debug level under `partnerhub_db::sql`, without the bound
 //! values (which hold emails, names and phone numbers).
+//!
+//! A test binary of its own: tracing decides per call site whether anyone listens, and a
+//! subscriber set for one thread races with other tests' threads meeting the same call site.
+//! Alone in its process, the test sees every event it causes.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use domain::Role;
 
-use crate::helpers::TestApp;
+#[path = "api/helpers.rs"]
+#[allow(
+    dead_code,
+    reason = "the shared helpers serve the other test binary too"
+)]
+mod helpers;
+
+use helpers::TestApp;
 
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);
