@@ -56,6 +56,17 @@ pub async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Vec<u8
     Ok(body)
 }
 
+/// A CSV export: `text/csv` in UTF-8, downloaded as `filename` (every export answers this way).
+pub fn csv_attachment(filename: &str, csv: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(csv)
+}
+
 /// The raw body of a CSV upload (imports), refused unless it is sent as `text/csv`.
 pub async fn csv_body(
     req: &HttpRequest,

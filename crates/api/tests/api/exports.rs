@@ -62,3 +62,40 @@ async fn every_export_refuses_more_rows_than_the_cap_and_says_how_to_narrow_it()
     let csv = res.text().await.unwrap();
     assert_eq!(csv.lines().count(), 2, "{csv}");
 }
+
+/// Every export answers the same way: UTF-8 CSV, downloaded under the resource's name.
+#[actix_web::test]
+async fn every_export_is_a_csv_download_named_for_its_resource() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    for name in [
+        "organizations",
+        "volunteers",
+        "hours",
+        "opportunities",
+        "agreements",
+        "applications",
+    ] {
+        let res = app
+            .get(&format!("/api/v1/{name}/export"), &staff)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{name}");
+        assert_eq!(
+            res.headers()["content-type"],
+            "text/csv; charset=utf-8",
+            "{name}"
+        );
+        assert_eq!(
+            res.headers()["content-disposition"],
+            format!("attachment; filename=\"{name}.csv\"").as_str(),
+            "{name}"
+        );
+        let csv = res.text().await.unwrap();
+        assert!(
+            csv.lines().next().is_some_and(|h| h.contains(',')),
+            "{name}: {csv}"
+        );
+    }
+}

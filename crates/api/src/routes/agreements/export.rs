@@ -19,11 +19,5 @@ pub async fn export(
 ) -> ApiResult<HttpResponse> {
     let csv =
         services::agreements::export(&state.db, &auth, &q, state.settings.exports.max_rows).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            "attachment; filename=\"agreements.csv\"",
-        ))
-        .body(csv))
+    Ok(crate::routes::csv_attachment("agreements.csv", csv))
 }

@@ -20,8 +20,5 @@ pub async fn export(
 ) -> ApiResult<HttpResponse> {
     let csv =
         services::hours::export_csv(&state.db, &auth, &q, state.settings.exports.max_rows).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", "attachment; filename=\"hours.csv\""))
-        .body(csv))
+    Ok(crate::routes::csv_attachment("hours.csv", csv))
 }

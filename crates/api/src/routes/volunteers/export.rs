@@ -21,11 +21,5 @@ pub async fn export(
     let csv =
         services::volunteers::export_csv(&state.db, &auth, &q, state.settings.exports.max_rows)
             .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            "attachment; filename=\"volunteers.csv\"",
-        ))
-        .body(csv))
+    Ok(crate::routes::csv_attachment("volunteers.csv", csv))
 }
