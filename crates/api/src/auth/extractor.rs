@@ -21,10 +21,6 @@ pub struct AuthUser {
     pub id: UserId,
     /// The user's current role.
     pub role: Role,
-    /// Schools a coordinator is scoped to.
-    pub school_ids: Vec<SchoolId>,
-    /// The organization of a partner contact.
-    pub organization_id: Option<OrganizationId>,
     /// The volunteer profile of a volunteer's login.
     pub volunteer_id: Option<VolunteerId>,
     /// The request id, for the audit log.
@@ -35,6 +31,16 @@ pub struct AuthUser {
 }
 
 impl AuthUser {
+    /// Schools a coordinator is scoped to.
+    pub fn school_ids(&self) -> &[SchoolId] {
+        &self.account.school_ids
+    }
+
+    /// The organization of a partner contact.
+    pub fn organization_id(&self) -> Option<OrganizationId> {
+        self.account.organization_id
+    }
+
     /// The rows this caller may see, by role: everything for staff and admins, their schools'
     /// for a coordinator, their organization's for a partner (nothing without one), their own
     /// for a volunteer (nothing without a profile). The services apply it, after checking the
@@ -42,10 +48,11 @@ impl AuthUser {
     pub fn audience(&self) -> Audience {
         match self.role {
             Role::Admin | Role::Staff => Audience::All,
-            Role::SchoolCoordinator => Audience::Schools(self.school_ids.clone()),
-            Role::Partner => {
-                Audience::Organization(self.organization_id.unwrap_or(OrganizationId(Uuid::nil())))
-            }
+            Role::SchoolCoordinator => Audience::Schools(self.school_ids().to_vec()),
+            Role::Partner => Audience::Organization(
+                self.organization_id()
+                    .unwrap_or(OrganizationId(Uuid::nil())),
+            ),
             Role::Volunteer => {
                 Audience::Volunteer(self.volunteer_id.unwrap_or(VolunteerId(Uuid::nil())))
             }
@@ -114,8 +121,6 @@ impl FromRequest for AuthUser {
             Ok(AuthUser {
                 id,
                 role: account.user.role,
-                school_ids: account.user.school_ids.clone(),
-                organization_id: account.user.organization_id,
                 volunteer_id: account.volunteer_id,
                 request_id,
                 account: account.user,

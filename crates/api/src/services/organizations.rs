@@ -43,7 +43,7 @@ pub fn may_edit_contacts(auth: &AuthUser, id: OrganizationId) -> ApiResult<()> {
     if auth.role.can(Permission::ManageOrganizations) {
         return Ok(());
     }
-    match (auth.role, auth.organization_id) {
+    match (auth.role, auth.organization_id()) {
         (Role::Partner, Some(own)) if own == id => Ok(()),
         (Role::Partner, _) => Err(ApiError::NotFound("organization")),
         _ => Err(ApiError::Forbidden),

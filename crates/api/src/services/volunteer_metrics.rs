@@ -172,11 +172,11 @@ pub async fn dashboard(
     auth.require(Permission::ReadMetrics)?;
     let hourly_cents = hour_value(db, default_hourly_cents).await?.cents;
     let schools: Option<Vec<SchoolId>> = match (auth.role, q.school_id) {
-        (Role::SchoolCoordinator, Some(s)) if !auth.school_ids.contains(&s) => {
+        (Role::SchoolCoordinator, Some(s)) if !auth.school_ids().contains(&s) => {
             return Err(ApiError::Forbidden);
         }
         (Role::SchoolCoordinator, Some(s)) | (_, Some(s)) => Some(vec![s]),
-        (Role::SchoolCoordinator, None) => Some(auth.school_ids.clone()),
+        (Role::SchoolCoordinator, None) => Some(auth.school_ids().to_vec()),
         (_, None) => None,
     };
     compute(

@@ -69,20 +69,19 @@ pub async fn list(
     limit: u64,
 ) -> DbResult<Vec<AuditEvent>> {
     let rows = list_query(entity, entity_id, limit).all(db).await?;
-    rows.into_iter()
-        .map(|m| {
-            Ok(AuditEvent {
-                id: m.id,
-                at: m.at,
-                actor_id: m.actor_id,
-                action: m.action,
-                entity: m.entity,
-                entity_id: m.entity_id,
-                changes: serde_json::from_str(&m.changes).unwrap_or(serde_json::Value::Null),
-                request_id: m.request_id,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|m| AuditEvent {
+            id: m.id,
+            at: m.at,
+            actor_id: m.actor_id,
+            action: m.action,
+            entity: m.entity,
+            entity_id: m.entity_id,
+            changes: serde_json::from_str(&m.changes).unwrap_or(serde_json::Value::Null),
+            request_id: m.request_id,
         })
-        .collect()
+        .collect())
 }
 
 /// `{field: {before, after}}` for every top-level field that differs between two JSON objects.

@@ -21,8 +21,8 @@ fn search_key(input: &SchoolInput) -> String {
 }
 
 /// Reads a row back into the domain type.
-pub fn to_domain(m: s::Model) -> DbResult<School> {
-    Ok(School {
+pub fn to_domain(m: s::Model) -> School {
+    School {
         id: m.id,
         level: m.level,
         designation: m.designation,
@@ -37,7 +37,7 @@ pub fn to_domain(m: s::Model) -> DbResult<School> {
         version: m.version,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    })
+    }
 }
 
 /// A page of schools and the cursor of the next one.
@@ -56,10 +56,7 @@ pub async fn list(
         },
         id: m.id.0,
     });
-    let schools = rows
-        .into_iter()
-        .map(to_domain)
-        .collect::<DbResult<Vec<_>>>()?;
+    let schools = rows.into_iter().map(to_domain).collect::<Vec<_>>();
     Ok((schools, next))
 }
 
@@ -102,17 +99,16 @@ pub async fn get(db: &impl ConnectionTrait, id: SchoolId) -> DbResult<School> {
         .one(db)
         .await?
         .ok_or(DbError::NotFound)?;
-    to_domain(m)
+    Ok(to_domain(m))
 }
 
 /// One school by its district code.
 pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> DbResult<Option<School>> {
-    s::Entity::find()
+    Ok(s::Entity::find()
         .filter(s::Column::Code.eq(code))
         .one(db)
         .await?
-        .map(to_domain)
-        .transpose()
+        .map(to_domain))
 }
 
 /// Which of these ids exist.
@@ -149,7 +145,7 @@ pub async fn create(db: &impl ConnectionTrait, input: &SchoolInput) -> DbResult<
     }
     .insert(db)
     .await?;
-    to_domain(m)
+    Ok(to_domain(m))
 }
 
 /// Replaces the editable fields if the stored version is still `expected_version`.
@@ -207,7 +203,7 @@ pub async fn count(db: &impl ConnectionTrait) -> DbResult<u64> {
 
 /// Every active school by name (the district has about 180).
 pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
-    s::Entity::find()
+    Ok(s::Entity::find()
         .filter(s::Column::Status.eq(SchoolStatus::Active))
         .order_by_asc(s::Column::Name)
         .limit(2000)
@@ -215,7 +211,7 @@ pub async fn all_active(db: &impl ConnectionTrait) -> DbResult<Vec<School>> {
         .await?
         .into_iter()
         .map(to_domain)
-        .collect()
+        .collect())
 }
 
 /// Names of many schools at once.

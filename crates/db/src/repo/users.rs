@@ -52,21 +52,19 @@ fn user_of(
     m: u::Model,
     school_ids: Vec<SchoolId>,
     organization_id: Option<OrganizationId>,
-) -> DbResult<User> {
-    let role = m.role;
-    let status = m.status;
-    Ok(User {
+) -> User {
+    User {
         id: m.id,
         email: m.email,
         display_name: m.display_name,
-        role,
+        role: m.role,
         school_ids,
         organization_id,
-        status,
+        status: m.status,
         password_change_required: m.password_change_required,
         version: m.version,
         created_at: m.created_at,
-    })
+    }
 }
 
 /// An account joined with its school and organization links: one row per school (or one row
@@ -236,7 +234,7 @@ async fn with_links(db: &impl ConnectionTrait, rows: Vec<u::Model>) -> DbResult<
             let organization = orgs.get(&m.id).copied();
             user_of(m, school_ids, organization)
         })
-        .collect::<DbResult<Vec<_>>>()?;
+        .collect();
     Ok(users)
 }
 

@@ -121,7 +121,7 @@ async fn load_visible(
 }
 
 fn is_own_partner(auth: &AuthUser, row: &repo::Row) -> bool {
-    auth.role == Role::Partner && auth.organization_id == Some(row.organization_id)
+    auth.role == Role::Partner && auth.organization_id() == Some(row.organization_id)
 }
 
 /// Staff, admin, or a contact of the agreement's partner (documents, final report).

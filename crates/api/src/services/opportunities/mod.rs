@@ -30,7 +30,7 @@ pub use signups::*;
 /// May the caller manage opportunities at this school? Staff anywhere, coordinators theirs.
 fn require_school(auth: &AuthUser, school: SchoolId) -> ApiResult<()> {
     auth.require(Permission::ManageOpportunities)?;
-    if auth.role == Role::SchoolCoordinator && !auth.school_ids.contains(&school) {
+    if auth.role == Role::SchoolCoordinator && !auth.school_ids().contains(&school) {
         return Err(ApiError::Forbidden);
     }
     Ok(())
