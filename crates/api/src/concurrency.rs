@@ -43,6 +43,8 @@ versioned!(
     domain::agreement::Agreement,
     domain::volunteer::Volunteer,
     domain::opportunity::Opportunity,
+    domain::needs::Need,
+    domain::needs::Priority,
 );
 
 /// The one way a record is answered: JSON with its `ETag`, and kept by no cache (a record is

@@ -888,6 +888,87 @@ impl Client {
         Self::json(self.request(Method::GET, "/api/v1/public/partners")).await
     }
 
+    // --- school needs and the plan's priorities ---
+
+    /// The strategic plan's goals and priorities.
+    pub async fn priorities(&self) -> ClientResult<Vec<domain::needs::Priority>> {
+        Self::json(self.request(Method::GET, "/api/v1/priorities")).await
+    }
+
+    /// Adds a priority (admin).
+    pub async fn create_priority(
+        &self,
+        input: &domain::needs::PriorityInput,
+    ) -> ClientResult<domain::needs::Priority> {
+        Self::json(self.request(Method::POST, "/api/v1/priorities").json(input)).await
+    }
+
+    /// Changes or retires a priority (admin).
+    pub async fn update_priority(
+        &self,
+        id: domain::PriorityId,
+        version: i32,
+        input: &domain::needs::PriorityInput,
+    ) -> ClientResult<domain::needs::Priority> {
+        let r = self.request(Method::PUT, &format!("/api/v1/priorities/{id}"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// A page of needs.
+    pub async fn list_needs(
+        &self,
+        q: &domain::needs::NeedQuery,
+    ) -> ClientResult<Page<domain::needs::Need>> {
+        Self::json(self.request(Method::GET, "/api/v1/needs").query(q)).await
+    }
+
+    /// One need.
+    pub async fn get_need(&self, id: domain::NeedId) -> ClientResult<domain::needs::Need> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/needs/{id}"))).await
+    }
+
+    /// Records a need.
+    pub async fn create_need(
+        &self,
+        input: &domain::needs::NeedInput,
+    ) -> ClientResult<domain::needs::Need> {
+        Self::json(self.request(Method::POST, "/api/v1/needs").json(input)).await
+    }
+
+    /// Changes a need.
+    pub async fn update_need(
+        &self,
+        id: domain::NeedId,
+        version: i32,
+        input: &domain::needs::NeedInput,
+    ) -> ClientResult<domain::needs::Need> {
+        let r = self.request(Method::PUT, &format!("/api/v1/needs/{id}"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Moves a need along its statuses.
+    pub async fn transition_need(
+        &self,
+        id: domain::NeedId,
+        version: i32,
+        t: &domain::needs::NeedTransition,
+    ) -> ClientResult<domain::needs::Need> {
+        let r = self.request(Method::POST, &format!("/api/v1/needs/{id}/transition"));
+        Self::json(Self::if_match(r, version).json(t)).await
+    }
+
+    /// Coverage of the needs assessment against the goal.
+    pub async fn needs_coverage(
+        &self,
+        q: &domain::needs::CoverageQuery,
+    ) -> ClientResult<domain::needs::Coverage> {
+        Self::json(
+            self.request(Method::GET, "/api/v1/metrics/needs-coverage")
+                .query(q),
+        )
+        .await
+    }
+
     // --- opportunities and sign-ups ---
 
     /// A page of opportunities.

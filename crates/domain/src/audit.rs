@@ -7,6 +7,7 @@ use crate::UserId;
 use crate::agreement::AgreementAction;
 use crate::hours::HourAction;
 use crate::intake::ApplicationAction;
+use crate::needs::NeedAction;
 
 wire_enum!(
     /// The kinds of record that have an audit trail.
@@ -33,6 +34,10 @@ wire_enum!(
         Hours => "hours",
         /// A setting of the office.
         Setting => "setting",
+        /// A school's need.
+        Need => "need",
+        /// A strategic-plan priority.
+        Priority => "priority",
     }
 );
 
@@ -175,6 +180,12 @@ wire_enum!(
         Reject => "reject",
         /// An hour entry was corrected.
         Correct => "correct",
+        /// Part of a need's ask was met.
+        PartlyMeet => "partly_meet",
+        /// A need's ask was met.
+        Meet => "meet",
+        /// A met or withdrawn need was opened again.
+        Reopen => "reopen",
     }
 );
 
@@ -220,6 +231,17 @@ impl From<HourAction> for AuditAction {
     }
 }
 
+impl From<NeedAction> for AuditAction {
+    fn from(a: NeedAction) -> Self {
+        match a {
+            NeedAction::PartlyMeet => Self::PartlyMeet,
+            NeedAction::Meet => Self::Meet,
+            NeedAction::Withdraw => Self::Withdraw,
+            NeedAction::Reopen => Self::Reopen,
+        }
+    }
+}
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -257,6 +279,9 @@ mod tests {
             assert_eq!(AuditAction::from(*a).as_str(), a.as_str());
         }
         for a in HourAction::ALL {
+            assert_eq!(AuditAction::from(*a).as_str(), a.as_str());
+        }
+        for a in NeedAction::ALL {
             assert_eq!(AuditAction::from(*a).as_str(), a.as_str());
         }
     }

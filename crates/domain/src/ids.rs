@@ -108,3 +108,11 @@ id_type!(
     /// Identifies an entry of volunteer hours.
     HourEntryId
 );
+id_type!(
+    /// Identifies a school's need.
+    NeedId
+);
+id_type!(
+    /// Identifies a strategic-plan priority.
+    PriorityId
+);

@@ -45,6 +45,7 @@ pub mod hours;
 pub mod ids;
 pub mod import;
 pub mod intake;
+pub mod needs;
 pub mod opportunity;
 pub mod organization;
 pub mod page;
@@ -56,7 +57,7 @@ pub mod volunteer;
 pub mod volunteer_metrics;
 
 pub use ids::{
-    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, OpportunityId,
-    OrganizationId, SchoolId, SignupId, UserId, VolunteerId,
+    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, NeedId,
+    OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId, UserId, VolunteerId,
 };
 pub use role::{Permission, Role};

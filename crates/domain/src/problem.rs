@@ -102,6 +102,8 @@ wire_enum!(
         SlotsBelowConfirmed => "slots_below_confirmed",
         /// 409: the opportunity has already taken place.
         OpportunityPast => "opportunity_past",
+        /// 409: another need of the school and year holds this rank.
+        RankTaken => "rank_taken",
         /// 409: the volunteer is signed up already.
         AlreadySignedUp => "already_signed_up",
         /// 409: the volunteer is checked in already.
@@ -226,6 +228,9 @@ impl ErrorCode {
             ErrorCode::OwnRole => "No puede cambiar su propio rol.",
             ErrorCode::OwnAccount => "No puede desactivar su propia cuenta.",
             ErrorCode::OpportunityCancelled => "Esta oportunidad fue cancelada.",
+            ErrorCode::RankTaken => {
+                "Otra necesidad de esta escuela y este año escolar ya tiene esa prioridad."
+            }
             ErrorCode::SlotsBelowConfirmed => {
                 "Hay más voluntarios inscritos que cupos; cancele inscripciones antes de reducir los cupos."
             }
@@ -477,6 +482,21 @@ pub fn spanish(message: &str) -> Option<String> {
         }
         "This link has expired or was already used. Ask for a new one." => {
             "Este enlace venció o ya se usó. Pida uno nuevo."
+        }
+        "Describe the need." => "Describa la necesidad.",
+        "Enter a rank from 1 to 20." => "Indique una prioridad del 1 al 20.",
+        "Enter a number from 1 to 10,000,000." => "Indique un número del 1 al 10,000,000.",
+        "Enter a school year between 2000 and 2100." => "Indique un año escolar entre 2000 y 2100.",
+        "Help with time is asked in volunteer slots or hours." => {
+            "La ayuda con tiempo se pide en cupos de voluntarios o en horas."
+        }
+        "No such school." => "No existe esa escuela.",
+        "No such priority." => "No existe esa prioridad del plan.",
+        "This priority is retired; choose an active one." => {
+            "Esta prioridad del plan ya no se usa; elija una vigente."
+        }
+        "A need stays with its school and school year; record a new one instead." => {
+            "Una necesidad queda con su escuela y su año escolar; registre una nueva."
         }
         _ => return None,
     };

@@ -53,6 +53,10 @@ pub enum Permission {
     ReviewHours,
     /// Flag parent leaders (coordinators: volunteers of their schools).
     FlagParentLeaders,
+    /// Read school needs (coordinators: their schools'; partners: those shown to partners).
+    ReadNeeds,
+    /// Record, rank and change school needs (coordinators: their schools').
+    ManageNeeds,
 }
 
 impl Role {
@@ -63,9 +67,9 @@ impl Role {
             ReadSchools => true,
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
             | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
-            ReadOrganizations | ReadAgreements => self != Role::Volunteer,
+            ReadOrganizations | ReadAgreements | ReadNeeds => self != Role::Volunteer,
             ReadMetrics | ReadVolunteers | ManageOpportunities | ReviewHours
-            | FlagParentLeaders => {
+            | FlagParentLeaders | ManageNeeds => {
                 matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)
             }
             ManageUsers | ManageGoals => self == Role::Admin,

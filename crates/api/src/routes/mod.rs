@@ -8,8 +8,10 @@ pub mod goals;
 pub mod health;
 pub mod hours;
 pub mod metrics;
+pub mod needs;
 pub mod opportunities;
 pub mod organizations;
+pub mod priorities;
 pub mod public_applications;
 pub mod schools;
 pub mod settings;
@@ -338,6 +340,32 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/metrics/volunteers")
                         .route(web::get().to(metrics::volunteers::volunteers)),
+                )
+                .service(
+                    resource("/metrics/needs-coverage")
+                        .route(web::get().to(metrics::needs_coverage::needs_coverage)),
+                )
+                .service(
+                    resource("/priorities")
+                        .route(web::get().to(priorities::list::list))
+                        .route(web::post().to(priorities::create::create)),
+                )
+                .service(
+                    resource("/priorities/{id}").route(web::put().to(priorities::update::update)),
+                )
+                .service(
+                    resource("/needs")
+                        .route(web::get().to(needs::list::list))
+                        .route(web::post().to(needs::create::create)),
+                )
+                .service(
+                    resource("/needs/{id}")
+                        .route(web::get().to(needs::get::get))
+                        .route(web::put().to(needs::update::update)),
+                )
+                .service(
+                    resource("/needs/{id}/transition")
+                        .route(web::post().to(needs::transition::transition)),
                 )
                 .service(resource("/goals").route(web::get().to(goals::list::list)))
                 .service(resource("/goals/{key}").route(web::put().to(goals::update::update)))

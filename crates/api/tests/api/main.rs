@@ -18,6 +18,7 @@ mod helpers;
 mod hours;
 mod imports;
 mod migrations;
+mod needs;
 mod opportunities;
 mod organizations;
 mod problems;

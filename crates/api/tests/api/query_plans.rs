@@ -522,3 +522,59 @@ async fn every_opportunity_audit_and_outbox_list_comes_from_an_index() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn every_needs_list_comes_from_an_index() {
+    use db::repo::needs;
+    use domain::needs::{NeedQuery, NeedStatus};
+    let app = TestApp::spawn().await;
+    let n = |q: NeedQuery, a: Audience| needs::list_query(&q, &a, 50, None).unwrap();
+    let school = SchoolId(some_id());
+    let cases = vec![
+        ("every need", n(NeedQuery::default(), Audience::All)),
+        (
+            "a school's",
+            n(
+                NeedQuery {
+                    school_id: Some(school),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "a school's for a year",
+            n(
+                NeedQuery {
+                    school_id: Some(school),
+                    school_year: Some(2026),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "a year's open ones",
+            n(
+                NeedQuery {
+                    school_year: Some(2026),
+                    status: Some(NeedStatus::Open),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "a coordinator's",
+            n(NeedQuery::default(), Audience::Schools(vec![school])),
+        ),
+        (
+            "a partner's",
+            n(
+                NeedQuery::default(),
+                Audience::Organization(OrganizationId(some_id())),
+            ),
+        ),
+    ];
+    assert_all_indexed(&app, "needs", cases).await;
+}

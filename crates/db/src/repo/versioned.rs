@@ -6,8 +6,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, UpdateMany};
 
 use crate::entities::{
-    agreements, applications, goals, opportunities, organizations, schools, settings, users,
-    volunteers,
+    agreements, applications, goals, opportunities, organizations, plan_priorities, school_needs,
+    schools, settings, users, volunteers,
 };
 use crate::{DbError, DbResult};
 
@@ -37,6 +37,8 @@ versioned!(
     goals => Key,
     opportunities => Id,
     organizations => Id,
+    plan_priorities => Id,
+    school_needs => Id,
     schools => Id,
     settings => Key,
     users => Id,

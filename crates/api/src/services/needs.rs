@@ -1,0 +1,446 @@
+//! School needs (the needs assessment) and the strategic-plan priorities they align with.
+//! Coordinators record and rank their schools' needs, staff any school's; partners read the
+//! needs shown to partners, without the school's internal notes; coverage counts the schools
+//! with three primary needs. The rules live in `domain::needs`.
+
+use chrono::Utc;
+use db::repo::audience::Audience;
+use db::repo::needs as repo;
+use db::repo::{agreements as goals, schools, volunteer_totals};
+use domain::audit::AuditEntity;
+use domain::needs::{
+    self as rules, Coverage, CoverageQuery, Need, NeedInput, NeedQuery, NeedStatus, NeedTransition,
+    Priority, PriorityInput,
+};
+use domain::page::Page;
+use domain::problem::ErrorCode;
+use domain::{NeedId, Permission, PriorityId, SchoolId};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use validator::Validate;
+
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult, OrNotFound};
+use crate::services::Actor;
+use crate::services::audit::{self, AuditAction};
+
+type NeedRow = db::entities::school_needs::Model;
+type PriorityRow = db::entities::plan_priorities::Model;
+
+fn priority_of(r: PriorityRow) -> Priority {
+    Priority {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        name_es: r.name_es,
+        kind: r.kind,
+        active: r.active,
+        position: u32::try_from(r.position).unwrap_or(0),
+        version: r.version,
+    }
+}
+
+// ---------- priorities ----------
+
+/// The strategic plan's goals and priorities, in list order (any signed-in user).
+pub async fn priorities(db: &DatabaseConnection, auth: &AuthUser) -> ApiResult<Vec<Priority>> {
+    auth.require(Permission::ReadSchools)?;
+    Ok(repo::priorities(db)
+        .await?
+        .into_iter()
+        .map(priority_of)
+        .collect())
+}
+
+fn code_taken(e: db::DbError) -> ApiError {
+    match e {
+        db::DbError::Duplicate(_) => ApiError::Conflict {
+            code: ErrorCode::Duplicate,
+            detail: "another priority has this code".into(),
+        },
+        e => e.into(),
+    }
+}
+
+/// Adds a priority (admin).
+pub async fn add_priority(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    input: PriorityInput,
+) -> ApiResult<Priority> {
+    auth.require(Permission::ManageGoals)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    let row = repo::insert_priority(&txn, &input)
+        .await
+        .map_err(code_taken)?;
+    let p = priority_of(row);
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Priority,
+        p.id,
+        AuditAction::Create,
+        audit::created(&serde_json::to_value(&p).unwrap_or_default()),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(p)
+}
+
+/// Changes (or retires, with `active: false`) a priority (admin).
+pub async fn revise_priority(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: PriorityId,
+    version: i32,
+    input: PriorityInput,
+) -> ApiResult<Priority> {
+    auth.require(Permission::ManageGoals)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let txn = db::begin_write(db).await?;
+    let before = priority_of(repo::priority(&txn, id).await.or_not_found("priority")?);
+    repo::update_priority(&txn, id, version, &input)
+        .await
+        .map_err(code_taken)?;
+    let after = priority_of(repo::priority(&txn, id).await?);
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Priority,
+        id,
+        AuditAction::Update,
+        audit::diff(
+            &serde_json::to_value(&before).unwrap_or_default(),
+            &serde_json::to_value(&after).unwrap_or_default(),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+// ---------- needs ----------
+
+async fn assemble_many(
+    db: &impl ConnectionTrait,
+    audience: &Audience,
+    rows: Vec<NeedRow>,
+) -> ApiResult<Vec<Need>> {
+    let mut school_ids: Vec<SchoolId> = rows.iter().map(|r| r.school_id).collect();
+    school_ids.sort();
+    school_ids.dedup();
+    let names = schools::names_of(db, &school_ids).await?;
+    let mut priority_ids: Vec<PriorityId> = rows.iter().map(|r| r.priority_id).collect();
+    priority_ids.sort();
+    priority_ids.dedup();
+    let priorities = repo::priorities_of(db, &priority_ids).await?;
+    let internal = !matches!(audience, Audience::Organization(_));
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let rank = u32::try_from(r.rank).unwrap_or(0);
+            let priority = priorities.get(&r.priority_id);
+            Need {
+                id: r.id,
+                school_id: r.school_id,
+                school_name: names.get(&r.school_id).cloned().unwrap_or_default(),
+                school_year: r.school_year,
+                support_area: r.support_area,
+                priority_id: r.priority_id,
+                priority_name: priority.map(|p| p.name.clone()).unwrap_or_default(),
+                priority_name_es: priority.map(|p| p.name_es.clone()).unwrap_or_default(),
+                help_kind: r.help_kind,
+                description: r.description,
+                ask_unit: r.ask_unit,
+                ask_quantity: u32::try_from(r.ask_quantity).unwrap_or(u32::MAX),
+                timeframe: r.timeframe,
+                rank,
+                primary: rules::is_primary(rank),
+                status: r.status,
+                status_reason: r.status_reason,
+                visible_to_partners: r.visible_to_partners,
+                internal_notes: internal.then_some(r.internal_notes),
+                recorded_by: r.recorded_by,
+                version: r.version,
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            }
+        })
+        .collect())
+}
+
+async fn assemble(db: &impl ConnectionTrait, audience: &Audience, row: NeedRow) -> ApiResult<Need> {
+    assemble_many(db, audience, vec![row])
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound("need"))
+}
+
+/// The need, when the caller sees it (another school's, for a coordinator: 404).
+async fn visible(db: &impl ConnectionTrait, auth: &AuthUser, id: NeedId) -> ApiResult<NeedRow> {
+    auth.require(Permission::ReadNeeds)?;
+    let row = repo::get(db, id).await.or_not_found("need")?;
+    if !repo::sees(&auth.audience(), &row) {
+        return Err(ApiError::NotFound("need"));
+    }
+    Ok(row)
+}
+
+/// A school the caller records needs for: staff any, coordinators theirs (another: 404).
+fn require_school(auth: &AuthUser, school: SchoolId) -> ApiResult<()> {
+    auth.require(Permission::ManageNeeds)?;
+    match auth.audience() {
+        Audience::All => Ok(()),
+        Audience::Schools(ids) if ids.contains(&school) => Ok(()),
+        _ => Err(ApiError::NotFound("school")),
+    }
+}
+
+/// The input's references exist: the school, and the priority (active, unless unchanged).
+async fn check_input(
+    db: &impl ConnectionTrait,
+    input: &NeedInput,
+    current_priority: Option<PriorityId>,
+) -> ApiResult<()> {
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    if schools::get(db, input.school_id).await.is_err() {
+        return Err(ApiError::invalid_field(
+            "school_id",
+            "unknown",
+            "No such school.",
+        ));
+    }
+    match repo::priority(db, input.priority_id).await {
+        Err(db::DbError::NotFound) => Err(ApiError::invalid_field(
+            "priority_id",
+            "unknown",
+            "No such priority.",
+        )),
+        Err(e) => Err(e.into()),
+        Ok(p) if !p.active && current_priority != Some(p.id) => Err(ApiError::invalid_field(
+            "priority_id",
+            "retired",
+            "This priority is retired; choose an active one.",
+        )),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// 409 `rank_taken` when another need of the school and year (not withdrawn) holds the rank.
+async fn check_rank(
+    db: &impl ConnectionTrait,
+    school: SchoolId,
+    school_year: i32,
+    rank: u32,
+    except: Option<NeedId>,
+) -> ApiResult<()> {
+    if repo::holder_of_rank(db, school, school_year, rank, except)
+        .await?
+        .is_some()
+    {
+        return Err(rank_taken(rank));
+    }
+    Ok(())
+}
+
+fn rank_taken(rank: u32) -> ApiError {
+    ApiError::Conflict {
+        code: ErrorCode::RankTaken,
+        detail: format!(
+            "another need of this school and school year is ranked {rank}; change that one first"
+        ),
+    }
+}
+
+/// The unique index is the safety net behind [`check_rank`] (two writers at once).
+fn or_rank_taken(rank: u32) -> impl Fn(db::DbError) -> ApiError {
+    move |e| match e {
+        db::DbError::Duplicate(_) => rank_taken(rank),
+        e => e.into(),
+    }
+}
+
+/// Records a need (coordinators for their schools, staff for any).
+pub async fn record(db: &DatabaseConnection, auth: &AuthUser, input: NeedInput) -> ApiResult<Need> {
+    require_school(auth, input.school_id)?;
+    check_input(db, &input, None).await?;
+    let txn = db::begin_write(db).await?;
+    check_rank(&txn, input.school_id, input.school_year, input.rank, None).await?;
+    let row = repo::insert(&txn, auth.id, &input)
+        .await
+        .map_err(or_rank_taken(input.rank))?;
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Need,
+        row.id,
+        AuditAction::Create,
+        audit::created(&serde_json::to_value(&input).unwrap_or_default()),
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(need.id = %row.id, "need recorded");
+    assemble(db, &Audience::All, row).await
+}
+
+/// Changes a need's terms (its school and year stay).
+pub async fn revise(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: NeedId,
+    version: i32,
+    input: NeedInput,
+) -> ApiResult<Need> {
+    let current = visible(db, auth, id).await?;
+    require_school(auth, current.school_id)?;
+    if input.school_id != current.school_id || input.school_year != current.school_year {
+        return Err(ApiError::invalid_field(
+            if input.school_id != current.school_id {
+                "school_id"
+            } else {
+                "school_year"
+            },
+            "immutable",
+            "A need stays with its school and school year; record a new one instead.",
+        ));
+    }
+    check_input(db, &input, Some(current.priority_id)).await?;
+    let txn = db::begin_write(db).await?;
+    if current.status != NeedStatus::Withdrawn {
+        check_rank(
+            &txn,
+            current.school_id,
+            current.school_year,
+            input.rank,
+            Some(id),
+        )
+        .await?;
+    }
+    let before = assemble(&txn, &Audience::All, current).await?;
+    repo::update(&txn, id, version, &input)
+        .await
+        .map_err(|e| match e {
+            db::DbError::Duplicate(_) => rank_taken(input.rank),
+            e => e.into(),
+        })?;
+    let after = assemble(&txn, &Audience::All, repo::get(&txn, id).await?).await?;
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Need,
+        id,
+        AuditAction::Update,
+        audit::diff(
+            &serde_json::to_value(&before).unwrap_or_default(),
+            &serde_json::to_value(&after).unwrap_or_default(),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Moves a need along its statuses (met, partly met, withdrawn, reopened), with a reason.
+pub async fn transition(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    id: NeedId,
+    version: i32,
+    t: NeedTransition,
+) -> ApiResult<Need> {
+    t.validate().map_err(|e| ApiError::validation(&e))?;
+    let current = visible(db, auth, id).await?;
+    require_school(auth, current.school_id)?;
+    let to = rules::next_need_status(current.status, t.action).map_err(ApiError::transition)?;
+    let txn = db::begin_write(db).await?;
+    if current.status == NeedStatus::Withdrawn {
+        let rank = u32::try_from(current.rank).unwrap_or(0);
+        check_rank(&txn, current.school_id, current.school_year, rank, Some(id)).await?;
+    }
+    let reason = t.reason.trim();
+    repo::set_status(
+        &txn,
+        id,
+        version,
+        to,
+        (!reason.is_empty()).then_some(reason),
+    )
+    .await
+    .map_err(or_rank_taken(u32::try_from(current.rank).unwrap_or(0)))?;
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Need,
+        id,
+        t.action,
+        serde_json::json!({ "status": { "before": current.status, "after": to },
+            "reason": reason }),
+    )
+    .await?;
+    txn.commit().await?;
+    assemble(db, &Audience::All, repo::get(db, id).await?).await
+}
+
+/// One need the caller sees.
+pub async fn get(db: &DatabaseConnection, auth: &AuthUser, id: NeedId) -> ApiResult<Need> {
+    let row = visible(db, auth, id).await?;
+    assemble(db, &auth.audience(), row).await
+}
+
+/// A page of the needs the caller sees, newest first.
+pub async fn browse(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &NeedQuery,
+) -> ApiResult<Page<Need>> {
+    auth.require(Permission::ReadNeeds)?;
+    let limit = super::page_limit(q.limit)?;
+    let after = super::parse_cursor(q.cursor.as_deref())?;
+    let audience = auth.audience();
+    let (rows, next) = repo::list(db, q, &audience, limit, after).await?;
+    Ok(Page {
+        items: assemble_many(db, &audience, rows).await?,
+        next_cursor: next.map(|c| c.encode()),
+    })
+}
+
+/// The school year (by the year it starts in) that holds today, by the office's setting.
+pub async fn current_school_year(db: &impl ConnectionTrait) -> ApiResult<i32> {
+    use chrono::Datelike;
+    let year = volunteer_totals::school_year(db).await?;
+    Ok(year.start(Utc::now().date_naive()).year())
+}
+
+/// Coverage of the goal "three primary needs at every school": staff for the district,
+/// coordinators for their schools; the drill-down's filters narrow the schools.
+pub async fn coverage(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    q: &CoverageQuery,
+) -> ApiResult<Coverage> {
+    auth.require(Permission::ReadMetrics)?;
+    let school_year = match q.school_year {
+        Some(y) if (2000..=2100).contains(&y) => y,
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "school_year",
+                "range",
+                "Enter a school year between 2000 and 2100.",
+            ));
+        }
+        None => current_school_year(db).await?,
+    };
+    let audience = auth.audience();
+    let scope = match &audience {
+        Audience::All => None,
+        Audience::Schools(ids) => Some(ids.as_slice()),
+        _ => return Err(ApiError::Forbidden),
+    };
+    let schools = repo::coverage(db, school_year, q, scope).await?;
+    let goal = match goals::get_goal(db, rules::COVERAGE_GOAL).await {
+        Ok(g) => Some(g),
+        Err(db::DbError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(rules::coverage(school_year, schools, goal))
+}
