@@ -61,6 +61,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/volunteers/duplicates") view=|| view! { <Protected><pages::volunteers::VolunteerDuplicates/></Protected> }/>
                     <Route path=path!("/volunteers/dashboard") view=|| view! { <Protected><pages::volunteer_dashboard::VolunteerDashboard/></Protected> }/>
                     <Route path=path!("/volunteers/:id") view=|| view! { <Protected><pages::volunteers::VolunteerDetail/></Protected> }/>
+                    <Route path=path!("/needs") view=|| view! { <Protected><pages::needs::NeedsPage/></Protected> }/>
+                    <Route path=path!("/needs/new") view=|| view! { <Protected><pages::need_form::NewNeed/></Protected> }/>
+                    <Route path=path!("/needs/:id") view=|| view! { <Protected><pages::need_form::EditNeed/></Protected> }/>
+                    <Route path=path!("/priorities") view=|| view! { <Protected><pages::priorities::PrioritiesPage/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
             </Shell>
@@ -138,6 +142,9 @@ fn Shell(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || auth.role() == Some(domain::Role::Volunteer)>
                         <A href="/volunteer/me">{move || i18n.t(Key::MyVolunteering)}</A>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadNeeds)>
+                        <A href="/needs">{move || i18n.t(Key::NavNeeds)}</A>
                     </Show>
                     <A href="/opportunities">{move || i18n.t(Key::NavOpportunities)}</A>
                     <Show when=move || auth.can(Permission::ReviewHours)>

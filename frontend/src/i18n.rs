@@ -12,6 +12,7 @@ use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
     OrganizationType, PlanningItem, Reason, SupportArea, TaxStatus,
 };
+use domain::needs::{AskUnit, HelpKind, NeedAction, NeedStatus, PriorityKind};
 use domain::opportunity::SignupStatus;
 use domain::school::{Designation, SchoolLevel, SchoolStatus};
 use domain::user::UserStatus;
@@ -53,6 +54,45 @@ macro_rules! keys {
 }
 
 keys! {
+    NavNeeds => "Needs", "Necesidades";
+    NeedsTitle => "School needs", "Necesidades de las escuelas";
+    NeedsIntro => "Each school names its three primary needs for the school year (ranks 1 to 3), aligned with the strategic plan.", "Cada escuela indica sus tres necesidades principales del año escolar (prioridades 1 a 3), alineadas con el plan estratégico.";
+    NeedSchoolYear => "School year", "Año escolar";
+    SchoolLabel => "School", "Escuela";
+    NeedsNone => "No needs recorded for this school and year yet.", "Todavía no hay necesidades registradas para esta escuela y este año.";
+    NeedsNew => "Record a need", "Registrar una necesidad";
+    NeedEdit => "Edit the need", "Editar la necesidad";
+    NeedRank => "Rank (1 to 3: primary)", "Prioridad (1 a 3: principal)";
+    NeedPrimary => "Primary", "Principal";
+    NeedSecondary => "Secondary", "Secundaria";
+    NeedSupportArea => "Support area", "Área de apoyo";
+    NeedPriority => "Strategic-plan priority", "Prioridad del plan estratégico";
+    NeedHelpKind => "Help that meets it", "Ayuda que la atiende";
+    NeedDescription => "What the school needs", "Lo que necesita la escuela";
+    NeedAskUnit => "The ask is counted in", "La solicitud se cuenta en";
+    NeedAskQuantity => "How many", "Cuántos";
+    NeedTimeframe => "When", "Cuándo";
+    NeedVisible => "Partners may see this need", "Los socios pueden ver esta necesidad";
+    NeedNotes => "Internal notes (never shown to partners)", "Notas internas (nunca se muestran a los socios)";
+    NeedStatusReason => "Reason (optional)", "Motivo (opcional)";
+    NeedSaved => "The need is saved.", "La necesidad se guardó.";
+    NeedBack => "Back to the needs", "Volver a las necesidades";
+    NeedAsk => "Ask", "Solicitud";
+    CoverageTitle => "Schools with three primary needs", "Escuelas con tres necesidades principales";
+    CoverageOf => "schools covered", "escuelas cubiertas";
+    CoverageLacking => "Schools that still lack three primary needs", "Escuelas a las que aún les faltan tres necesidades principales";
+    CoverageAllCovered => "Every school has three primary needs.", "Todas las escuelas tienen tres necesidades principales.";
+    CoverageByRegion => "By region", "Por región";
+    CoveragePrimaryCount => "Primary needs", "Necesidades principales";
+    CoverageCovered => "Covered", "Cubiertas";
+    PrioritiesTitle => "Strategic-plan priorities", "Prioridades del plan estratégico";
+    PrioritiesIntro => "The goals and pillar priorities that school needs align with. A retired priority stays on the needs that name it.", "Las metas y prioridades de los pilares con las que se alinean las necesidades. Una prioridad retirada se conserva en las necesidades que la usan.";
+    PriorityNameEs => "Name in Spanish", "Nombre en español";
+    PriorityKindLabel => "Kind", "Tipo";
+    PriorityPosition => "Order", "Orden";
+    PriorityActive => "Offered for new needs", "Disponible para nuevas necesidades";
+    PriorityAdd => "Add a priority", "Agregar una prioridad";
+    PriorityRetired => "Retired", "Retirada";
     NavVolunteer => "Volunteer", "Voluntariado";
     NavVolunteers => "Volunteers", "Voluntarios";
     NavOpportunities => "Opportunities", "Oportunidades";
@@ -1240,6 +1280,55 @@ impl I18n {
             ClearanceStatus::Cleared => self.pick("Cleared", "Autorizado"),
             ClearanceStatus::Denied => self.pick("Denied", "Denegado"),
             ClearanceStatus::Expired => self.pick("Expired", "Vencido"),
+        }
+    }
+}
+
+impl I18n {
+    /// Time, treasure or talent.
+    pub fn help_kind(&self, k: HelpKind) -> &'static str {
+        match k {
+            HelpKind::Time => self.pick("Time (volunteers)", "Tiempo (voluntarios)"),
+            HelpKind::Treasure => self.pick("Treasure (donations)", "Tesoro (donaciones)"),
+            HelpKind::Talent => self.pick("Talent (skills)", "Talento (habilidades)"),
+        }
+    }
+
+    /// What a need's ask counts.
+    pub fn ask_unit(&self, u: AskUnit) -> &'static str {
+        match u {
+            AskUnit::VolunteerSlots => self.pick("Volunteer slots", "Cupos de voluntarios"),
+            AskUnit::Dollars => self.pick("Dollars", "Dólares"),
+            AskUnit::Items => self.pick("Items", "Artículos"),
+            AskUnit::Hours => self.pick("Hours", "Horas"),
+        }
+    }
+
+    /// Where a need stands.
+    pub fn need_status(&self, s: NeedStatus) -> &'static str {
+        match s {
+            NeedStatus::Open => self.pick("Open", "Abierta"),
+            NeedStatus::PartlyMet => self.pick("Partly met", "Atendida en parte"),
+            NeedStatus::Met => self.pick("Met", "Atendida"),
+            NeedStatus::Withdrawn => self.pick("Withdrawn", "Retirada"),
+        }
+    }
+
+    /// A step of a need's status.
+    pub fn need_action(&self, a: NeedAction) -> &'static str {
+        match a {
+            NeedAction::PartlyMeet => self.pick("Mark partly met", "Marcar como atendida en parte"),
+            NeedAction::Meet => self.pick("Mark met", "Marcar como atendida"),
+            NeedAction::Withdraw => self.pick("Withdraw", "Retirar"),
+            NeedAction::Reopen => self.pick("Reopen", "Reabrir"),
+        }
+    }
+
+    /// A plan goal or a pillar priority.
+    pub fn priority_kind(&self, k: PriorityKind) -> &'static str {
+        match k {
+            PriorityKind::Goal => self.pick("Plan goal", "Meta del plan"),
+            PriorityKind::Pillar => self.pick("Pillar priority", "Prioridad de un pilar"),
         }
     }
 }
