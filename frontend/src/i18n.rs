@@ -63,6 +63,7 @@ keys! {
     NeedsNew => "Record a need", "Registrar una necesidad";
     NeedEdit => "Edit the need", "Editar la necesidad";
     NeedRank => "Rank (1 to 3: primary)", "Prioridad (1 a 3: principal)";
+    NeedRankShort => "Rank", "Prioridad";
     NeedPrimary => "Primary", "Principal";
     NeedSecondary => "Secondary", "Secundaria";
     NeedSupportArea => "Support area", "Área de apoyo";
@@ -77,7 +78,6 @@ keys! {
     NeedStatusReason => "Reason (optional)", "Motivo (opcional)";
     NeedSaved => "The need is saved.", "La necesidad se guardó.";
     NeedBack => "Back to the needs", "Volver a las necesidades";
-    NeedAsk => "Ask", "Solicitud";
     CoverageTitle => "Schools with three primary needs", "Escuelas con tres necesidades principales";
     CoverageOf => "schools covered", "escuelas cubiertas";
     CoverageLacking => "Schools that still lack three primary needs", "Escuelas a las que aún les faltan tres necesidades principales";

@@ -131,33 +131,26 @@ pub fn NeedsPage() -> impl IntoView {
 fn NeedTable(needs: Vec<Need>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap">
-            <table>
-                <thead><tr>
-                    <th scope="col">{move || i18n.t(Key::NeedRank)}</th>
-                    <th scope="col">{move || i18n.t(Key::NeedDescription)}</th>
-                    <th scope="col">{move || i18n.t(Key::SchoolLabel)}</th>
-                    <th scope="col">{move || i18n.t(Key::NeedPriority)}</th>
-                    <th scope="col">{move || i18n.t(Key::NeedAsk)}</th>
-                    <th scope="col">{move || i18n.t(Key::Status)}</th>
-                </tr></thead>
-                <tbody>
-                    {needs.into_iter().map(|n| {
-                        let priority = (n.priority_name.clone(), n.priority_name_es.clone());
-                        view! {
-                            <tr>
-                                <td>{n.rank} " · " {move || i18n.t(if n.primary { Key::NeedPrimary } else { Key::NeedSecondary })}</td>
-                                <td><A href=format!("/needs/{}", n.id)>{n.description.clone()}</A></td>
-                                <td>{n.school_name.clone()}</td>
-                                <td>{move || if i18n.lang.get() == Lang::Es && !priority.1.is_empty() { priority.1.clone() } else { priority.0.clone() }}</td>
-                                <td>{n.ask_quantity} " " {move || i18n.ask_unit(n.ask_unit)}</td>
-                                <td><span class="badge">{move || i18n.need_status(n.status)}</span></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ul class="cards" id="needs-list">
+            {needs.into_iter().map(|n| {
+                let priority = (n.priority_name.clone(), n.priority_name_es.clone());
+                view! {
+                    <li class="card">
+                        <A href=format!("/needs/{}", n.id)><span class="card-title">{n.description.clone()}</span></A>
+                        <span class="meta">
+                            {move || i18n.t(Key::NeedRankShort)} " " {n.rank} " · "
+                            {move || i18n.t(if n.primary { Key::NeedPrimary } else { Key::NeedSecondary })}
+                            " · " <span class="badge">{move || i18n.need_status(n.status)}</span>
+                        </span>
+                        <span class="meta">
+                            {n.school_name.clone()} " · "
+                            {move || if i18n.lang.get() == Lang::Es && !priority.1.is_empty() { priority.1.clone() } else { priority.0.clone() }}
+                            " · " {n.ask_quantity} " " {move || i18n.ask_unit(n.ask_unit)}
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 
@@ -189,7 +182,7 @@ fn CoveragePanel(year: RwSignal<i32>, school: RwSignal<String>) -> impl IntoView
                         <p class="muted">{move || i18n.t(Key::Goal)} ": " {format!("{}% · {} {}", g.target, i18n.t(Key::Deadline), g.deadline)}</p>
                     })}
                     <h3>{move || i18n.t(Key::CoverageByRegion)}</h3>
-                    <div class="table-wrap"><table>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::CoverageByRegion)><table class="data">
                         <thead><tr>
                             <th scope="col">{move || i18n.t(Key::Region)}</th>
                             <th scope="col">{move || i18n.t(Key::CoverageCovered)}</th>
@@ -203,7 +196,7 @@ fn CoveragePanel(year: RwSignal<i32>, school: RwSignal<String>) -> impl IntoView
                         view! { <Empty text=Signal::derive(move || i18n.t(Key::CoverageAllCovered).to_string())/> }.into_any()
                     } else {
                         view! {
-                            <div class="table-wrap"><table id="coverage-lacking">
+                            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::CoverageLacking)><table class="data" id="coverage-lacking">
                                 <thead><tr>
                                     <th scope="col">{move || i18n.t(Key::SchoolLabel)}</th>
                                     <th scope="col">{move || i18n.t(Key::Region)}</th>

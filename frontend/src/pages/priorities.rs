@@ -25,7 +25,7 @@ pub fn PrioritiesPage() -> impl IntoView {
             <h1>{move || i18n.t(Key::PrioritiesTitle)}</h1>
             <p class="muted">{move || i18n.t(Key::PrioritiesIntro)}</p>
             <LoadedView resource=list render={move |items: Vec<Priority>| view! {
-                <div class="table-wrap"><table>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::PrioritiesTitle)><table class="data">
                     <thead><tr>
                         <th scope="col">{move || i18n.t(Key::PriorityPosition)}</th>
                         <th scope="col">{move || i18n.t(Key::Name)}</th>

@@ -1,0 +1,99 @@
+// Journey: a school coordinator on a 360 px phone, in Spanish, records their school's three
+// primary needs (meeting a field error and a taken rank on the way); the school shows covered;
+// staff then see it covered on the district's count and no longer among the schools lacking
+// needs, and mark one need met. Run by `just e2e` against a seeded server.
+import assert from "node:assert/strict";
+import { artifacts, base, launch, watchErrors } from "./harness.mjs";
+
+const browser = await launch();
+const { errors, watch } = watchErrors();
+const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "en-US" });
+const page = await phone.newPage();
+watch(page);
+
+async function signIn(p, email, password, heading) {
+  await p.goto(`${base}/needs`);
+  await p.getByLabel(/Correo electrónico|Email/).fill(email);
+  await p.getByLabel(/^(Contraseña|Password)$/).fill(password);
+  await p.keyboard.press("Enter");
+  await p.getByRole("heading", { name: heading, level: 1 }).waitFor();
+}
+
+async function recordNeed(p, rank, description, quantity) {
+  await p.getByRole("link", { name: "Registrar una necesidad" }).click();
+  await p.getByRole("heading", { name: "Registrar una necesidad" }).waitFor();
+  await p.getByLabel("Lo que necesita la escuela").fill(description);
+  await p.getByLabel("Prioridad (1 a 3: principal)").fill(String(rank));
+  await p.getByLabel("Cuántos").fill(String(quantity));
+  await p.getByRole("button", { name: "Guardar" }).click();
+  await p.getByRole("heading", { name: "Necesidades de las escuelas" }).waitFor();
+  await p.getByRole("link", { name: description }).waitFor();
+}
+
+try {
+  // The coordinator reads Spanish; the choice is remembered.
+  await page.goto(`${base}/login`);
+  await page.getByRole("button", { name: "Cambiar a español" }).click();
+  await signIn(page, "coordinator@partnerhub.test", "demo-coordinator-password", "Necesidades de las escuelas");
+  assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  // Their one school is chosen for them.
+  await page.getByText("Todavía no hay necesidades registradas").waitFor();
+  assert.match(await page.locator("#needs-school option:checked").innerText(), /Ashley Park/);
+
+  // A need without a description is refused next to the field, in Spanish.
+  await page.getByRole("link", { name: "Registrar una necesidad" }).click();
+  await page.getByLabel("Prioridad (1 a 3: principal)").fill("1");
+  await page.getByLabel("Cuántos").fill("12");
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await page.getByText("Describa la necesidad.").waitFor();
+  await page.getByLabel("Lo que necesita la escuela").fill("Lectores voluntarios para segundo grado");
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await page.getByRole("link", { name: "Lectores voluntarios para segundo grado" }).waitFor();
+
+  // A rank already taken is explained; then the second and third primary needs.
+  await page.getByRole("link", { name: "Registrar una necesidad" }).click();
+  await page.getByLabel("Lo que necesita la escuela").fill("Tutores de matemáticas");
+  await page.getByLabel("Prioridad (1 a 3: principal)").fill("1");
+  await page.getByLabel("Cuántos").fill("6");
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await page.getByRole("alert").filter({ hasText: "ya tiene esa prioridad" }).waitFor();
+  await page.getByLabel("Prioridad (1 a 3: principal)").fill("2");
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await page.getByRole("link", { name: "Tutores de matemáticas" }).waitFor();
+  await recordNeed(page, 3, "Mentores para las familias", 4);
+
+  // Their school is covered.
+  await page.locator("#coverage-summary", { hasText: "1 / 1" }).waitFor();
+  await page.getByText("Todas las escuelas tienen tres necesidades principales.").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a 360px screen`);
+  await page.screenshot({ path: `${artifacts}needs-360-es.png`, fullPage: true });
+
+  // Staff, on a desktop in English: the school counts as covered and is not among the lacking.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  const staff = await desk.newPage();
+  watch(staff);
+  await signIn(staff, "staff@partnerhub.test", "demo-staff-password", "School needs");
+  const summary = await staff.locator("#coverage-summary").innerText();
+  assert.match(summary, /^1 \/ \d+ schools covered/, summary);
+  await staff.locator("#coverage-lacking").waitFor();
+  assert.equal(await staff.locator("#coverage-lacking").getByText(/^Ashley Park Elementary$/).count(), 0);
+  assert.ok(await staff.locator("#coverage-lacking").getByText(/^Ashley Park Middle$/).count() > 0);
+
+  // Staff open a need and mark it met, with a reason.
+  await staff.getByRole("link", { name: "Tutores de matemáticas" }).click();
+  await staff.getByRole("heading", { name: "Edit the need" }).waitFor();
+  await staff.getByLabel("Reason (optional)").fill("Six tutors from Queen City Readers");
+  await staff.getByRole("button", { name: "Mark met" }).click();
+  await staff.getByRole("heading", { name: "Status: Met" }).waitFor();
+  await staff.getByRole("button", { name: "Reopen" }).waitFor();
+
+  assert.deepEqual(errors, [], "no script errors");
+  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered");
+} catch (e) {
+  await page.screenshot({ path: `${artifacts}failure-needs.png`, fullPage: true }).catch(() => {});
+  console.error("journey failed at", page.url(), "; script errors:", errors);
+  throw e;
+} finally {
+  await browser.close();
+}
