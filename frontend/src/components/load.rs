@@ -9,7 +9,7 @@ use client::{Client, ClientError};
 
 use crate::api::{error_text, use_auth};
 use crate::components::status::{ErrorBox, Loading};
-use crate::i18n::use_i18n;
+use crate::i18n::{Key, use_i18n};
 
 /// What a page loads: the value, or the error in the UI's language.
 pub type Loaded<T> = LocalResource<Result<T, String>>;
@@ -29,6 +29,31 @@ where
         let fetch = fetch.clone();
         async move {
             auth.call(move |c| fetch(c, s.clone()))
+                .await
+                .map_err(|e| error_text(&i18n, &e))
+        }
+    })
+}
+
+/// Loads the record the address names, `fetch(client, id)`, again whenever the id changes;
+/// "not found" in the UI's language when the address names none.
+pub fn load_record<I, T, F, Fut>(id: impl Fn() -> Option<I> + 'static, fetch: F) -> Loaded<T>
+where
+    I: Clone + 'static,
+    T: 'static,
+    F: Fn(Client, I) -> Fut + Clone + 'static,
+    Fut: Future<Output = Result<T, ClientError>> + 'static,
+{
+    let auth = use_auth();
+    let i18n = use_i18n();
+    LocalResource::new(move || {
+        let id = id();
+        let fetch = fetch.clone();
+        async move {
+            let Some(id) = id else {
+                return Err(i18n.t(Key::NotFoundText).to_string());
+            };
+            auth.call(move |c| fetch(c, id.clone()))
                 .await
                 .map_err(|e| error_text(&i18n, &e))
         }

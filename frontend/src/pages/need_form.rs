@@ -14,9 +14,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::collections::HashMap;
 
-use crate::api::{error_text, field_errors, use_auth};
+use crate::api::use_auth;
 use crate::components::field::{CheckField, SelectField, TextField};
-use crate::components::load::{LoadedView, load};
+use crate::components::form::{FormState, ProblemBanner};
+use crate::components::load::{LoadedView, load, load_record};
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::pages::needs::this_school_year;
 
@@ -75,12 +76,7 @@ pub fn EditNeed() -> impl IntoView {
             .and_then(|s| s.parse::<NeedId>().ok())
     };
     let choices = choices();
-    let need = load(id, |c, id| async move {
-        match id {
-            Some(id) => c.get_need(id).await,
-            None => Err(client::ClientError::Decode("not found".into())),
-        }
-    });
+    let need = load_record(id, |c, id| async move { c.get_need(id).await });
     view! {
         <section class="page narrow">
             <h1>{move || i18n.t(Key::NeedEdit)}</h1>
@@ -175,17 +171,17 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
             .and_then(|n| n.internal_notes.clone())
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(HashMap::<String, String>::new());
-    let problem = RwSignal::new(None::<String>);
+    let form = FormState::new();
+    let errors = form.errors;
     let saved = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let target = existing.as_ref().map(|n| (n.id, n.version));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.start() {
             return;
         }
+        saved.set(false);
         let mut bad = HashMap::new();
         let school_id = school.get_untracked().parse().ok();
         let priority_id = priority.get_untracked().parse().ok();
@@ -202,7 +198,7 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
         let rank_n = number(rank, "rank", &mut bad);
         let (Some(school_id), Some(priority_id)) = (school_id, priority_id) else {
             bad.insert("school_id".into(), i18n.t(Key::ChooseSchool).to_string());
-            errors.set(bad);
+            form.invalid(&i18n, bad);
             return;
         };
         let input = NeedInput {
@@ -223,9 +219,6 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
             visible_to_partners: visible.get_untracked(),
             internal_notes: notes.get_untracked(),
         };
-        busy.set(true);
-        problem.set(None);
-        saved.set(false);
         errors.set(bad);
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -240,17 +233,19 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
                     }
                 })
                 .await;
-            busy.set(false);
             match res {
-                Ok(n) if target.is_none() => navigate(
-                    &format!("/needs?school={}&year={}", n.school_id, n.school_year),
-                    Default::default(),
-                ),
-                Ok(_) => saved.set(true),
-                Err(e) => {
-                    errors.update(|m| m.extend(field_errors(&i18n, &e)));
-                    problem.set(Some(error_text(&i18n, &e)));
+                Ok(n) if target.is_none() => {
+                    form.done();
+                    navigate(
+                        &format!("/needs?school={}&year={}", n.school_id, n.school_year),
+                        Default::default(),
+                    )
                 }
+                Ok(_) => {
+                    form.done();
+                    saved.set(true)
+                }
+                Err(e) => form.fail(&i18n, &e),
             }
         });
     };
@@ -284,9 +279,7 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
     let is_new = existing.is_none();
     view! {
         <form class="form" on:submit=submit novalidate>
-            <Show when=move || problem.get().is_some()>
-                <div class="state error" role="alert"><p>{move || problem.get()}</p></div>
-            </Show>
+            <ProblemBanner form=form/>
             <Show when=move || saved.get()>
                 <p class="state ok" role="status">{move || i18n.t(Key::NeedSaved)}</p>
             </Show>
@@ -308,8 +301,8 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
             <CheckField name="visible_to_partners" label=Signal::derive(move || i18n.t(Key::NeedVisible)) value=visible/>
             <TextField name="internal_notes" label=Signal::derive(move || i18n.t(Key::NeedNotes)) value=notes errors=errors/>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
+                <button type="submit" class="primary" disabled=move || form.busy.get()>
+                    {move || if form.busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
                 </button>
                 <A href="/needs" attr:class="button">{move || i18n.t(Key::NeedBack)}</A>
             </div>
@@ -323,8 +316,7 @@ fn StatusActions(need: Need, on_done: Callback<()>) -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(HashMap::<String, String>::new());
-    let problem = RwSignal::new(None::<String>);
+    let form = FormState::new();
     let steps: Vec<NeedAction> = NeedAction::ALL
         .iter()
         .copied()
@@ -336,7 +328,9 @@ fn StatusActions(need: Need, on_done: Callback<()>) -> impl IntoView {
             action,
             reason: reason.get_untracked(),
         };
-        problem.set(None);
+        if !form.start() {
+            return;
+        }
         spawn_local(async move {
             match auth
                 .call(|c| {
@@ -345,8 +339,11 @@ fn StatusActions(need: Need, on_done: Callback<()>) -> impl IntoView {
                 })
                 .await
             {
-                Ok(_) => on_done.run(()),
-                Err(e) => problem.set(Some(error_text(&i18n, &e))),
+                Ok(_) => {
+                    form.done();
+                    on_done.run(())
+                }
+                Err(e) => form.fail(&i18n, &e),
             }
         });
     };
@@ -354,13 +351,11 @@ fn StatusActions(need: Need, on_done: Callback<()>) -> impl IntoView {
         <Show when=move || auth.can(Permission::ManageNeeds)>
             <section class="panel" aria-labelledby="need-status">
                 <h2 id="need-status">{move || i18n.t(Key::Status)} ": " {move || i18n.need_status(status)}</h2>
-                <Show when=move || problem.get().is_some()>
-                    <div class="state error" role="alert"><p>{move || problem.get()}</p></div>
-                </Show>
-                <TextField name="reason" id_prefix="status-" label=Signal::derive(move || i18n.t(Key::NeedStatusReason)) value=reason errors=errors/>
+                <ProblemBanner form=form/>
+                <TextField name="reason" id_prefix="status-" label=Signal::derive(move || i18n.t(Key::NeedStatusReason)) value=reason errors=form.errors/>
                 <div class="actions">
                     {steps.clone().into_iter().map(|a| view! {
-                        <button type="button" on:click=move |_| act(a)>{move || i18n.need_action(a)}</button>
+                        <button type="button" disabled=move || form.busy.get() on:click=move |_| act(a)>{move || i18n.need_action(a)}</button>
                     }).collect_view()}
                 </div>
             </section>

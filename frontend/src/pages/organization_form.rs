@@ -12,11 +12,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use std::collections::HashMap;
 
-use crate::api::{error_text, use_auth};
+use crate::api::use_auth;
 use crate::components::field::{SelectField, TextField};
-use crate::components::status::{ErrorBox, Loading};
+use crate::components::form::{FormState, ProblemBanner};
+use crate::components::load::{LoadedView, load_record};
 use crate::i18n::{Key, use_i18n};
 
 /// The organization id in the URL, if it is one.
@@ -40,35 +40,16 @@ pub fn NewOrganization() -> impl IntoView {
 /// `/organizations/:id/edit`.
 #[component]
 pub fn EditOrganization() -> impl IntoView {
-    let auth = use_auth();
     let i18n = use_i18n();
     let id = organization_id_param();
-    let org = RwSignal::new(None::<Result<Organization, String>>);
-    let load = move || {
-        let Some(id) = id.get_untracked() else {
-            org.set(Some(Err(i18n.t(Key::NotFoundText).to_string())));
-            return;
-        };
-        org.set(None);
-        spawn_local(async move {
-            let res = auth
-                .call(|c| async move { c.get_organization(id).await })
-                .await;
-            org.set(Some(res.map_err(|e| error_text(&i18n, &e))));
-        });
-    };
-    Effect::new(move |_| {
-        id.track();
-        load();
-    });
+    let org = load_record(
+        move || id.get(),
+        |c, id| async move { c.get_organization(id).await },
+    );
     view! {
         <section class="page narrow">
             <h1>{move || i18n.t(Key::EditOrganization)}</h1>
-            {move || match org.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load())/> }.into_any(),
-                Some(Ok(o)) => view! { <OrganizationForm existing=Some(o)/> }.into_any(),
-            }}
+            <LoadedView resource=org render={|o: Organization| view! { <OrganizationForm existing=Some(o)/> }}/>
         </section>
     }
 }
@@ -95,13 +76,15 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
     let postal_code = RwSignal::new(e.map(|o| o.postal_code.clone()).unwrap_or_default());
     let description = RwSignal::new(e.map(|o| o.description.clone()).unwrap_or_default());
     let areas = RwSignal::new(e.map(|o| o.support_areas.clone()).unwrap_or_default());
-    let errors = RwSignal::new(HashMap::<String, String>::new());
-    let problem = RwSignal::new(None::<String>);
+    let form = FormState::new();
+    let errors = form.errors;
     let duplicates = RwSignal::new(Vec::<DuplicateCandidate>::new());
-    let busy = RwSignal::new(false);
     let target = existing.as_ref().map(|o| (o.id, o.version));
 
     let save = move |confirm: bool| {
+        if !form.start() {
+            return;
+        }
         let input = OrganizationInput {
             legal_name: legal_name.get_untracked(),
             org_type: OrganizationType::parse(&org_type.get_untracked())
@@ -116,9 +99,6 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
             description: description.get_untracked(),
             support_areas: areas.get_untracked(),
         };
-        busy.set(true);
-        problem.set(None);
-        errors.set(HashMap::new());
         let navigate = navigate.clone();
         spawn_local(async move {
             let res = auth
@@ -138,23 +118,23 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
                     }
                 })
                 .await;
-            busy.set(false);
             match res {
-                Ok(o) => navigate(&format!("/organizations/{}", o.id), Default::default()),
+                Ok(o) => {
+                    form.done();
+                    navigate(&format!("/organizations/{}", o.id), Default::default())
+                }
                 Err(ClientError::Api(p)) if p.code == ErrorCode::PossibleDuplicate => {
+                    form.done();
                     duplicates.set(p.duplicates)
                 }
-                Err(e) => {
-                    errors.set(crate::api::field_errors(&i18n, &e));
-                    problem.set(Some(error_text(&i18n, &e)));
-                }
+                Err(e) => form.fail(&i18n, &e),
             }
         });
     };
     let save_submit = save.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !busy.get_untracked() {
+        if !form.busy.get_untracked() {
             duplicates.set(vec![]);
             save_submit(false);
         }
@@ -182,9 +162,7 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
             <div class="state error" role="alert">{move || i18n.t(Key::Forbidden)}</div>
         </Show>
         <form class="form" on:submit=submit novalidate>
-            <Show when=move || problem.get().is_some()>
-                <div class="state error" role="alert">{move || problem.get()}</div>
-            </Show>
+            <ProblemBanner form=form/>
             <Show when=move || !duplicates.with(|d| d.is_empty())>
                 <div class="state error" role="alert">
                     <p>{move || i18n.t(Key::DuplicateWarning)}</p>
@@ -193,7 +171,7 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
                             <li><A href=format!("/organizations/{}", d.id)>{d.legal_name}</A></li>
                         }).collect_view()}
                     </ul>
-                    <button type="button" disabled=move || busy.get() on:click={
+                    <button type="button" disabled=move || form.busy.get() on:click={
                         let save = save.clone();
                         move |_| save(true)
                     }>{move || i18n.t(Key::CreateAnyway)}</button>
@@ -231,8 +209,8 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
+                <button type="submit" class="primary" disabled=move || form.busy.get()>
+                    {move || if form.busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
                 </button>
                 <A href=cancel attr:class="button">{move || i18n.t(Key::Cancel)}</A>
             </div>

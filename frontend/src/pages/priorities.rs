@@ -5,10 +5,10 @@ use domain::Permission;
 use domain::needs::{Priority, PriorityInput, PriorityKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 
-use crate::api::{error_text, field_errors, use_auth};
+use crate::api::use_auth;
 use crate::components::field::{CheckField, SelectField, TextField};
+use crate::components::form::{FormState, ProblemBanner};
 use crate::components::load::{LoadedView, load};
 use crate::i18n::{Key, use_i18n};
 
@@ -75,11 +75,14 @@ fn PriorityForm(existing: Option<Priority>, on_done: Callback<()>) -> impl IntoV
             .unwrap_or_default(),
     );
     let active = RwSignal::new(e.as_ref().is_none_or(|p| p.active));
-    let errors = RwSignal::new(HashMap::<String, String>::new());
-    let problem = RwSignal::new(None::<String>);
+    let form = FormState::new();
+    let errors = form.errors;
     let target = e.as_ref().map(|p| (p.id, p.version));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !form.start() {
+            return;
+        }
         let input = PriorityInput {
             code: code.get_untracked().trim().to_string(),
             name: name.get_untracked(),
@@ -88,8 +91,6 @@ fn PriorityForm(existing: Option<Priority>, on_done: Callback<()>) -> impl IntoV
             active: active.get_untracked(),
             position: position.get_untracked().trim().parse().unwrap_or(0),
         };
-        problem.set(None);
-        errors.set(HashMap::new());
         spawn_local(async move {
             let res = auth
                 .call(|c| {
@@ -103,11 +104,11 @@ fn PriorityForm(existing: Option<Priority>, on_done: Callback<()>) -> impl IntoV
                 })
                 .await;
             match res {
-                Ok(_) => on_done.run(()),
-                Err(e) => {
-                    errors.set(field_errors(&i18n, &e));
-                    problem.set(Some(error_text(&i18n, &e)));
+                Ok(_) => {
+                    form.done();
+                    on_done.run(())
                 }
+                Err(e) => form.fail(&i18n, &e),
             }
         });
     };
@@ -121,9 +122,7 @@ fn PriorityForm(existing: Option<Priority>, on_done: Callback<()>) -> impl IntoV
     view! {
         <form class="form panel" on:submit=submit novalidate aria-labelledby="priority-form">
             <h2 id="priority-form">{move || heading.clone().unwrap_or_else(|| i18n.t(Key::PriorityAdd).to_string())}</h2>
-            <Show when=move || problem.get().is_some()>
-                <div class="state error" role="alert"><p>{move || problem.get()}</p></div>
-            </Show>
+            <ProblemBanner form=form/>
             <TextField name="code" label=Signal::derive(move || i18n.t(Key::Code)) value=code errors=errors required=true/>
             <TextField name="name" label=Signal::derive(move || i18n.t(Key::Name)) value=name errors=errors required=true/>
             <TextField name="name_es" label=Signal::derive(move || i18n.t(Key::PriorityNameEs)) value=name_es errors=errors/>
@@ -131,7 +130,7 @@ fn PriorityForm(existing: Option<Priority>, on_done: Callback<()>) -> impl IntoV
             <TextField name="position" kind="number" label=Signal::derive(move || i18n.t(Key::PriorityPosition)) value=position errors=errors/>
             <CheckField name="active" label=Signal::derive(move || i18n.t(Key::PriorityActive)) value=active/>
             <div class="actions">
-                <button type="submit" class="primary">{move || i18n.t(Key::Save)}</button>
+                <button type="submit" class="primary" disabled=move || form.busy.get()>{move || if form.busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}</button>
                 <Show when=move || target.is_some()>
                     <button type="button" on:click=move |_| on_done.run(())>{move || i18n.t(Key::Cancel)}</button>
                 </Show>

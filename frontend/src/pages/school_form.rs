@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use std::collections::HashMap;
 
-use crate::api::{error_text, use_auth};
+use crate::api::use_auth;
 use crate::components::field::{CheckField, SelectField, TextField};
-use crate::components::status::{ErrorBox, Loading};
+use crate::components::form::{FormState, ProblemBanner};
+use crate::components::load::{LoadedView, load_record};
 use crate::i18n::{Key, use_i18n};
 use crate::pages::school_detail::school_id_param;
 
@@ -30,33 +30,16 @@ pub fn NewSchool() -> impl IntoView {
 /// `/schools/:id/edit`.
 #[component]
 pub fn EditSchool() -> impl IntoView {
-    let auth = use_auth();
     let i18n = use_i18n();
     let id = school_id_param();
-    let school = RwSignal::new(None::<Result<School, String>>);
-    let load = move || {
-        let Some(id) = id.get_untracked() else {
-            school.set(Some(Err(i18n.t(Key::NotFoundText).to_string())));
-            return;
-        };
-        school.set(None);
-        spawn_local(async move {
-            let res = auth.call(|c| async move { c.get_school(id).await }).await;
-            school.set(Some(res.map_err(|e| error_text(&i18n, &e))));
-        });
-    };
-    Effect::new(move |_| {
-        id.track();
-        load();
-    });
+    let school = load_record(
+        move || id.get(),
+        |c, id| async move { c.get_school(id).await },
+    );
     view! {
         <section class="page narrow">
             <h1>{move || i18n.t(Key::EditSchool)}</h1>
-            {move || match school.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(msg)) => view! { <ErrorBox text=Signal::derive(move || msg.clone()) retry=Callback::new(move |_| load())/> }.into_any(),
-                Some(Ok(s)) => view! { <SchoolForm existing=Some(s)/> }.into_any(),
-            }}
+            <LoadedView resource=school render={|s: School| view! { <SchoolForm existing=Some(s)/> }}/>
         </section>
     }
 }
@@ -88,14 +71,13 @@ fn SchoolForm(existing: Option<School>) -> impl IntoView {
             .map(|s| s.postal_code.clone())
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(HashMap::<String, String>::new());
-    let problem = RwSignal::new(None::<(String, bool)>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let errors = form.errors;
     let target = existing.as_ref().map(|s| (s.id, s.version));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.start() {
             return;
         }
         let input = SchoolInput {
@@ -110,9 +92,6 @@ fn SchoolForm(existing: Option<School>) -> impl IntoView {
             city: city.get_untracked(),
             postal_code: postal_code.get_untracked(),
         };
-        busy.set(true);
-        problem.set(None);
-        errors.set(HashMap::new());
         let navigate = navigate.clone();
         spawn_local(async move {
             let res = auth
@@ -126,14 +105,12 @@ fn SchoolForm(existing: Option<School>) -> impl IntoView {
                     }
                 })
                 .await;
-            busy.set(false);
             match res {
-                Ok(s) => navigate(&format!("/schools/{}", s.id), Default::default()),
-                Err(e) => {
-                    errors.set(crate::api::field_errors(&i18n, &e));
-                    problem.set(Some((error_text(&i18n, &e), e.status() == Some(412))));
-                    request_animation_frame(focus_first_error);
+                Ok(s) => {
+                    form.done();
+                    navigate(&format!("/schools/{}", s.id), Default::default())
                 }
+                Err(e) => form.fail(&i18n, &e),
             }
         });
     };
@@ -160,16 +137,7 @@ fn SchoolForm(existing: Option<School>) -> impl IntoView {
             <div class="state error" role="alert">{move || i18n.t(Key::Forbidden)}</div>
         </Show>
         <form class="form" on:submit=submit novalidate>
-            <Show when=move || problem.get().is_some()>
-                <div class="state error" role="alert">
-                    <p>{move || problem.get().map(|p| p.0)}</p>
-                    <Show when=move || problem.get().is_some_and(|p| p.1)>
-                        <button type="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.location().reload()); }>
-                            {move || i18n.t(Key::Reload)}
-                        </button>
-                    </Show>
-                </div>
-            </Show>
+            <ProblemBanner form=form/>
             <TextField name="code" label=Signal::derive(move || i18n.t(Key::Code)) value=code errors=errors required=true/>
             <TextField name="name" label=Signal::derive(move || i18n.t(Key::Name)) value=name errors=errors required=true/>
             <SelectField name="level" label=Signal::derive(move || i18n.t(Key::Level)) value=level errors=errors options=Signal::derive(levels)/>
@@ -180,28 +148,11 @@ fn SchoolForm(existing: Option<School>) -> impl IntoView {
             <TextField name="city" label=Signal::derive(move || i18n.t(Key::City)) value=city errors=errors autocomplete="address-level2"/>
             <TextField name="postal_code" label=Signal::derive(move || i18n.t(Key::PostalCode)) value=postal_code errors=errors autocomplete="postal-code"/>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
+                <button type="submit" class="primary" disabled=move || form.busy.get()>
+                    {move || if form.busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
                 </button>
                 <A href=cancel_href attr:class="button">{move || i18n.t(Key::Cancel)}</A>
             </div>
         </form>
-    }
-}
-
-/// Moves keyboard focus to the first invalid field (or the error summary).
-fn focus_first_error() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let el = doc
-        .query_selector("[aria-invalid='true']")
-        .ok()
-        .flatten()
-        .or_else(|| doc.query_selector("[role='alert']").ok().flatten());
-    if let Some(el) =
-        el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
     }
 }
