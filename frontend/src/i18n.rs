@@ -85,6 +85,10 @@ keys! {
     CoverageByRegion => "By region", "Por región";
     CoveragePrimaryCount => "Primary needs", "Necesidades principales";
     CoverageCovered => "Covered", "Cubiertas";
+    AssessmentOpenFor => "The needs assessment is open for", "La evaluación de necesidades está abierta para";
+    AssessmentNotOpen => "The office has not opened the needs assessment yet.", "La oficina todavía no abrió la evaluación de necesidades.";
+    AssessmentOpen => "Open the needs assessment for this year and remind coordinators", "Abrir la evaluación de necesidades de este año y avisar a los coordinadores";
+    AssessmentReminded => "reminders queued to coordinators of schools that lack three primary needs:", "avisos enviados a coordinadores de escuelas sin tres necesidades principales:";
     PrioritiesTitle => "Strategic-plan priorities", "Prioridades del plan estratégico";
     PrioritiesIntro => "The goals and pillar priorities that school needs align with. A retired priority stays on the needs that name it.", "Las metas y prioridades de los pilares con las que se alinean las necesidades. Una prioridad retirada se conserva en las necesidades que la usan.";
     PriorityNameEs => "Name in Spanish", "Nombre en español";

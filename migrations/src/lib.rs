@@ -29,6 +29,7 @@ mod m20261206_000022_password_change_required;
 mod m20261206_000023_resume_link_expiry;
 mod m20261207_000024_list_indexes;
 mod m20261207_000025_school_needs;
+mod m20261207_000026_offers;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_resume_link_expiry::Migration),
             Box::new(m20261207_000024_list_indexes::Migration),
             Box::new(m20261207_000025_school_needs::Migration),
+            Box::new(m20261207_000026_offers::Migration),
         ]
     }
 }

@@ -80,6 +80,15 @@ try {
   assert.equal(await staff.locator("#coverage-lacking").getByText(/^Ashley Park Elementary$/).count(), 0);
   assert.ok(await staff.locator("#coverage-lacking").getByText(/^Ashley Park Middle$/).count() > 0);
 
+  // Staff open the needs assessment: coordinators of schools still lacking needs are reminded;
+  // the coordinator sees it open.
+  await staff.getByText("The office has not opened the needs assessment yet.").waitFor();
+  await staff.getByRole("button", { name: /Open the needs assessment/ }).click();
+  await staff.getByText(/reminders queued to coordinators/).waitFor();
+  await staff.locator("#assessment-status", { hasText: "The needs assessment is open for" }).waitFor();
+  await page.reload();
+  await page.locator("#assessment-status", { hasText: "La evaluación de necesidades está abierta para" }).waitFor();
+
   // Staff open a need and mark it met, with a reason.
   await staff.getByRole("link", { name: "Tutores de matemáticas" }).click();
   await staff.getByRole("heading", { name: "Edit the need" }).waitFor();

@@ -45,6 +45,7 @@ versioned!(
     domain::opportunity::Opportunity,
     domain::needs::Need,
     domain::needs::Priority,
+    domain::offers::Offer,
 );
 
 /// The one way a record is answered: JSON with its `ETag`, and kept by no cache (a record is

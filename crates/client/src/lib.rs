@@ -957,6 +957,21 @@ impl Client {
         Self::json(Self::if_match(r, version).json(t)).await
     }
 
+    /// The open needs assessment.
+    pub async fn needs_assessment(&self) -> ClientResult<domain::needs::NeedsAssessment> {
+        Self::json(self.request(Method::GET, "/api/v1/needs/assessment")).await
+    }
+
+    /// Opens the needs assessment for a school year and reminds the coordinators.
+    pub async fn open_needs_assessment(
+        &self,
+        version: i32,
+        input: &domain::needs::OpenAssessment,
+    ) -> ClientResult<domain::needs::AssessmentOpened> {
+        let r = self.request(Method::PUT, "/api/v1/needs/assessment");
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
     /// Coverage of the needs assessment against the goal.
     pub async fn needs_coverage(
         &self,
@@ -967,6 +982,92 @@ impl Client {
                 .query(q),
         )
         .await
+    }
+
+    /// The offers that could meet a need, best first, with their reasons.
+    pub async fn need_matches(
+        &self,
+        id: domain::NeedId,
+        q: &domain::offers::MatchQuery,
+    ) -> ClientResult<Vec<domain::offers::OfferMatch>> {
+        Self::json(
+            self.request(Method::GET, &format!("/api/v1/needs/{id}/matches"))
+                .query(q),
+        )
+        .await
+    }
+
+    // --- offers and matching ---
+
+    /// A page of offers.
+    pub async fn list_offers(
+        &self,
+        q: &domain::offers::OfferQuery,
+    ) -> ClientResult<Page<domain::offers::Offer>> {
+        Self::json(self.request(Method::GET, "/api/v1/offers").query(q)).await
+    }
+
+    /// One offer.
+    pub async fn get_offer(&self, id: domain::OfferId) -> ClientResult<domain::offers::Offer> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/offers/{id}"))).await
+    }
+
+    /// Records an offer.
+    pub async fn create_offer(
+        &self,
+        input: &domain::offers::OfferInput,
+    ) -> ClientResult<domain::offers::Offer> {
+        Self::json(self.request(Method::POST, "/api/v1/offers").json(input)).await
+    }
+
+    /// Changes an offer's terms.
+    pub async fn update_offer(
+        &self,
+        id: domain::OfferId,
+        version: i32,
+        input: &domain::offers::OfferInput,
+    ) -> ClientResult<domain::offers::Offer> {
+        let r = self.request(Method::PUT, &format!("/api/v1/offers/{id}"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Pauses, resumes, closes or reopens an offer.
+    pub async fn transition_offer(
+        &self,
+        id: domain::OfferId,
+        version: i32,
+        t: &domain::offers::OfferTransition,
+    ) -> ClientResult<domain::offers::Offer> {
+        let r = self.request(Method::POST, &format!("/api/v1/offers/{id}/transition"));
+        Self::json(Self::if_match(r, version).json(t)).await
+    }
+
+    /// The needs an offer could meet, best first, with their reasons.
+    pub async fn offer_matches(
+        &self,
+        id: domain::OfferId,
+        q: &domain::offers::MatchQuery,
+    ) -> ClientResult<Vec<domain::offers::NeedMatch>> {
+        Self::json(
+            self.request(Method::GET, &format!("/api/v1/offers/{id}/matches"))
+                .query(q),
+        )
+        .await
+    }
+
+    /// The matching weights.
+    pub async fn match_weights(&self) -> ClientResult<domain::offers::MatchingWeights> {
+        Self::json(self.request(Method::GET, "/api/v1/matching/weights")).await
+    }
+
+    /// Changes the matching weights (admin).
+    pub async fn set_match_weights(
+        &self,
+        version: i32,
+        w: &domain::offers::MatchWeights,
+    ) -> ClientResult<domain::offers::MatchingWeights> {
+        let r = self.request(Method::PUT, "/api/v1/matching/weights");
+        Self::json(Self::if_match(r, version).json(w)).await
     }
 
     // --- opportunities and sign-ups ---

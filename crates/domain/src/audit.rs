@@ -8,6 +8,7 @@ use crate::agreement::AgreementAction;
 use crate::hours::HourAction;
 use crate::intake::ApplicationAction;
 use crate::needs::NeedAction;
+use crate::offers::OfferAction;
 
 wire_enum!(
     /// The kinds of record that have an audit trail.
@@ -38,6 +39,8 @@ wire_enum!(
         Need => "need",
         /// A strategic-plan priority.
         Priority => "priority",
+        /// A partner's offer.
+        Offer => "offer",
     }
 );
 
@@ -184,8 +187,14 @@ wire_enum!(
         PartlyMeet => "partly_meet",
         /// A need's ask was met.
         Meet => "meet",
-        /// A met or withdrawn need was opened again.
+        /// A met or withdrawn need, or a closed offer, was opened again.
         Reopen => "reopen",
+        /// An offer was paused.
+        Pause => "pause",
+        /// A paused offer was resumed.
+        Resume => "resume",
+        /// An offer was closed.
+        Close => "close",
     }
 );
 
@@ -238,6 +247,17 @@ impl From<NeedAction> for AuditAction {
             NeedAction::Meet => Self::Meet,
             NeedAction::Withdraw => Self::Withdraw,
             NeedAction::Reopen => Self::Reopen,
+        }
+    }
+}
+
+impl From<OfferAction> for AuditAction {
+    fn from(a: OfferAction) -> Self {
+        match a {
+            OfferAction::Pause => Self::Pause,
+            OfferAction::Resume => Self::Resume,
+            OfferAction::Close => Self::Close,
+            OfferAction::Reopen => Self::Reopen,
         }
     }
 }

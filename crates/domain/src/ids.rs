@@ -116,3 +116,7 @@ id_type!(
     /// Identifies a strategic-plan priority.
     PriorityId
 );
+id_type!(
+    /// Identifies a partner's offer.
+    OfferId
+);

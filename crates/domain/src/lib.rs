@@ -46,6 +46,7 @@ pub mod ids;
 pub mod import;
 pub mod intake;
 pub mod needs;
+pub mod offers;
 pub mod opportunity;
 pub mod organization;
 pub mod page;
@@ -58,6 +59,6 @@ pub mod volunteer_metrics;
 
 pub use ids::{
     AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, NeedId,
-    OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId, UserId, VolunteerId,
+    OfferId, OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId, UserId, VolunteerId,
 };
 pub use role::{Permission, Role};

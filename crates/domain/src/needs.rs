@@ -356,6 +356,48 @@ pub struct NeedQuery {
     pub cursor: Option<String>,
 }
 
+// ---------- the needs assessment ----------
+
+/// `GET /api/v1/needs/assessment`: the school year the office opened the needs assessment for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedsAssessment {
+    /// The open school year, by the year it starts in (none: never opened).
+    pub school_year: Option<i32>,
+    /// The same, as the office writes it ("2026-27").
+    pub school_year_label: Option<String>,
+    /// When it was opened.
+    pub opened_at: Option<DateTime<Utc>>,
+    /// The version (`ETag`; 0 while it was never opened).
+    pub version: i32,
+}
+
+/// `PUT /api/v1/needs/assessment`: open the needs assessment for a school year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"school_year": 2026})))]
+pub struct OpenAssessment {
+    /// The school year, by the year it starts in (2000–2100).
+    #[validate(range(
+        min = 2000,
+        max = 2100,
+        message = "Enter a school year between 2000 and 2100."
+    ))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 2000, maximum = 2100))]
+    pub school_year: i32,
+}
+
+/// What opening the needs assessment did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssessmentOpened {
+    /// The assessment now.
+    pub assessment: NeedsAssessment,
+    /// Active schools that lack three primary needs for the year.
+    pub schools_lacking: u32,
+    /// Reminders queued: one per active coordinator of such schools, naming them.
+    pub reminders_queued: u32,
+}
+
 // ---------- coverage ----------
 
 /// Filters of `GET /api/v1/metrics/needs-coverage`: the drill-down.

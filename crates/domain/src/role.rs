@@ -57,6 +57,10 @@ pub enum Permission {
     ReadNeeds,
     /// Record, rank and change school needs (coordinators: their schools').
     ManageNeeds,
+    /// Read partners' offers (partners: their own).
+    ReadOffers,
+    /// Record and change partners' offers (partners: their own).
+    ManageOffers,
 }
 
 impl Role {
@@ -67,7 +71,8 @@ impl Role {
             ReadSchools => true,
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
             | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
-            ReadOrganizations | ReadAgreements | ReadNeeds => self != Role::Volunteer,
+            ReadOrganizations | ReadAgreements | ReadNeeds | ReadOffers => self != Role::Volunteer,
+            ManageOffers => matches!(self, Role::Admin | Role::Staff | Role::Partner),
             ReadMetrics | ReadVolunteers | ManageOpportunities | ReviewHours
             | FlagParentLeaders | ManageNeeds => {
                 matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)

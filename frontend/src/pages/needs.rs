@@ -2,13 +2,16 @@
 //! many schools have their three primary needs, with the schools that still lack them.
 
 use domain::Permission;
-use domain::needs::{Coverage, CoverageQuery, Need, NeedQuery, school_year_label};
+use domain::needs::{
+    Coverage, CoverageQuery, Need, NeedQuery, NeedsAssessment, OpenAssessment, school_year_label,
+};
 use domain::school::SchoolChoice;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::use_auth;
+use crate::api::{error_text, use_auth};
 use crate::components::load::{LoadedView, load};
 use crate::components::status::Empty;
 use crate::i18n::{Key, Lang, use_i18n};
@@ -120,6 +123,7 @@ pub fn NeedsPage() -> impl IntoView {
             } else {
                 view! { <NeedTable needs=list/> }.into_any()
             }}/>
+            <AssessmentPanel year=year/>
             <Show when=move || auth.can(Permission::ReadMetrics)>
                 <CoveragePanel year=year school=school/>
             </Show>
@@ -151,6 +155,51 @@ fn NeedTable(needs: Vec<Need>) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// Which school year the assessment is open for; office staff open it (and remind).
+#[component]
+fn AssessmentPanel(year: RwSignal<i32>) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let current = load(|| (), |c, ()| async move { c.needs_assessment().await });
+    let outcome = RwSignal::new(None::<Result<(u32, u32), String>>);
+    let open = move |_| {
+        let version = current.get().and_then(|r| r.ok()).map_or(0, |a| a.version);
+        let input = OpenAssessment {
+            school_year: year.get_untracked(),
+        };
+        spawn_local(async move {
+            let res = auth
+                .call(|c| {
+                    let input = input.clone();
+                    async move { c.open_needs_assessment(version, &input).await }
+                })
+                .await;
+            outcome.set(Some(
+                res.map(|o| (o.reminders_queued, o.schools_lacking))
+                    .map_err(|e| error_text(&i18n, &e)),
+            ));
+            current.refetch();
+        });
+    };
+    view! {
+        <LoadedView resource=current render={move |a: NeedsAssessment| view! {
+            <p class="state" role="status" id="assessment-status">{match a.school_year_label {
+                Some(label) => view! { {move || i18n.t(Key::AssessmentOpenFor)} " " <strong>{label}</strong> }.into_any(),
+                None => view! { {move || i18n.t(Key::AssessmentNotOpen)} }.into_any(),
+            }}</p>
+        }}/>
+        <Show when=move || auth.can(Permission::ManageSchools)>
+            <button type="button" on:click=open>{move || i18n.t(Key::AssessmentOpen)}</button>
+            {move || outcome.get().map(|o| match o {
+                Ok((reminders, schools)) => view! {
+                    <p class="state ok" role="status">{reminders} " " {move || i18n.t(Key::AssessmentReminded)} " " {schools}</p>
+                }.into_any(),
+                Err(msg) => view! { <div class="state error" role="alert"><p>{msg}</p></div> }.into_any(),
+            })}
+        </Show>
     }
 }
 

@@ -7,8 +7,10 @@ pub mod auth;
 pub mod goals;
 pub mod health;
 pub mod hours;
+pub mod matching;
 pub mod metrics;
 pub mod needs;
+pub mod offers;
 pub mod opportunities;
 pub mod organizations;
 pub mod priorities;
@@ -359,6 +361,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(needs::create::create)),
                 )
                 .service(
+                    resource("/needs/assessment")
+                        .route(web::get().to(needs::assessment::assessment))
+                        .route(web::put().to(needs::open_assessment::open_assessment)),
+                )
+                .service(
                     resource("/needs/{id}")
                         .route(web::get().to(needs::get::get))
                         .route(web::put().to(needs::update::update)),
@@ -366,6 +373,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/needs/{id}/transition")
                         .route(web::post().to(needs::transition::transition)),
+                )
+                .service(
+                    resource("/needs/{id}/matches").route(web::get().to(needs::matches::matches)),
+                )
+                .service(
+                    resource("/offers")
+                        .route(web::get().to(offers::list::list))
+                        .route(web::post().to(offers::create::create)),
+                )
+                .service(
+                    resource("/offers/{id}")
+                        .route(web::get().to(offers::get::get))
+                        .route(web::put().to(offers::update::update)),
+                )
+                .service(
+                    resource("/offers/{id}/transition")
+                        .route(web::post().to(offers::transition::transition)),
+                )
+                .service(
+                    resource("/offers/{id}/matches").route(web::get().to(offers::matches::matches)),
+                )
+                .service(
+                    resource("/matching/weights")
+                        .route(web::get().to(matching::weights::weights))
+                        .route(web::put().to(matching::set_weights::set_weights)),
                 )
                 .service(resource("/goals").route(web::get().to(goals::list::list)))
                 .service(resource("/goals/{key}").route(web::put().to(goals::update::update)))

@@ -6,11 +6,12 @@
 use chrono::Utc;
 use db::repo::audience::Audience;
 use db::repo::needs as repo;
-use db::repo::{agreements as goals, schools, volunteer_totals};
+use db::repo::{agreements as goals, applications, schools, settings, users, volunteer_totals};
 use domain::audit::AuditEntity;
 use domain::needs::{
-    self as rules, Coverage, CoverageQuery, Need, NeedInput, NeedQuery, NeedStatus, NeedTransition,
-    Priority, PriorityInput,
+    self as rules, AssessmentOpened, Coverage, CoverageQuery, Need, NeedInput, NeedQuery,
+    NeedStatus, NeedTransition, NeedsAssessment, OpenAssessment, Priority, PriorityInput,
+    SchoolCoverage,
 };
 use domain::page::Page;
 use domain::problem::ErrorCode;
@@ -121,7 +122,9 @@ pub async fn revise_priority(
 
 // ---------- needs ----------
 
-async fn assemble_many(
+/// Needs as the audience may read them: each with its school's and priority's names; a
+/// partner never gets the school's internal notes.
+pub(crate) async fn assemble_many(
     db: &impl ConnectionTrait,
     audience: &Audience,
     rows: Vec<NeedRow>,
@@ -177,7 +180,11 @@ async fn assemble(db: &impl ConnectionTrait, audience: &Audience, row: NeedRow) 
 }
 
 /// The need, when the caller sees it (another school's, for a coordinator: 404).
-async fn visible(db: &impl ConnectionTrait, auth: &AuthUser, id: NeedId) -> ApiResult<NeedRow> {
+pub(crate) async fn visible(
+    db: &impl ConnectionTrait,
+    auth: &AuthUser,
+    id: NeedId,
+) -> ApiResult<NeedRow> {
     auth.require(Permission::ReadNeeds)?;
     let row = repo::get(db, id).await.or_not_found("need")?;
     if !repo::sees(&auth.audience(), &row) {
@@ -187,7 +194,7 @@ async fn visible(db: &impl ConnectionTrait, auth: &AuthUser, id: NeedId) -> ApiR
 }
 
 /// A school the caller records needs for: staff any, coordinators theirs (another: 404).
-fn require_school(auth: &AuthUser, school: SchoolId) -> ApiResult<()> {
+pub(crate) fn require_school(auth: &AuthUser, school: SchoolId) -> ApiResult<()> {
     auth.require(Permission::ManageNeeds)?;
     match auth.audience() {
         Audience::All => Ok(()),
@@ -319,10 +326,7 @@ pub async fn revise(
     let before = assemble(&txn, &Audience::All, current).await?;
     repo::update(&txn, id, version, &input)
         .await
-        .map_err(|e| match e {
-            db::DbError::Duplicate(_) => rank_taken(input.rank),
-            e => e.into(),
-        })?;
+        .map_err(or_rank_taken(input.rank))?;
     let after = assemble(&txn, &Audience::All, repo::get(&txn, id).await?).await?;
     audit::record(
         &txn,
@@ -443,4 +447,101 @@ pub async fn coverage(
         Err(e) => return Err(e.into()),
     };
     Ok(rules::coverage(school_year, schools, goal))
+}
+
+// ---------- the needs assessment ----------
+
+/// The setting that holds the school year the needs assessment is open for.
+pub const ASSESSMENT_KEY: &str = "needs_assessment_year";
+
+fn assessment_of(row: Option<db::entities::settings::Model>) -> NeedsAssessment {
+    let year = row.as_ref().and_then(|r| r.value.parse::<i32>().ok());
+    NeedsAssessment {
+        school_year: year,
+        school_year_label: year.map(rules::school_year_label),
+        opened_at: row.as_ref().map(|r| r.updated_at),
+        version: row.map_or(0, |r| r.version),
+    }
+}
+
+/// The school year the office opened the needs assessment for (staff and coordinators).
+pub async fn assessment(db: &DatabaseConnection, auth: &AuthUser) -> ApiResult<NeedsAssessment> {
+    auth.require(Permission::ReadNeeds)?;
+    Ok(assessment_of(settings::get(db, ASSESSMENT_KEY).await?))
+}
+
+/// Opens the needs assessment for a school year (office staff; `If-Match`, 0 when never
+/// opened) and, in the same transaction, queues one reminder to each active coordinator of
+/// the active schools that lack three primary needs for it, naming those schools. Audited.
+pub async fn open_assessment(
+    db: &DatabaseConnection,
+    auth: &AuthUser,
+    version: i32,
+    input: OpenAssessment,
+) -> ApiResult<AssessmentOpened> {
+    auth.require(Permission::ManageSchools)?;
+    input.validate().map_err(|e| ApiError::validation(&e))?;
+    let year = input.school_year;
+    let txn = db::begin_write(db).await?;
+    let before = assessment_of(settings::get(&txn, ASSESSMENT_KEY).await?);
+    settings::put(&txn, ASSESSMENT_KEY, &year.to_string(), version, auth.id).await?;
+    let lacking: Vec<SchoolCoverage> = repo::coverage(&txn, year, &CoverageQuery::default(), None)
+        .await?
+        .into_iter()
+        .filter(|s| !s.covered())
+        .collect();
+    let ids: Vec<SchoolId> = lacking.iter().map(|s| s.school_id).collect();
+    let mut by_coordinator: std::collections::BTreeMap<String, Vec<&SchoolCoverage>> =
+        Default::default();
+    for (email, school) in users::coordinators_of(&txn, &ids).await? {
+        if let Some(s) = lacking.iter().find(|s| s.school_id == school) {
+            by_coordinator.entry(email).or_default().push(s);
+        }
+    }
+    let label = rules::school_year_label(year);
+    for (email, schools) in &by_coordinator {
+        let list: Vec<String> = schools
+            .iter()
+            .map(|s| {
+                format!(
+                    "- {} ({}): {} of 3 primary needs",
+                    s.name, s.code, s.primary_needs
+                )
+            })
+            .collect();
+        applications::queue_message(
+            &txn,
+            "needs_assessment",
+            email,
+            &format!("The {label} needs assessment is open"),
+            &format!(
+                "The Community Partnerships office opened the needs assessment for {label}. \
+                 Record and rank three primary needs for each of your schools that still lacks \
+                 them:\n{}\n\n/needs?year={year}",
+                list.join("\n")
+            ),
+        )
+        .await?;
+    }
+    audit::record(
+        &txn,
+        &Actor::from(auth),
+        AuditEntity::Setting,
+        ASSESSMENT_KEY,
+        AuditAction::Update,
+        serde_json::json!({ "school_year": { "before": before.school_year, "after": year },
+            "reminders_queued": by_coordinator.len() }),
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(
+        school_year = year,
+        reminders = by_coordinator.len(),
+        "needs assessment opened"
+    );
+    Ok(AssessmentOpened {
+        assessment: assessment_of(settings::get(db, ASSESSMENT_KEY).await?),
+        schools_lacking: u32::try_from(lacking.len()).unwrap_or(u32::MAX),
+        reminders_queued: u32::try_from(by_coordinator.len()).unwrap_or(u32::MAX),
+    })
 }

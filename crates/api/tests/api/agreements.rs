@@ -104,7 +104,7 @@ async fn sent(app: &TestApp, staff: &str, body: Value) -> Value {
 }
 
 /// An agreement signed by both parties.
-async fn active(app: &TestApp, staff: &str, partner: &str, body: Value) -> Value {
+pub async fn active(app: &TestApp, staff: &str, partner: &str, body: Value) -> Value {
     let a = sent(app, staff, body).await;
     let a = json_of(sign(app, staff, &a, "district").await, 200).await;
     json_of(sign(app, partner, &a, "partner").await, 200).await

@@ -19,6 +19,7 @@ mod hours;
 mod imports;
 mod migrations;
 mod needs;
+mod offers;
 mod opportunities;
 mod organizations;
 mod problems;

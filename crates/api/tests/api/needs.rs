@@ -438,77 +438,105 @@ async fn admins_keep_the_plans_priorities_and_a_retired_one_is_not_offered() {
 async fn each_role_gets_what_it_may_from_every_needs_endpoint() {
     let app = TestApp::spawn().await;
     let school = app.any_school().await.to_string();
+    let elsewhere = app.create_school("Z900", "Elsewhere Middle").await;
     let (_, _, partner) = app.partner_org("Role Needs Partner").await;
     let staff = app.token_for(Role::Staff).await;
     let p = priority(&app, &staff, "mathematics").await;
     let n = recorded(&app, &staff, &need(&school, &p, 1)).await;
     let id = n["id"].as_str().unwrap().to_string();
+    let mut internal = need(&school, &p, 2);
+    internal["visible_to_partners"] = json!(false);
+    let hidden = recorded(&app, &staff, &internal).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let pid = p.clone();
     let tokens = [
         app.token_for(Role::Admin).await,
         staff.clone(),
-        app.token_for(Role::SchoolCoordinator).await, // of any_school: the need's school
+        app.coordinator_of(school.parse().unwrap()).await, // of the need's school
+        app.coordinator_of(elsewhere).await,               // of another school
         partner,
         app.token_for(Role::Volunteer).await,
     ];
-    let mut bad = need(&school, &p, 2);
+    let mut bad = need(&school, &p, 3);
     bad["description"] = json!("");
     let bad_priority = json!({"code": "", "name": "", "kind": "goal"});
-    // (method, path, body, expected per role: admin, staff, coordinator, partner, volunteer).
-    let cases: Vec<(&str, String, Option<Value>, [u16; 5])> = vec![
+    // (method, path, body, expected per role: admin, staff, coordinator, coordinator of
+    // another school, partner, volunteer). Another school's need is not there for its
+    // coordinator (404), nor a need kept from partners for a partner.
+    let cases: Vec<(&str, String, Option<Value>, [u16; 6])> = vec![
         (
             "GET",
             "/api/v1/needs".into(),
             None,
-            [200, 200, 200, 200, 403],
+            [200, 200, 200, 200, 200, 403],
         ),
         (
             "GET",
             format!("/api/v1/needs/{id}"),
             None,
-            [200, 200, 200, 200, 403],
+            [200, 200, 200, 404, 200, 403],
+        ),
+        (
+            "GET",
+            format!("/api/v1/needs/{hidden}"),
+            None,
+            [200, 200, 200, 404, 404, 403],
         ),
         (
             "POST",
             "/api/v1/needs".into(),
             Some(bad.clone()),
-            [422, 422, 422, 403, 403],
+            [422, 422, 422, 404, 403, 403],
         ),
         (
             "PUT",
             format!("/api/v1/needs/{id}"),
             Some(need(&school, &p, 1)),
-            [412, 412, 412, 403, 403],
+            [412, 412, 412, 404, 403, 403],
         ),
         (
             "POST",
             format!("/api/v1/needs/{id}/transition"),
             Some(json!({"action": "meet"})),
-            [412, 412, 412, 403, 403],
+            [412, 412, 412, 404, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/needs/assessment".into(),
+            None,
+            [200, 200, 200, 200, 200, 403],
+        ),
+        (
+            "PUT",
+            "/api/v1/needs/assessment".into(),
+            Some(json!({"school_year": 2026})),
+            [412, 412, 403, 403, 403, 403],
         ),
         (
             "GET",
             "/api/v1/priorities".into(),
             None,
-            [200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200],
         ),
         (
             "POST",
             "/api/v1/priorities".into(),
             Some(bad_priority.clone()),
-            [422, 403, 403, 403, 403],
+            [422, 403, 403, 403, 403, 403],
         ),
         (
             "PUT",
             format!("/api/v1/priorities/{pid}"),
             Some(bad_priority),
-            [422, 403, 403, 403, 403],
+            [422, 403, 403, 403, 403, 403],
         ),
         (
             "GET",
             "/api/v1/metrics/needs-coverage".into(),
             None,
-            [200, 200, 200, 403, 403],
+            [200, 200, 200, 200, 403, 403],
         ),
     ];
     for (method, path, body, expected) in cases {
@@ -518,7 +546,9 @@ async fn each_role_gets_what_it_may_from_every_needs_endpoint() {
                 "POST" => app.post(&path, token),
                 _ => app.put(&path, token),
             };
-            if (method != "GET" && path.contains(&id)) || path.ends_with(&pid) {
+            if (method != "GET" && (path.contains(&id) || path.ends_with("assessment")))
+                || path.ends_with(&pid)
+            {
                 req = req.header("if-match", "\"99\"");
             }
             if let Some(b) = &body {
@@ -541,4 +571,71 @@ async fn each_role_gets_what_it_may_from_every_needs_endpoint() {
             .unwrap();
         assert_eq!(res.status(), 401, "{method} {path} without a token");
     }
+}
+
+#[actix_web::test]
+async fn opening_the_assessment_reminds_the_coordinators_of_schools_lacking_needs() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    let p = priority(&app, &staff, "mathematics").await;
+    let covered = app.create_school("A2", "Albemarle Road").await;
+    let lacking = app.create_school("B2", "Barringer").await;
+    for rank in [1, 2, 3] {
+        recorded(&app, &staff, &need(&covered.to_string(), &p, rank)).await;
+    }
+    recorded(&app, &staff, &need(&lacking.to_string(), &p, 1)).await;
+    let (done, _) = app
+        .create_user(Role::SchoolCoordinator, vec![covered])
+        .await;
+    let (late, late_password) = app
+        .create_user(Role::SchoolCoordinator, vec![lacking])
+        .await;
+
+    let before = app.get_json("/api/v1/needs/assessment", &staff).await;
+    assert_eq!(
+        (before["school_year"].clone(), before["version"].clone()),
+        (Value::Null, json!(0))
+    );
+    let open = |token: &str, version: &str| {
+        app.put("/api/v1/needs/assessment", token)
+            .header("if-match", format!("\"{version}\""))
+            .json(&json!({"school_year": 2026}))
+            .send()
+    };
+    let res = app.login(&late, &late_password).await;
+    let coordinator: Value = res.json().await.unwrap();
+    let coordinator = coordinator["access_token"].as_str().unwrap().to_string();
+    assert_problem(open(&coordinator, "0").await.unwrap(), 403, "forbidden").await;
+    let res = open(&staff, "0").await.unwrap();
+    assert_eq!(res.status(), 200);
+    let opened: Value = res.json().await.unwrap();
+    assert_eq!(opened["assessment"]["school_year_label"], "2026-27");
+    assert_eq!(
+        (
+            opened["schools_lacking"].clone(),
+            opened["reminders_queued"].clone()
+        ),
+        (json!(1), json!(1))
+    );
+    let sent = db::repo::applications::messages_for(&app.db, &late)
+        .await
+        .unwrap();
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].body.contains("Barringer (B2): 1 of 3"),
+        "{}",
+        sent[0].body
+    );
+    assert!(
+        db::repo::applications::messages_for(&app.db, &done)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_problem(open(&staff, "0").await.unwrap(), 412, "version_mismatch").await;
+    let now = app.get_json("/api/v1/needs/assessment", &coordinator).await;
+    assert_eq!(
+        (now["school_year"].clone(), now["version"].clone()),
+        (json!(2026), json!(1))
+    );
 }

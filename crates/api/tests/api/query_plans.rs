@@ -578,3 +578,51 @@ async fn every_needs_list_comes_from_an_index() {
     ];
     assert_all_indexed(&app, "needs", cases).await;
 }
+
+#[actix_web::test]
+async fn every_offer_list_and_the_matching_reads_come_from_an_index() {
+    use db::repo::{needs, offers};
+    use domain::intake::SupportArea;
+    use domain::needs::HelpKind;
+    use domain::offers::{OfferQuery, OfferStatus};
+    let app = TestApp::spawn().await;
+    let o = |q: OfferQuery, a: Audience| offers::list_query(&q, &a, 50, None).unwrap();
+    let org = OrganizationId(some_id());
+    let cases = vec![
+        ("every offer", o(OfferQuery::default(), Audience::All)),
+        (
+            "a partner's",
+            o(OfferQuery::default(), Audience::Organization(org)),
+        ),
+        (
+            "by status",
+            o(
+                OfferQuery {
+                    status: Some(OfferStatus::Active),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "by support area",
+            o(
+                OfferQuery {
+                    support_area: Some(SupportArea::Academics),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "candidates for a need",
+            offers::candidates_query(SupportArea::Academics, HelpKind::Time),
+        ),
+    ];
+    assert_all_indexed(&app, "offers", cases).await;
+    let still_asked = vec![(
+        "needs still asked in a year",
+        needs::still_asked_query(2026, &Audience::All),
+    )];
+    assert_all_indexed(&app, "matching", still_asked).await;
+}

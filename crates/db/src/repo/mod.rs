@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cursor;
 pub mod hours;
 pub mod needs;
+pub mod offers;
 pub mod opportunities;
 pub mod organizations;
 pub mod paging;

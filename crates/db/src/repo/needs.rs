@@ -334,3 +334,21 @@ pub async fn coverage(
         })
         .collect())
 }
+
+/// The query behind [`still_asked`]; public so that a test can ask the database for its plan.
+pub fn still_asked_query(school_year: i32, audience: &Audience) -> Select<n::Entity> {
+    n::Entity::find()
+        .filter(visible(audience))
+        .filter(n::Column::SchoolYear.eq(school_year))
+        .filter(n::Column::Status.is_in([NeedStatus::Open, NeedStatus::PartlyMet]))
+}
+
+/// The needs of a school year that are still asked for (open or partly met), of the
+/// schools the audience sees: what an offer is matched against.
+pub async fn still_asked(
+    db: &impl ConnectionTrait,
+    school_year: i32,
+    audience: &Audience,
+) -> DbResult<Vec<n::Model>> {
+    Ok(still_asked_query(school_year, audience).all(db).await?)
+}

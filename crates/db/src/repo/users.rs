@@ -407,3 +407,31 @@ pub async fn partner_logins(
         .map(|r| r.user_id)
         .collect())
 }
+
+/// The active coordinators of these schools: (email, school) for each school they hold.
+pub async fn coordinators_of(
+    db: &impl ConnectionTrait,
+    schools: &[SchoolId],
+) -> DbResult<Vec<(String, SchoolId)>> {
+    if schools.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(u::Entity::find()
+        .select_only()
+        .column(u::Column::Email)
+        .column(us::Column::SchoolId)
+        .join_rev(
+            sea_orm::JoinType::InnerJoin,
+            us::Entity::belongs_to(u::Entity)
+                .from(us::Column::UserId)
+                .to(u::Column::Id)
+                .into(),
+        )
+        .filter(u::Column::Role.eq(Role::SchoolCoordinator))
+        .filter(u::Column::Status.eq(UserStatus::Active))
+        .filter(us::Column::SchoolId.is_in(schools.iter().copied()))
+        .order_by_asc(u::Column::Email)
+        .into_tuple()
+        .all(db)
+        .await?)
+}

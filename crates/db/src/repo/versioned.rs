@@ -6,8 +6,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, UpdateMany};
 
 use crate::entities::{
-    agreements, applications, goals, opportunities, organizations, plan_priorities, school_needs,
-    schools, settings, users, volunteers,
+    agreements, applications, goals, offers, opportunities, organizations, plan_priorities,
+    school_needs, schools, settings, users, volunteers,
 };
 use crate::{DbError, DbResult};
 
@@ -35,6 +35,7 @@ versioned!(
     agreements => Id,
     applications => Id,
     goals => Key,
+    offers => Id,
     opportunities => Id,
     organizations => Id,
     plan_priorities => Id,
