@@ -64,6 +64,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/needs") view=|| view! { <Protected><pages::needs::NeedsPage/></Protected> }/>
                     <Route path=path!("/needs/new") view=|| view! { <Protected><pages::need_form::NewNeed/></Protected> }/>
                     <Route path=path!("/needs/:id") view=|| view! { <Protected><pages::need_form::EditNeed/></Protected> }/>
+                    <Route path=path!("/offers") view=|| view! { <Protected><pages::offers::OffersPage/></Protected> }/>
+                    <Route path=path!("/offers/new") view=|| view! { <Protected><pages::offer_form::NewOffer/></Protected> }/>
+                    <Route path=path!("/offers/:id") view=|| view! { <Protected><pages::offer_form::EditOffer/></Protected> }/>
                     <Route path=path!("/priorities") view=|| view! { <Protected><pages::priorities::PrioritiesPage/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
@@ -145,6 +148,9 @@ fn Shell(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || auth.can(Permission::ReadNeeds)>
                         <A href="/needs">{move || i18n.t(Key::NavNeeds)}</A>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadOffers)>
+                        <A href="/offers">{move || i18n.t(Key::NavOffers)}</A>
                     </Show>
                     <A href="/opportunities">{move || i18n.t(Key::NavOpportunities)}</A>
                     <Show when=move || auth.can(Permission::ReviewHours)>

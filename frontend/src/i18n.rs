@@ -13,6 +13,7 @@ use domain::intake::{
     OrganizationType, PlanningItem, Reason, SupportArea, TaxStatus,
 };
 use domain::needs::{AskUnit, HelpKind, NeedAction, NeedStatus, PriorityKind};
+use domain::offers::{MatchReason, OfferAction, OfferStatus};
 use domain::opportunity::SignupStatus;
 use domain::school::{Designation, SchoolLevel, SchoolStatus};
 use domain::user::UserStatus;
@@ -55,6 +56,29 @@ macro_rules! keys {
 
 keys! {
     NavNeeds => "Needs", "Necesidades";
+    NavOffers => "Offers", "Ofertas";
+    OffersTitle => "Partners' offers", "Ofertas de los socios";
+    OffersIntro => "What partners give — time, treasure and talent — and where it reaches. Each offer lists the school needs it could meet.", "Lo que ofrecen los socios —tiempo, tesoro y talento— y a dónde llega. Cada oferta muestra las necesidades escolares que podría atender.";
+    OffersNew => "Record an offer", "Registrar una oferta";
+    OffersNone => "No offers match these filters.", "Ninguna oferta coincide con estos filtros.";
+    OfferEdit => "Offer", "Oferta";
+    OfferPartner => "Partner", "Socio";
+    OfferDescription => "What the partner offers", "Lo que ofrece el socio";
+    OfferChoosePartner => "Choose the partner.", "Elija el socio.";
+    OfferCapacity => "Capacity", "Capacidad";
+    OfferCapacityUnit => "Capacity counted in", "Capacidad medida en";
+    OfferRegions => "Regions it serves (comma-separated; empty: all)", "Regiones que atiende (separadas por comas; vacío: todas)";
+    OfferLevels => "School levels it serves (none checked: all)", "Niveles escolares que atiende (ninguno marcado: todos)";
+    OfferSchools => "Schools it serves (none selected: all)", "Escuelas que atiende (ninguna seleccionada: todas)";
+    OfferFrom => "Available from", "Disponible desde";
+    OfferUntil => "Available until", "Disponible hasta";
+    OfferBack => "Back to offers", "Volver a las ofertas";
+    OfferSaved => "Offer saved.", "Oferta guardada.";
+    OfferMatchesTitle => "Needs this offer could meet", "Necesidades que esta oferta podría atender";
+    OfferMatchesNone => "No open need of this school year fits this offer.", "Ninguna necesidad abierta de este año escolar coincide con esta oferta.";
+    NeedMatchesTitle => "Offers that could meet this need", "Ofertas que podrían atender esta necesidad";
+    NeedMatchesNone => "No active offer fits this need yet.", "Todavía no hay ofertas activas que coincidan con esta necesidad.";
+    MatchPoints => "points", "puntos";
     NeedsTitle => "School needs", "Necesidades de las escuelas";
     NeedsIntro => "Each school names its three primary needs for the school year (ranks 1 to 3), aligned with the strategic plan.", "Cada escuela indica sus tres necesidades principales del año escolar (prioridades 1 a 3), alineadas con el plan estratégico.";
     NeedSchoolYear => "School year", "Año escolar";
@@ -1325,6 +1349,70 @@ impl I18n {
             NeedAction::Meet => self.pick("Mark met", "Marcar como atendida"),
             NeedAction::Withdraw => self.pick("Withdraw", "Retirar"),
             NeedAction::Reopen => self.pick("Reopen", "Reabrir"),
+        }
+    }
+
+    /// Where an offer stands.
+    pub fn offer_status(&self, s: OfferStatus) -> &'static str {
+        match s {
+            OfferStatus::Active => self.pick("Active", "Activa"),
+            OfferStatus::Paused => self.pick("Paused", "En pausa"),
+            OfferStatus::Closed => self.pick("Closed", "Cerrada"),
+        }
+    }
+
+    /// A step of an offer's status.
+    pub fn offer_action(&self, a: OfferAction) -> &'static str {
+        match a {
+            OfferAction::Pause => self.pick("Pause", "Pausar"),
+            OfferAction::Resume => self.pick("Resume", "Reanudar"),
+            OfferAction::Close => self.pick("Close", "Cerrar"),
+            OfferAction::Reopen => self.pick("Reopen", "Reabrir"),
+        }
+    }
+
+    /// Why a match got points.
+    pub fn match_reason(&self, r: MatchReason) -> &'static str {
+        use MatchReason as R;
+        match r {
+            R::SupportArea => self.pick(
+                "helps with the need's support area",
+                "ayuda en el área de apoyo de la necesidad",
+            ),
+            R::HelpKind => self.pick("the same kind of help", "el mismo tipo de ayuda"),
+            R::ServesSchool => self.pick("names this school", "incluye esta escuela"),
+            R::ServesRegion => self.pick(
+                "serves the school's region",
+                "atiende la región de la escuela",
+            ),
+            R::ServesLevel => self.pick(
+                "serves the school's level",
+                "atiende el nivel de la escuela",
+            ),
+            R::ServesDistrict => {
+                self.pick("serves the whole district", "atiende a todo el distrito")
+            }
+            R::CapacityCovers => self.pick(
+                "capacity covers the whole ask",
+                "la capacidad cubre todo lo pedido",
+            ),
+            R::CapacityPartial => self.pick(
+                "capacity covers part of the ask",
+                "la capacidad cubre parte de lo pedido",
+            ),
+            R::GoodStanding => self.pick(
+                "the partner has an active MOU",
+                "el socio tiene un acuerdo vigente",
+            ),
+            R::DeliverablesMet => self.pick(
+                "deliverables the partner met",
+                "compromisos cumplidos por el socio",
+            ),
+            R::PrimaryNeed => self.pick(
+                "one of the school's primary needs",
+                "una de las necesidades principales de la escuela",
+            ),
+            R::Waiting => self.pick("the need has waited", "la necesidad lleva tiempo esperando"),
         }
     }
 

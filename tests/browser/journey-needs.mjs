@@ -1,7 +1,8 @@
 // Journey: a school coordinator on a 360 px phone, in Spanish, records their school's three
 // primary needs (meeting a field error and a taken rank on the way); the school shows covered;
 // staff then see it covered on the district's count and no longer among the schools lacking
-// needs, and mark one need met. Run by `just e2e` against a seeded server.
+// needs; a partner offers tutors from its login and sees the needs the offer could meet; staff
+// see the offer among those that could meet a need, with the reasons, and mark the need met. Run by `just e2e` against a seeded server.
 import assert from "node:assert/strict";
 import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
@@ -89,16 +90,39 @@ try {
   await page.reload();
   await page.locator("#assessment-status", { hasText: "La evaluación de necesidades está abierta para" }).waitFor();
 
-  // Staff open a need and mark it met, with a reason.
+  // The partner, from its login, offers math tutors; the offer lists the needs it could meet,
+  // each with the reasons for its score.
+  const partnerDesk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  const partner = await partnerDesk.newPage();
+  watch(partner);
+  await signIn(partner, "partner@partnerhub.test", "demo-partner-password", "School needs");
+  await partner.getByRole("link", { name: "Offers" }).click();
+  await partner.getByRole("heading", { name: "Partners' offers", level: 1 }).waitFor();
+  await partner.getByRole("link", { name: "Record an offer" }).click();
+  await partner.getByLabel("What the partner offers").fill("Math tutors from our volunteers");
+  await partner.getByRole("button", { name: "Save" }).click();
+  await partner.getByText("Choose at least one support area.").waitFor();
+  await partner.getByLabel("Academics").check();
+  await partner.getByLabel("Capacity", { exact: true }).fill("10");
+  await partner.getByRole("button", { name: "Save" }).click();
+  await partner.getByRole("heading", { name: "Needs this offer could meet" }).waitFor();
+  const forOffer = partner.locator("#offer-matches-list li", { hasText: "Tutores de matemáticas" });
+  await forOffer.getByText("helps with the need's support area").waitFor();
+
+  // Staff open a need: the partner's offer is among those that could meet it, with reasons;
+  // then they mark the need met, with a reason.
   await staff.getByRole("link", { name: "Tutores de matemáticas" }).click();
   await staff.getByRole("heading", { name: "Edit the need" }).waitFor();
+  const forNeed = staff.locator("#need-matches-list li", { hasText: "Math tutors from our volunteers" });
+  await forNeed.getByText("the same kind of help").waitFor();
+  await forNeed.getByText("one of the school's primary needs").waitFor();
   await staff.getByLabel("Reason (optional)").fill("Six tutors from Queen City Readers");
   await staff.getByRole("button", { name: "Mark met" }).click();
   await staff.getByRole("heading", { name: "Status: Met" }).waitFor();
   await staff.getByRole("button", { name: "Reopen" }).waitFor();
 
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered");
+  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered; a partner offers tutors and sees the needs it could meet; staff see the offer ranked for a need, with reasons");
 } catch (e) {
   await page.screenshot({ path: `${artifacts}failure-needs.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", page.url(), "; script errors:", errors);

@@ -12,6 +12,8 @@ pub mod login;
 pub mod need_form;
 pub mod needs;
 pub mod not_found;
+pub mod offer_form;
+pub mod offers;
 pub mod opportunities;
 pub mod organization_detail;
 pub mod organization_form;

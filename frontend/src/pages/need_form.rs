@@ -18,8 +18,11 @@ use crate::api::use_auth;
 use crate::components::field::{CheckField, SelectField, TextField};
 use crate::components::form::{FormState, ProblemBanner};
 use crate::components::load::{LoadedView, load, load_record};
+use crate::components::status::Empty;
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::pages::needs::this_school_year;
+use crate::pages::offers::ScoreReasons;
+use domain::offers::{MatchQuery, OfferMatch};
 
 /// What the form needs besides the need: the plan's priorities and the caller's schools.
 #[derive(Clone)]
@@ -68,6 +71,7 @@ pub fn NewNeed() -> impl IntoView {
 /// `/needs/:id`.
 #[component]
 pub fn EditNeed() -> impl IntoView {
+    let auth = use_auth();
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || {
@@ -84,7 +88,10 @@ pub fn EditNeed() -> impl IntoView {
                 let shown = n.clone();
                 view! {
                     <LoadedView resource=choices render={move |c: Choices| view! { <NeedForm existing=Some(shown.clone()) choices=c/> }}/>
-                    <StatusActions need=n on_done=Callback::new(move |_| need.refetch())/>
+                    <Show when=move || auth.can(Permission::ManageNeeds)>
+                        <NeedMatches id=n.id/>
+                    </Show>
+                    <StatusActions need=n.clone() on_done=Callback::new(move |_| need.refetch())/>
                 }
             }}/>
         </section>
@@ -307,6 +314,36 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
                 <A href="/needs" attr:class="button">{move || i18n.t(Key::NeedBack)}</A>
             </div>
         </form>
+    }
+}
+
+/// The offers that could meet this need, best first, with the reasons for their scores.
+#[component]
+fn NeedMatches(id: NeedId) -> impl IntoView {
+    let i18n = use_i18n();
+    let matches = load(
+        || (),
+        move |c, ()| async move { c.need_matches(id, &MatchQuery::default()).await },
+    );
+    view! {
+        <section class="panel" aria-labelledby="need-matches">
+            <h2 id="need-matches">{move || i18n.t(Key::NeedMatchesTitle)}</h2>
+            <LoadedView resource=matches render={move |list: Vec<OfferMatch>| if list.is_empty() {
+                view! { <Empty text=Signal::derive(move || i18n.t(Key::NeedMatchesNone).to_string())/> }.into_any()
+            } else {
+                view! {
+                    <ol class="cards" id="need-matches-list">
+                        {list.into_iter().map(|m| view! {
+                            <li class="card">
+                                <A href=format!("/offers/{}", m.offer.id)><span class="card-title">{m.offer.description.clone()}</span></A>
+                                <span class="meta">{m.offer.organization_name.clone()} " · " {m.offer.capacity} " " {move || i18n.ask_unit(m.offer.capacity_unit)}</span>
+                                <ScoreReasons score=m.score/>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}/>
+        </section>
     }
 }
 
