@@ -74,3 +74,114 @@ pub async fn dashboard(
     );
     Ok(())
 }
+
+/// Times the needs-coverage endpoint's work (its two queries and the pure function) against
+/// one raw GROUP BY over the needs, and prints medians and the ratio.
+pub async fn coverage(db: &DatabaseConnection, runs: usize) -> anyhow::Result<()> {
+    use domain::needs::{self, CoverageQuery};
+    let year = partnerhub_api::services::needs::current_school_year(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let raw = format!(
+        "SELECT school_id, COUNT(*) FROM school_needs WHERE school_year = {year} \
+         AND rank <= {} AND status <> 'withdrawn' GROUP BY school_id",
+        needs::PRIMARY_RANKS
+    );
+    let backend = db.get_database_backend();
+    let run = || async {
+        let schools = db::repo::needs::coverage(db, year, &CoverageQuery::default(), None).await?;
+        anyhow::Ok(needs::coverage(year, schools, None))
+    };
+    let c = run().await?;
+    println!(
+        "needs coverage {}: {} of {} schools covered ({}%)",
+        c.school_year_label, c.covered, c.schools, c.percent
+    );
+    let mut ours = vec![];
+    let mut theirs = vec![];
+    for _ in 0..runs {
+        let t = Instant::now();
+        run().await?;
+        ours.push(t.elapsed());
+        let t = Instant::now();
+        db.query_all_raw(Statement::from_string(backend, raw.clone()))
+            .await?;
+        theirs.push(t.elapsed());
+    }
+    let (a, b) = (median(ours), median(theirs));
+    println!("needs coverage endpoint: median {a:.1?} over {runs} runs");
+    println!("raw GROUP BY over the needs: median {b:.1?} over {runs} runs");
+    println!(
+        "ratio coverage / raw: {:.3}",
+        a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+    );
+    Ok(())
+}
+
+/// Times matching at district scale as the office uses it (signed in as the demo admin):
+/// ranking the offers for one need, and the needs for one offer; prints the medians.
+pub async fn matching(db: &DatabaseConnection, runs: usize) -> anyhow::Result<()> {
+    use db::entities::{offers, school_needs};
+    use domain::offers::{MatchQuery, OfferStatus};
+    use partnerhub_api::services::matching;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let fail = |e: partnerhub_api::error::ApiError| anyhow::anyhow!("{e}");
+    let Some(admin) = db::repo::users::find_by_email(db, crate::demo::DEMO_LOGINS[0].email).await?
+    else {
+        anyhow::bail!("no demo admin: load the demo data with `seed-demo --scale district` first");
+    };
+    let auth = partnerhub_api::auth::AuthUser {
+        id: admin.user.id,
+        role: admin.user.role,
+        volunteer_id: None,
+        request_id: None,
+        account: admin.user,
+    };
+    let year = partnerhub_api::services::needs::current_school_year(db)
+        .await
+        .map_err(fail)?;
+    let (Some(need), Some(offer)) = (
+        school_needs::Entity::find()
+            .filter(school_needs::Column::SchoolYear.eq(year))
+            .filter(school_needs::Column::Rank.eq(1))
+            .one(db)
+            .await?,
+        offers::Entity::find()
+            .filter(offers::Column::Status.eq(OfferStatus::Active))
+            .one(db)
+            .await?,
+    ) else {
+        anyhow::bail!("no needs or offers: load `seed-demo --scale district` first");
+    };
+    let q = MatchQuery::default();
+    let candidates = offers::Entity::find()
+        .filter(offers::Column::Status.eq(OfferStatus::Active))
+        .all(db)
+        .await?
+        .len();
+    let (mut for_need, mut for_offer) = (vec![], vec![]);
+    let (mut got_offers, mut got_needs) = (0, 0);
+    for _ in 0..runs {
+        let t = Instant::now();
+        got_offers = matching::for_need(db, &auth, need.id, &q)
+            .await
+            .map_err(fail)?
+            .len();
+        for_need.push(t.elapsed());
+        let t = Instant::now();
+        got_needs = matching::for_offer(db, &auth, offer.id, &q)
+            .await
+            .map_err(fail)?
+            .len();
+        for_offer.push(t.elapsed());
+    }
+    println!(
+        "matching: the best {got_offers} of {candidates} active offers for one need: median {:.1?} over {runs} runs",
+        median(for_need)
+    );
+    println!(
+        "matching: the best {got_needs} needs still asked for one offer: median {:.1?} over {runs} runs",
+        median(for_offer)
+    );
+    Ok(())
+}

@@ -37,8 +37,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "demo")]
         scale: Scale,
     },
-    /// Time the volunteer dashboard against a raw GROUP BY over the hour log on the same
-    /// database (load it with `seed-demo --scale district` first); prints the ratio.
+    /// Time the volunteer dashboard against a raw GROUP BY over the hour log, and the needs
+    /// coverage against a raw GROUP BY over the needs, on the same database (load it with
+    /// `seed-demo --scale district` first); prints the ratios, and the medians of ranking the
+    /// offers for one need and the needs for one offer.
     BenchDashboard {
         /// Timed runs of each.
         #[arg(long, default_value_t = 15)]
@@ -122,8 +124,14 @@ pub async fn main() -> anyhow::Result<()> {
                         )
                         .await
                         .map_err(|e| anyhow::anyhow!("seeding the district scale failed: {e}"))?;
+                        let needs = crate::demo_district::seed_needs(&db)
+                            .await
+                            .map_err(|e| anyhow::anyhow!("seeding the needs failed: {e}"))?;
+                        let offers = crate::demo_district::seed_offers(&db)
+                            .await
+                            .map_err(|e| anyhow::anyhow!("seeding the offers failed: {e}"))?;
                         println!(
-                            "district scale loaded: {} volunteers, {} hour entries in {:.0?}",
+                            "district scale loaded: {} volunteers, {} hour entries, {needs} school needs, {offers} offers in {:.0?}",
                             crate::demo_district::VOLUNTEERS,
                             crate::demo_district::HOUR_ENTRIES,
                             started.elapsed()
@@ -157,6 +165,8 @@ pub async fn main() -> anyhow::Result<()> {
             let db = open_database(&settings).await?;
             crate::bench::dashboard(&db, runs.max(1), settings.volunteers.hourly_value_cents)
                 .await?;
+            crate::bench::coverage(&db, runs.max(1)).await?;
+            crate::bench::matching(&db, runs.max(1)).await?;
         }
         Command::CreateAdmin { email, name } => {
             settings.database.auto_migrate = true;

@@ -264,3 +264,186 @@ pub async fn seed(db: &DatabaseConnection, volunteers: usize, entries: usize) ->
     }
     Ok(())
 }
+
+/// Needs per school at district scale (ranks 1 to this).
+pub const NEEDS_PER_SCHOOL: usize = 5;
+
+/// The needs assessment at district scale: five needs for this school year at every active
+/// school, three of them primary and asked for at about six schools in ten (the others have
+/// two primary needs, or one withdrawn), for the coverage benchmark.
+pub async fn seed_needs(db: &DatabaseConnection) -> ApiResult<usize> {
+    use db::entities::school_needs as n;
+    use domain::intake::SupportArea;
+    use domain::needs::{AskUnit, HelpKind, NeedStatus};
+    let schools = db::repo::schools::all_active(db).await?;
+    let priorities = db::repo::needs::priorities(db).await?;
+    if schools.is_empty() || priorities.is_empty() {
+        return Ok(0);
+    }
+    let mut rng = fastrand::Rng::with_seed(2027);
+    let year = {
+        use chrono::Datelike;
+        db::repo::volunteer_totals::school_year(db)
+            .await?
+            .start(Utc::now().date_naive())
+            .year()
+    };
+    let now = Utc::now();
+    let mut rows = Vec::new();
+    for school in &schools {
+        let short = rng.u8(0..10);
+        for rank in 1..=NEEDS_PER_SCHOOL as i32 {
+            // Three schools in ten lack their third primary need: it is ranked past them.
+            let rank = if short < 3 && rank == 3 { 6 } else { rank };
+            let status = match (short, rank) {
+                (3, 2) => NeedStatus::Withdrawn,
+                _ if rng.u8(0..4) == 0 => NeedStatus::Met,
+                _ => NeedStatus::Open,
+            };
+            rows.push(n::ActiveModel {
+                id: Set(domain::NeedId::new()),
+                school_id: Set(school.id),
+                school_year: Set(year),
+                support_area: Set(SupportArea::ALL[rng.usize(0..SupportArea::ALL.len())]),
+                priority_id: Set(priorities[rng.usize(0..priorities.len())].id),
+                help_kind: Set(HelpKind::Time),
+                description: Set(format!("Need {rank} of {}", school.name)),
+                ask_unit: Set(AskUnit::VolunteerSlots),
+                ask_quantity: Set(i64::from(rng.u8(1..30))),
+                timeframe: Set("This school year".into()),
+                rank: Set(rank),
+                status: Set(status),
+                status_reason: Set(None),
+                visible_to_partners: Set(true),
+                internal_notes: Set(String::new()),
+                recorded_by: Set(UserId(Uuid::nil())),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+            });
+        }
+    }
+    let count = rows.len();
+    let txn = db::begin_write(db).await?;
+    for chunk in rows.chunks(BATCH) {
+        n::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
+}
+
+/// Offers at district scale.
+pub const OFFERS: usize = 2_000;
+
+/// Adds [`OFFERS`] partners' offers over the demo's organizations: support areas, kinds of
+/// help and capacities at random (deterministic); four in ten reach the whole district, three
+/// a region, two a few schools, one a level. Answers how many were written.
+pub async fn seed_offers(db: &DatabaseConnection) -> ApiResult<usize> {
+    use db::entities::offer_reach::{self as r, Reach};
+    use db::entities::{offer_support_areas as a, offers as of};
+    use domain::intake::SupportArea;
+    use domain::needs::{AskUnit, HelpKind};
+    use domain::offers::OfferStatus;
+    use domain::school::SchoolLevel;
+    use sea_orm::{EntityTrait, QuerySelect};
+    let orgs: Vec<domain::OrganizationId> = db::entities::organizations::Entity::find()
+        .select_only()
+        .column(db::entities::organizations::Column::Id)
+        .limit(500)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let schools = db::repo::schools::all_active(db).await?;
+    if orgs.is_empty() || schools.is_empty() {
+        return Ok(0);
+    }
+    let mut regions: Vec<String> = schools.iter().map(|s| s.region.clone()).collect();
+    regions.sort();
+    regions.dedup();
+    let mut rng = fastrand::Rng::with_seed(2028);
+    let now = Utc::now();
+    let (mut offers, mut areas, mut reach) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..OFFERS {
+        let id = domain::OfferId::new();
+        let kind = HelpKind::ALL[rng.usize(0..HelpKind::ALL.len())];
+        let unit = match kind {
+            HelpKind::Time => AskUnit::VolunteerSlots,
+            HelpKind::Treasure => AskUnit::Dollars,
+            HelpKind::Talent => AskUnit::Hours,
+        };
+        offers.push(of::ActiveModel {
+            id: Set(id),
+            organization_id: Set(orgs[i % orgs.len()]),
+            help_kind: Set(kind),
+            description: Set(format!("Offer {}", i + 1)),
+            capacity_unit: Set(unit),
+            capacity: Set(i64::from(rng.u16(1..200))),
+            available_from: Set(None),
+            available_until: Set(None),
+            status: Set(if rng.u8(0..10) == 0 {
+                OfferStatus::Paused
+            } else {
+                OfferStatus::Active
+            }),
+            status_reason: Set(None),
+            created_by: Set(UserId(Uuid::nil())),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+        let first = rng.usize(0..SupportArea::ALL.len());
+        for k in 0..rng.usize(1..3) {
+            areas.push(a::ActiveModel {
+                offer_id: Set(id),
+                area: Set(SupportArea::ALL[(first + k) % SupportArea::ALL.len()]),
+            });
+        }
+        let mut reach_of = |kind: Reach, value: String| {
+            reach.push(r::ActiveModel {
+                offer_id: Set(id),
+                kind: Set(kind),
+                value: Set(value),
+            })
+        };
+        match rng.u8(0..10) {
+            0..=3 => {}
+            4..=6 => reach_of(Reach::Region, regions[rng.usize(0..regions.len())].clone()),
+            7..=8 => {
+                let start = rng.usize(0..schools.len());
+                for k in 0..3 {
+                    reach_of(
+                        Reach::School,
+                        schools[(start + k * 7) % schools.len()].id.0.to_string(),
+                    );
+                }
+            }
+            _ => reach_of(
+                Reach::Level,
+                SchoolLevel::ALL[rng.usize(0..SchoolLevel::ALL.len())]
+                    .as_str()
+                    .to_string(),
+            ),
+        }
+    }
+    let count = offers.len();
+    let txn = db::begin_write(db).await?;
+    for chunk in offers.chunks(BATCH) {
+        of::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for chunk in areas.chunks(BATCH) {
+        a::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for chunk in reach.chunks(BATCH) {
+        r::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
+}
