@@ -167,8 +167,7 @@ Lists take `limit` (1–100, default 25) and `cursor` (the previous page's `next
         domain::problem::Problem,
         domain::problem::FieldError,
         domain::problem::ErrorCode,
-        domain::school::SchoolSort,
-        domain::offers::OfferStatus
+        domain::school::SchoolSort
     )),
     modifiers(&Security, &ProblemResponses),
     tags(

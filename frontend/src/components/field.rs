@@ -99,3 +99,64 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// The (value, label) pairs of a [`SelectField`] for every value of an enum.
+pub fn options<T: Copy>(
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+    name: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (name(*v).to_string(), label(*v).to_string()))
+        .collect()
+}
+
+/// A group of checkboxes under a visible legend, one per value of an enum, with the field's
+/// error. The picked values stay sorted.
+#[component]
+pub fn CheckList<T, L>(
+    /// The field's name (matches the API's field name).
+    name: &'static str,
+    /// The visible legend.
+    #[prop(into)]
+    legend: Signal<&'static str>,
+    /// Every value, in the order shown.
+    all: &'static [T],
+    /// A value's stable name (ends its checkbox's id).
+    value_name: fn(T) -> &'static str,
+    /// A value's visible label.
+    label: L,
+    /// The values picked.
+    picked: RwSignal<Vec<T>>,
+    /// Errors of the form.
+    errors: FieldErrors,
+    /// Starts the checkboxes' ids (unique on the page).
+    id_prefix: &'static str,
+) -> impl IntoView
+where
+    T: Copy + Ord + Send + Sync + 'static,
+    L: Fn(T) -> &'static str + Copy + Send + Sync + 'static,
+{
+    let err_id = format!("f-{name}-error");
+    let described_by = err_id.clone();
+    view! {
+        <fieldset class="checks" aria-describedby=described_by>
+            <legend>{move || legend.get()}</legend>
+            {all.iter().map(|v| {
+                let v = *v;
+                let id = format!("{id_prefix}{}", value_name(v));
+                view! {
+                    <div class="field check">
+                        <input id=id.clone() type="checkbox" prop:checked=move || picked.with(|p| p.contains(&v))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                picked.update(|p| { p.retain(|x| *x != v); if on { p.push(v); p.sort(); } });
+                            }/>
+                        <label for=id>{move || label(v)}</label>
+                    </div>
+                }
+            }).collect_view()}
+            <p class="field-error" id=err_id aria-live="polite">{move || errors.with(|e| e.get(name).cloned())}</p>
+        </fieldset>
+    }
+}

@@ -127,3 +127,62 @@ pub fn focus_first_error() {
         let _ = el.focus();
     }
 }
+
+/// The status steps a record allows now, one button each, with the optional reason they are
+/// sent with; `send` makes the request, `on_done` reloads the record after it.
+#[component]
+pub fn StatusSteps<A, L, F, Fut, T>(
+    /// The heading's id (labels the section; starts the reason field's id).
+    heading_id: &'static str,
+    /// The current status, in the UI's language.
+    #[prop(into)]
+    status: Signal<&'static str>,
+    /// The steps allowed now.
+    steps: Vec<A>,
+    /// A step's button label.
+    step_label: L,
+    /// Sends a step and its reason.
+    send: F,
+    /// Called after a step succeeded.
+    on_done: Callback<()>,
+) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    L: Fn(A) -> &'static str + Copy + Send + Sync + 'static,
+    F: Fn(client::Client, A, String) -> Fut + Copy + 'static,
+    Fut: std::future::Future<Output = Result<T, ClientError>> + 'static,
+    T: 'static,
+{
+    use crate::components::field::TextField;
+    let auth = crate::api::use_auth();
+    let i18n = crate::i18n::use_i18n();
+    let reason = RwSignal::new(String::new());
+    let form = FormState::new();
+    let act = move |step: A| {
+        if !form.start() {
+            return;
+        }
+        let text = reason.get_untracked();
+        leptos::task::spawn_local(async move {
+            match auth.call(|c| send(c, step, text.clone())).await {
+                Ok(_) => {
+                    form.done();
+                    on_done.run(())
+                }
+                Err(e) => form.fail(&i18n, &e),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby=heading_id>
+            <h2 id=heading_id>{move || i18n.t(Key::Status)} ": " {move || status.get()}</h2>
+            <ProblemBanner form=form/>
+            <TextField name="reason" id_prefix=format!("{heading_id}-") label=Signal::derive(move || i18n.t(Key::NeedStatusReason)) value=reason errors=form.errors/>
+            <div class="actions">
+                {steps.into_iter().map(|a| view! {
+                    <button type="button" disabled=move || form.busy.get() on:click=move |_| act(a)>{move || step_label(a)}</button>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}

@@ -15,8 +15,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::collections::HashMap;
 
 use crate::api::use_auth;
-use crate::components::field::{CheckField, SelectField, TextField};
-use crate::components::form::{FormState, ProblemBanner};
+use crate::components::field::{CheckField, SelectField, TextField, options};
+use crate::components::form::{FormState, ProblemBanner, StatusSteps};
 use crate::components::load::{LoadedView, load, load_record};
 use crate::components::status::Empty;
 use crate::i18n::{Key, Lang, use_i18n};
@@ -96,16 +96,6 @@ pub fn EditNeed() -> impl IntoView {
             }}/>
         </section>
     }
-}
-
-fn options<T: Copy>(
-    all: &[T],
-    label: impl Fn(T) -> &'static str,
-    name: impl Fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|v| (name(*v).to_string(), label(*v).to_string()))
-        .collect()
 }
 
 #[component]
@@ -352,50 +342,19 @@ fn NeedMatches(id: NeedId) -> impl IntoView {
 fn StatusActions(need: Need, on_done: Callback<()>) -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
-    let reason = RwSignal::new(String::new());
-    let form = FormState::new();
     let steps: Vec<NeedAction> = NeedAction::ALL
         .iter()
         .copied()
         .filter(|a| next_need_status(need.status, *a).is_ok())
         .collect();
     let (id, version, status) = (need.id, need.version, need.status);
-    let act = move |action: NeedAction| {
-        let t = NeedTransition {
-            action,
-            reason: reason.get_untracked(),
-        };
-        if !form.start() {
-            return;
-        }
-        spawn_local(async move {
-            match auth
-                .call(|c| {
-                    let t = t.clone();
-                    async move { c.transition_need(id, version, &t).await }
-                })
-                .await
-            {
-                Ok(_) => {
-                    form.done();
-                    on_done.run(())
-                }
-                Err(e) => form.fail(&i18n, &e),
-            }
-        });
-    };
     view! {
         <Show when=move || auth.can(Permission::ManageNeeds)>
-            <section class="panel" aria-labelledby="need-status">
-                <h2 id="need-status">{move || i18n.t(Key::Status)} ": " {move || i18n.need_status(status)}</h2>
-                <ProblemBanner form=form/>
-                <TextField name="reason" id_prefix="status-" label=Signal::derive(move || i18n.t(Key::NeedStatusReason)) value=reason errors=form.errors/>
-                <div class="actions">
-                    {steps.clone().into_iter().map(|a| view! {
-                        <button type="button" disabled=move || form.busy.get() on:click=move |_| act(a)>{move || i18n.need_action(a)}</button>
-                    }).collect_view()}
-                </div>
-            </section>
+            <StatusSteps heading_id="need-status" status=Signal::derive(move || i18n.need_status(status))
+                steps=steps.clone() step_label=move |a| i18n.need_action(a) on_done=on_done
+                send=move |c: client::Client, action: NeedAction, reason: String| async move {
+                    c.transition_need(id, version, &NeedTransition { action, reason }).await
+                }/>
         </Show>
     }
 }

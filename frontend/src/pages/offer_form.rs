@@ -15,8 +15,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::use_auth;
-use crate::components::field::{SelectField, TextField};
-use crate::components::form::{FormState, ProblemBanner};
+use crate::components::field::{CheckList, SelectField, TextField, options};
+use crate::components::form::{FormState, ProblemBanner, StatusSteps};
 use crate::components::load::{LoadedView, load, load_record};
 use crate::components::status::Empty;
 use crate::i18n::{Key, use_i18n};
@@ -118,16 +118,6 @@ fn OfferSummary(offer: Offer) -> impl IntoView {
             <dt>{move || i18n.t(Key::Status)}</dt><dd>{move || i18n.offer_status(offer.status)}</dd>
         </dl>
     }
-}
-
-fn options<T: Copy>(
-    all: &[T],
-    label: impl Fn(T) -> &'static str,
-    name: impl Fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|v| (name(*v).to_string(), label(*v).to_string()))
-        .collect()
 }
 
 /// Whole days as `YYYY-MM-DD`, empty for none; an unreadable date is a field error.
@@ -294,47 +284,16 @@ fn OfferForm(existing: Option<Offer>, choices: Choices) -> impl IntoView {
                     options=Signal::derive({ let p = partners.clone(); move || p.clone() })/>
             </Show>
             <TextField name="description" label=Signal::derive(move || i18n.t(Key::OfferDescription)) value=description errors=errors required=true/>
-            <fieldset class="checks" aria-describedby="f-support_areas-error">
-                <legend>{move || i18n.t(Key::SupportAreas)}</legend>
-                {SupportArea::ALL.iter().map(|a| {
-                    let a = *a;
-                    let id = format!("offer-area-{}", a.as_str());
-                    view! {
-                        <div class="field check">
-                            <input id=id.clone() type="checkbox" prop:checked=move || areas.with(|v| v.contains(&a))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    areas.update(|v| { v.retain(|x| *x != a); if on { v.push(a); v.sort(); } });
-                                }/>
-                            <label for=id>{move || i18n.support_area(a)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-                <p class="field-error" id="f-support_areas-error" aria-live="polite">{move || errors.with(|e| e.get("support_areas").cloned())}</p>
-            </fieldset>
+            <CheckList name="support_areas" legend=Signal::derive(move || i18n.t(Key::SupportAreas)) all=SupportArea::ALL
+                value_name=SupportArea::as_str label=move |a| i18n.support_area(a) picked=areas errors=errors id_prefix="offer-area-"/>
             <SelectField name="help_kind" label=Signal::derive(move || i18n.t(Key::NeedHelpKind)) value=help errors=errors
                 options=Signal::derive(move || options(HelpKind::ALL, |k| i18n.help_kind(k), HelpKind::as_str))/>
             <SelectField name="capacity_unit" label=Signal::derive(move || i18n.t(Key::OfferCapacityUnit)) value=unit errors=errors
                 options=Signal::derive(move || options(AskUnit::ALL, |u| i18n.ask_unit(u), AskUnit::as_str))/>
             <TextField name="capacity" kind="number" label=Signal::derive(move || i18n.t(Key::OfferCapacity)) value=capacity errors=errors required=true/>
             <TextField name="regions" label=Signal::derive(move || i18n.t(Key::OfferRegions)) value=regions errors=errors/>
-            <fieldset class="checks">
-                <legend>{move || i18n.t(Key::OfferLevels)}</legend>
-                {SchoolLevel::ALL.iter().map(|l| {
-                    let l = *l;
-                    let id = format!("offer-level-{}", l.as_str());
-                    view! {
-                        <div class="field check">
-                            <input id=id.clone() type="checkbox" prop:checked=move || levels.with(|v| v.contains(&l))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    levels.update(|v| { v.retain(|x| *x != l); if on { v.push(l); v.sort(); } });
-                                }/>
-                            <label for=id>{move || i18n.level(l)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <CheckList name="levels" legend=Signal::derive(move || i18n.t(Key::OfferLevels)) all=SchoolLevel::ALL
+                value_name=SchoolLevel::as_str label=move |l| i18n.level(l) picked=levels errors=errors id_prefix="offer-level-"/>
             <div class="field" class:invalid=move || errors.with(|e| e.contains_key("school_ids"))>
                 <label for="f-school_ids">{move || i18n.t(Key::OfferSchools)}</label>
                 <select id="f-school_ids" multiple size="6" aria-describedby="f-school_ids-error"
@@ -371,51 +330,19 @@ fn OfferForm(existing: Option<Offer>, choices: Choices) -> impl IntoView {
 /// The status steps the offer allows, each with the optional reason.
 #[component]
 fn OfferStatusActions(offer: Offer, on_done: Callback<()>) -> impl IntoView {
-    let auth = use_auth();
     let i18n = use_i18n();
-    let reason = RwSignal::new(String::new());
-    let form = FormState::new();
     let steps: Vec<OfferAction> = OfferAction::ALL
         .iter()
         .copied()
         .filter(|a| next_offer_status(offer.status, *a).is_ok())
         .collect();
     let (id, version, status) = (offer.id, offer.version, offer.status);
-    let act = move |action: OfferAction| {
-        if !form.start() {
-            return;
-        }
-        let t = OfferTransition {
-            action,
-            reason: reason.get_untracked(),
-        };
-        spawn_local(async move {
-            match auth
-                .call(|c| {
-                    let t = t.clone();
-                    async move { c.transition_offer(id, version, &t).await }
-                })
-                .await
-            {
-                Ok(_) => {
-                    form.done();
-                    on_done.run(())
-                }
-                Err(e) => form.fail(&i18n, &e),
-            }
-        });
-    };
     view! {
-        <section class="panel" aria-labelledby="offer-status">
-            <h2 id="offer-status">{move || i18n.t(Key::Status)} ": " {move || i18n.offer_status(status)}</h2>
-            <ProblemBanner form=form/>
-            <TextField name="reason" id_prefix="offer-status-" label=Signal::derive(move || i18n.t(Key::NeedStatusReason)) value=reason errors=form.errors/>
-            <div class="actions">
-                {steps.into_iter().map(|a| view! {
-                    <button type="button" disabled=move || form.busy.get() on:click=move |_| act(a)>{move || i18n.offer_action(a)}</button>
-                }).collect_view()}
-            </div>
-        </section>
+        <StatusSteps heading_id="offer-status" status=Signal::derive(move || i18n.offer_status(status))
+            steps=steps step_label=move |a| i18n.offer_action(a) on_done=on_done
+            send=move |c: client::Client, action: OfferAction, reason: String| async move {
+                c.transition_offer(id, version, &OfferTransition { action, reason }).await
+            }/>
     }
 }
 

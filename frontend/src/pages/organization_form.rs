@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::use_auth;
-use crate::components::field::{SelectField, TextField};
+use crate::components::field::{CheckList, SelectField, TextField};
 use crate::components::form::{FormState, ProblemBanner};
 use crate::components::load::{LoadedView, load_record};
 use crate::i18n::{Key, use_i18n};
@@ -191,23 +191,8 @@ fn OrganizationForm(existing: Option<Organization>) -> impl IntoView {
                     on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 <p class="field-error" aria-live="polite">{move || errors.with(|e| e.get("description").cloned())}</p>
             </div>
-            <fieldset class="checks">
-                <legend>{move || i18n.t(Key::SupportAreas)}</legend>
-                {SupportArea::ALL.iter().map(|a| {
-                    let a = *a;
-                    let id = format!("area-{}", a.as_str());
-                    view! {
-                        <div class="field check">
-                            <input id=id.clone() type="checkbox" prop:checked=move || areas.with(|v| v.contains(&a))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    areas.update(|v| { v.retain(|x| *x != a); if on { v.push(a); v.sort(); } });
-                                }/>
-                            <label for=id>{move || i18n.support_area(a)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <CheckList name="support_areas" legend=Signal::derive(move || i18n.t(Key::SupportAreas)) all=SupportArea::ALL
+                value_name=SupportArea::as_str label=move |a| i18n.support_area(a) picked=areas errors=errors id_prefix="area-"/>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || form.busy.get()>
                     {move || if form.busy.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}

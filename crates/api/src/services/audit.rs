@@ -1,7 +1,7 @@
 //! The audit trail: the one way a change is recorded, and reading it back.
 
 use db::repo::audit::{self as repo, NewAuditEvent};
-pub use db::repo::audit::{created, diff};
+pub use db::repo::audit::{created, diff, status_change};
 use domain::Permission;
 pub use domain::audit::AuditAction;
 use domain::audit::{AuditEntity, AuditEvent};

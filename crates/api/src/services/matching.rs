@@ -81,13 +81,7 @@ pub async fn set_weights(
 /// The query's limit, once both its fields are in range (a school year out of range is a 422
 /// even where it is not used, as the spec states its range for both endpoints).
 fn limit_of(q: &MatchQuery) -> ApiResult<usize> {
-    if q.school_year.is_some_and(|y| !(2000..=2100).contains(&y)) {
-        return Err(ApiError::invalid_field(
-            "school_year",
-            "range",
-            "Enter a school year between 2000 and 2100.",
-        ));
-    }
+    needs::school_year_in_range(q.school_year)?;
     match q.limit {
         None => Ok(10),
         Some(n @ 1..=50) => Ok(n as usize),
@@ -122,7 +116,7 @@ pub async fn for_need(
     let school = schools::get(db, need.school_id).await?;
     let w = current_weights(db).await?;
     let candidates = offer_repo::candidates(db, need.support_area, need.help_kind).await?;
-    let offers = offers::assemble_many(db, candidates).await?;
+    let offers = offers::unnamed(db, candidates).await?;
     let mut orgs: Vec<_> = offers.iter().map(|o| o.organization_id).collect();
     orgs.sort();
     orgs.dedup();
@@ -136,8 +130,12 @@ pub async fn for_need(
             rules::score(&n, &o, p, &w, today).map(|s| (o, s))
         })
         .collect();
-    Ok(rules::best(scored, |o| o.id.0, limit)
+    let (mut kept, scores): (Vec<_>, Vec<_>) =
+        rules::best(scored, |o| o.id.0, limit).into_iter().unzip();
+    offers::name(db, &mut kept).await?;
+    Ok(kept
         .into_iter()
+        .zip(scores)
         .map(|(offer, score)| OfferMatch { offer, score })
         .collect())
 }
@@ -154,10 +152,7 @@ pub async fn for_offer(
     let limit = limit_of(q)?;
     let row = offers::visible(db, auth, id).await?;
     auth.require(Permission::ReadNeeds)?;
-    let school_year = match q.school_year {
-        Some(y) => y,
-        None => needs::current_school_year(db).await?,
-    };
+    let school_year = needs::school_year_asked(db, q.school_year).await?;
     let audience = auth.audience();
     let offer = offers::assemble_many(db, vec![row])
         .await?
@@ -179,16 +174,19 @@ pub async fn for_offer(
         .filter(|r| active.contains_key(&r.school_id))
         .collect();
     let today = Utc::now().date_naive();
-    let scored: Vec<_> = needs::assemble_many(db, &audience, rows)
-        .await?
+    let scored: Vec<_> = needs::unnamed(&audience, rows)
         .into_iter()
         .filter_map(|n| {
             let school = active.get(&n.school_id)?;
             rules::score(&facts(&n, school), &offer, record, &w, today).map(|s| (n, s))
         })
         .collect();
-    Ok(rules::best(scored, |n| n.id.0, limit)
+    let (mut kept, scores): (Vec<_>, Vec<_>) =
+        rules::best(scored, |n| n.id.0, limit).into_iter().unzip();
+    needs::name(db, &mut kept).await?;
+    Ok(kept
         .into_iter()
+        .zip(scores)
         .map(|(need, score)| NeedMatch { need, score })
         .collect())
 }

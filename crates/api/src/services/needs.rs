@@ -6,7 +6,9 @@
 use chrono::Utc;
 use db::repo::audience::Audience;
 use db::repo::needs as repo;
-use db::repo::{agreements as goals, applications, schools, settings, users, volunteer_totals};
+use db::repo::{
+    agreements as goals, applications, schools, settings, users, versioned, volunteer_totals,
+};
 use domain::audit::AuditEntity;
 use domain::needs::{
     self as rules, AssessmentOpened, Coverage, CoverageQuery, Need, NeedInput, NeedQuery,
@@ -25,6 +27,7 @@ use crate::services::Actor;
 use crate::services::audit::{self, AuditAction};
 
 type NeedRow = db::entities::school_needs::Model;
+type NeedEntity = db::entities::school_needs::Entity;
 type PriorityRow = db::entities::plan_priorities::Model;
 
 fn priority_of(r: PriorityRow) -> Priority {
@@ -129,29 +132,27 @@ pub(crate) async fn assemble_many(
     audience: &Audience,
     rows: Vec<NeedRow>,
 ) -> ApiResult<Vec<Need>> {
-    let mut school_ids: Vec<SchoolId> = rows.iter().map(|r| r.school_id).collect();
-    school_ids.sort();
-    school_ids.dedup();
-    let names = schools::names_of(db, &school_ids).await?;
-    let mut priority_ids: Vec<PriorityId> = rows.iter().map(|r| r.priority_id).collect();
-    priority_ids.sort();
-    priority_ids.dedup();
-    let priorities = repo::priorities_of(db, &priority_ids).await?;
+    let mut needs = unnamed(audience, rows);
+    name(db, &mut needs).await?;
+    Ok(needs)
+}
+
+/// Needs as the audience may read them, not yet with their school's and priority's names:
+/// what scoring reads, before [`name`] names the few that are kept.
+pub(crate) fn unnamed(audience: &Audience, rows: Vec<NeedRow>) -> Vec<Need> {
     let internal = !matches!(audience, Audience::Organization(_));
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|r| {
             let rank = u32::try_from(r.rank).unwrap_or(0);
-            let priority = priorities.get(&r.priority_id);
             Need {
                 id: r.id,
                 school_id: r.school_id,
-                school_name: names.get(&r.school_id).cloned().unwrap_or_default(),
+                school_name: String::new(),
                 school_year: r.school_year,
                 support_area: r.support_area,
                 priority_id: r.priority_id,
-                priority_name: priority.map(|p| p.name.clone()).unwrap_or_default(),
-                priority_name_es: priority.map(|p| p.name_es.clone()).unwrap_or_default(),
+                priority_name: String::new(),
+                priority_name_es: String::new(),
                 help_kind: r.help_kind,
                 description: r.description,
                 ask_unit: r.ask_unit,
@@ -169,7 +170,27 @@ pub(crate) async fn assemble_many(
                 updated_at: r.updated_at,
             }
         })
-        .collect())
+        .collect()
+}
+
+/// Gives each need its school's and its priority's names.
+pub(crate) async fn name(db: &impl ConnectionTrait, needs: &mut [Need]) -> ApiResult<()> {
+    let mut school_ids: Vec<SchoolId> = needs.iter().map(|n| n.school_id).collect();
+    school_ids.sort();
+    school_ids.dedup();
+    let names = schools::names_of(db, &school_ids).await?;
+    let mut priority_ids: Vec<PriorityId> = needs.iter().map(|n| n.priority_id).collect();
+    priority_ids.sort();
+    priority_ids.dedup();
+    let priorities = repo::priorities_of(db, &priority_ids).await?;
+    for n in needs {
+        n.school_name = names.get(&n.school_id).cloned().unwrap_or_default();
+        if let Some(p) = priorities.get(&n.priority_id) {
+            n.priority_name.clone_from(&p.name);
+            n.priority_name_es.clone_from(&p.name_es);
+        }
+    }
+    Ok(())
 }
 
 async fn assemble(db: &impl ConnectionTrait, audience: &Audience, row: NeedRow) -> ApiResult<Need> {
@@ -361,24 +382,16 @@ pub async fn transition(
         let rank = u32::try_from(current.rank).unwrap_or(0);
         check_rank(&txn, current.school_id, current.school_year, rank, Some(id)).await?;
     }
-    let reason = t.reason.trim();
-    repo::set_status(
-        &txn,
-        id,
-        version,
-        to,
-        (!reason.is_empty()).then_some(reason),
-    )
-    .await
-    .map_err(or_rank_taken(u32::try_from(current.rank).unwrap_or(0)))?;
+    versioned::set_status::<NeedEntity>(&txn, id, version, to, &t.reason)
+        .await
+        .map_err(or_rank_taken(u32::try_from(current.rank).unwrap_or(0)))?;
     audit::record(
         &txn,
         &Actor::from(auth),
         AuditEntity::Need,
         id,
         t.action,
-        serde_json::json!({ "status": { "before": current.status, "after": to },
-            "reason": reason }),
+        audit::status_change(current.status, to, &t.reason),
     )
     .await?;
     txn.commit().await?;
@@ -415,6 +428,29 @@ pub async fn current_school_year(db: &impl ConnectionTrait) -> ApiResult<i32> {
     Ok(year.start(Utc::now().date_naive()).year())
 }
 
+/// A school year a query names, when it is in range (a 422 otherwise).
+pub(crate) fn school_year_in_range(asked: Option<i32>) -> ApiResult<Option<i32>> {
+    match asked {
+        Some(y) if !(2000..=2100).contains(&y) => Err(ApiError::invalid_field(
+            "school_year",
+            "range",
+            "Enter a school year between 2000 and 2100.",
+        )),
+        other => Ok(other),
+    }
+}
+
+/// The school year a query names (in range), or the current one.
+pub(crate) async fn school_year_asked(
+    db: &impl ConnectionTrait,
+    asked: Option<i32>,
+) -> ApiResult<i32> {
+    match school_year_in_range(asked)? {
+        Some(y) => Ok(y),
+        None => current_school_year(db).await,
+    }
+}
+
 /// Coverage of the goal "three primary needs at every school": staff for the district,
 /// coordinators for their schools; the drill-down's filters narrow the schools.
 pub async fn coverage(
@@ -423,17 +459,7 @@ pub async fn coverage(
     q: &CoverageQuery,
 ) -> ApiResult<Coverage> {
     auth.require(Permission::ReadMetrics)?;
-    let school_year = match q.school_year {
-        Some(y) if (2000..=2100).contains(&y) => y,
-        Some(_) => {
-            return Err(ApiError::invalid_field(
-                "school_year",
-                "range",
-                "Enter a school year between 2000 and 2100.",
-            ));
-        }
-        None => current_school_year(db).await?,
-    };
+    let school_year = school_year_asked(db, q.school_year).await?;
     let audience = auth.audience();
     let scope = match &audience {
         Audience::All => None,

@@ -3,7 +3,7 @@
 
 use db::repo::audience::Audience;
 use db::repo::offers as repo;
-use db::repo::{organizations, schools};
+use db::repo::{organizations, schools, versioned};
 use domain::audit::AuditEntity;
 use domain::offers::{self as rules, Offer, OfferInput, OfferQuery, OfferTransition};
 use domain::page::Page;
@@ -23,10 +23,17 @@ pub(crate) async fn assemble_many(
     db: &impl ConnectionTrait,
     rows: Vec<OfferRow>,
 ) -> ApiResult<Vec<Offer>> {
-    let mut orgs: Vec<OrganizationId> = rows.iter().map(|r| r.organization_id).collect();
-    orgs.sort();
-    orgs.dedup();
-    let names = organizations::names_of(db, &orgs).await?;
+    let mut offers = unnamed(db, rows).await?;
+    name(db, &mut offers).await?;
+    Ok(offers)
+}
+
+/// Offers with their lists but not yet their partners' names: what scoring reads, before
+/// [`name`] names the few that are kept.
+pub(crate) async fn unnamed(
+    db: &impl ConnectionTrait,
+    rows: Vec<OfferRow>,
+) -> ApiResult<Vec<Offer>> {
     let ids: Vec<OfferId> = rows.iter().map(|r| r.id).collect();
     let mut lists = repo::lists_of(db, &ids).await?;
     Ok(rows
@@ -36,7 +43,7 @@ pub(crate) async fn assemble_many(
             Offer {
                 id: r.id,
                 organization_id: r.organization_id,
-                organization_name: names.get(&r.organization_id).cloned().unwrap_or_default(),
+                organization_name: String::new(),
                 support_areas: l.support_areas,
                 help_kind: r.help_kind,
                 description: r.description,
@@ -56,6 +63,18 @@ pub(crate) async fn assemble_many(
             }
         })
         .collect())
+}
+
+/// Gives each offer its partner's name.
+pub(crate) async fn name(db: &impl ConnectionTrait, offers: &mut [Offer]) -> ApiResult<()> {
+    let mut orgs: Vec<OrganizationId> = offers.iter().map(|o| o.organization_id).collect();
+    orgs.sort();
+    orgs.dedup();
+    let names = organizations::names_of(db, &orgs).await?;
+    for o in offers {
+        o.organization_name = names.get(&o.organization_id).cloned().unwrap_or_default();
+    }
+    Ok(())
 }
 
 async fn assemble(db: &impl ConnectionTrait, row: OfferRow) -> ApiResult<Offer> {
@@ -190,24 +209,15 @@ pub async fn transition(
     let current = visible(db, auth, id).await?;
     require_partner(auth, current.organization_id)?;
     let to = rules::next_offer_status(current.status, t.action).map_err(ApiError::transition)?;
-    let reason = t.reason.trim();
     let txn = db::begin_write(db).await?;
-    repo::set_status(
-        &txn,
-        id,
-        version,
-        to,
-        (!reason.is_empty()).then_some(reason),
-    )
-    .await?;
+    versioned::set_status::<db::entities::offers::Entity>(&txn, id, version, to, &t.reason).await?;
     audit::record(
         &txn,
         &Actor::from(auth),
         AuditEntity::Offer,
         id,
         t.action,
-        serde_json::json!({ "status": { "before": current.status, "after": to },
-            "reason": reason }),
+        audit::status_change(current.status, to, &t.reason),
     )
     .await?;
     let offer = assemble(&txn, repo::get(&txn, id).await?).await?;

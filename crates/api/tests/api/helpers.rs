@@ -384,3 +384,47 @@ pub async fn assert_problem(res: reqwest::Response, status: u16, code: &str) -> 
     assert!(body["title"].is_string() && body["detail"].is_string());
     body
 }
+
+/// One row of a per-role authorization table: method, path, body, and the status each of the
+/// table's tokens must get (in the tokens' order).
+pub type RoleCase<const N: usize> = (&'static str, String, Option<serde_json::Value>, [u16; N]);
+
+/// Runs a per-role authorization table: every case with every token gets the status the row
+/// names, and without a token a 401. `if_match` says which requests carry a (stale)
+/// `If-Match: "99"`.
+pub async fn check_roles<const N: usize>(
+    app: &TestApp,
+    tokens: &[String; N],
+    cases: Vec<RoleCase<N>>,
+    if_match: impl Fn(&str, &str) -> bool,
+) {
+    for (method, path, body, expected) in cases {
+        for (token, want) in tokens.iter().zip(expected) {
+            let mut req = match method {
+                "GET" => app.get(&path, token),
+                "POST" => app.post(&path, token),
+                _ => app.put(&path, token),
+            };
+            if if_match(method, &path) {
+                req = req.header("if-match", "\"99\"");
+            }
+            if let Some(b) = &body {
+                req = req.json(b);
+            }
+            let res = req.send().await.unwrap();
+            assert_eq!(
+                res.status().as_u16(),
+                want,
+                "{method} {path}: {}",
+                res.text().await.unwrap()
+            );
+        }
+        let res = app
+            .client
+            .request(method.parse().unwrap(), app.url(&path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401, "{method} {path} without a token");
+    }
+}

@@ -4,7 +4,7 @@
 use domain::Role;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_problem};
+use crate::helpers::{RoleCase, TestApp, assert_problem, check_roles};
 
 /// The id of the seeded priority with this code.
 async fn priority(app: &TestApp, token: &str, code: &str) -> String {
@@ -465,7 +465,7 @@ async fn each_role_gets_what_it_may_from_every_needs_endpoint() {
     // (method, path, body, expected per role: admin, staff, coordinator, coordinator of
     // another school, partner, volunteer). Another school's need is not there for its
     // coordinator (404), nor a need kept from partners for a partner.
-    let cases: Vec<(&str, String, Option<Value>, [u16; 6])> = vec![
+    let cases: Vec<RoleCase<6>> = vec![
         (
             "GET",
             "/api/v1/needs".into(),
@@ -539,38 +539,11 @@ async fn each_role_gets_what_it_may_from_every_needs_endpoint() {
             [200, 200, 200, 200, 403, 403],
         ),
     ];
-    for (method, path, body, expected) in cases {
-        for (token, want) in tokens.iter().zip(expected) {
-            let mut req = match method {
-                "GET" => app.get(&path, token),
-                "POST" => app.post(&path, token),
-                _ => app.put(&path, token),
-            };
-            if (method != "GET" && (path.contains(&id) || path.ends_with("assessment")))
-                || path.ends_with(&pid)
-            {
-                req = req.header("if-match", "\"99\"");
-            }
-            if let Some(b) = &body {
-                req = req.json(b);
-            }
-            let res = req.send().await.unwrap();
-            assert_eq!(
-                res.status().as_u16(),
-                want,
-                "{method} {path}: {}",
-                res.text().await.unwrap()
-            );
-        }
-        // Unauthenticated: 401 everywhere.
-        let res = app
-            .client
-            .request(method.parse().unwrap(), app.url(&path))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 401, "{method} {path} without a token");
-    }
+    check_roles(&app, &tokens, cases, |method, path| {
+        (method != "GET" && (path.contains(&id) || path.ends_with("assessment")))
+            || path.ends_with(&pid)
+    })
+    .await;
 }
 
 #[actix_web::test]

@@ -6,7 +6,7 @@ use domain::school::SchoolLevel;
 use partnerhub_api::services::{self, Actor};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_problem, school_input};
+use crate::helpers::{RoleCase, TestApp, assert_problem, check_roles, school_input};
 
 fn offer(org: &str) -> Value {
     json!({
@@ -357,7 +357,6 @@ async fn a_need_gets_the_offers_that_could_meet_it_ranked_with_their_reasons() {
         .await
         .unwrap();
     assert_problem(res, 422, "validation_failed").await;
-    let _ = plain;
 }
 
 #[actix_web::test]
@@ -395,7 +394,7 @@ async fn each_role_gets_what_it_may_from_every_offer_endpoint() {
     bad["description"] = json!("");
     // (method, path, body, expected per role: admin, staff, coordinator of the need's school,
     // coordinator of another, the offer's partner, another partner, volunteer).
-    let cases: Vec<(&str, String, Option<Value>, [u16; 7])> = vec![
+    let cases: Vec<RoleCase<7>> = vec![
         (
             "GET",
             "/api/v1/offers".into(),
@@ -451,33 +450,8 @@ async fn each_role_gets_what_it_may_from_every_offer_endpoint() {
             [412, 403, 403, 403, 403, 403, 403],
         ),
     ];
-    for (method, path, body, expected) in cases {
-        for (token, want) in tokens.iter().zip(expected) {
-            let mut req = match method {
-                "GET" => app.get(&path, token),
-                "POST" => app.post(&path, token),
-                _ => app.put(&path, token),
-            };
-            if method == "PUT" || path.ends_with("transition") {
-                req = req.header("if-match", "\"99\"");
-            }
-            if let Some(b) = &body {
-                req = req.json(b);
-            }
-            let res = req.send().await.unwrap();
-            assert_eq!(
-                res.status().as_u16(),
-                want,
-                "{method} {path}: {}",
-                res.text().await.unwrap()
-            );
-        }
-        let res = app
-            .client
-            .request(method.parse().unwrap(), app.url(&path))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 401, "{method} {path} without a token");
-    }
+    check_roles(&app, &tokens, cases, |method, path| {
+        method == "PUT" || path.ends_with("transition")
+    })
+    .await;
 }

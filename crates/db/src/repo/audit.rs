@@ -102,6 +102,11 @@ pub fn diff(before: &serde_json::Value, after: &serde_json::Value) -> serde_json
     serde_json::Value::Object(out)
 }
 
+/// `{status: {before, after}, reason}`: the changes of a status step taken with a reason.
+pub fn status_change<S: serde::Serialize>(before: S, after: S, reason: &str) -> serde_json::Value {
+    serde_json::json!({ "status": { "before": before, "after": after }, "reason": reason.trim() })
+}
+
 /// `{field: {before: null, after}}` for a created record.
 pub fn created(after: &serde_json::Value) -> serde_json::Value {
     diff(&serde_json::json!({}), after)

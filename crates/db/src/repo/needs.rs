@@ -172,25 +172,6 @@ pub async fn update(
     .await
 }
 
-/// Moves a need to `to` when still at `expected`.
-pub async fn set_status(
-    db: &impl ConnectionTrait,
-    id: NeedId,
-    expected: i32,
-    to: NeedStatus,
-    reason: Option<&str>,
-) -> DbResult<()> {
-    versioned::update(
-        db,
-        id.0,
-        expected,
-        n::Entity::update_many()
-            .col_expr(n::Column::Status, Expr::value(to))
-            .col_expr(n::Column::StatusReason, Expr::value(reason)),
-    )
-    .await
-}
-
 /// Another need of the school and year, not withdrawn, that holds `rank` (besides `except`).
 pub async fn holder_of_rank(
     db: &impl ConnectionTrait,

@@ -134,25 +134,6 @@ pub async fn update(
     write_lists(db, id, i).await
 }
 
-/// Moves an offer to `to` when still at `expected`.
-pub async fn set_status(
-    db: &impl ConnectionTrait,
-    id: OfferId,
-    expected: i32,
-    to: OfferStatus,
-    reason: Option<&str>,
-) -> DbResult<()> {
-    versioned::update(
-        db,
-        id.0,
-        expected,
-        of::Entity::update_many()
-            .col_expr(of::Column::Status, Expr::value(to))
-            .col_expr(of::Column::StatusReason, Expr::value(reason)),
-    )
-    .await
-}
-
 /// The lists of many offers at once (two queries).
 pub async fn lists_of(
     db: &impl ConnectionTrait,

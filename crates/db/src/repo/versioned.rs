@@ -31,6 +31,25 @@ macro_rules! versioned {
     )+};
 }
 
+/// A versioned table whose rows carry a status and the reason for its last change.
+pub trait WithStatus: Versioned {
+    /// The status column.
+    fn status() -> Self::Column;
+    /// The column of the reason for the last status change.
+    fn status_reason() -> Self::Column;
+}
+
+macro_rules! with_status {
+    ($($m:ident),+ $(,)?) => {$(
+        impl WithStatus for $m::Entity {
+            fn status() -> Self::Column { $m::Column::Status }
+            fn status_reason() -> Self::Column { $m::Column::StatusReason }
+        }
+    )+};
+}
+
+with_status!(offers, school_needs);
+
 versioned!(
     agreements => Id,
     applications => Id,
@@ -72,4 +91,28 @@ pub async fn update<E: Versioned>(
     } else {
         DbError::NotFound
     })
+}
+
+/// Moves the row with `key` to status `to`, with the reason (trimmed; empty is none), when its
+/// version is still `expected` (as [`update`]).
+pub async fn set_status<E: WithStatus>(
+    db: &impl ConnectionTrait,
+    key: impl Into<sea_orm::Value>,
+    expected: i32,
+    to: impl Into<sea_orm::Value>,
+    reason: &str,
+) -> DbResult<()> {
+    let reason = reason.trim();
+    update(
+        db,
+        key,
+        expected,
+        E::update_many()
+            .col_expr(E::status(), Expr::value(to.into()))
+            .col_expr(
+                E::status_reason(),
+                Expr::value((!reason.is_empty()).then(|| reason.to_string())),
+            ),
+    )
+    .await
 }
