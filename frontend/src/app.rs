@@ -67,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/offers") view=|| view! { <Protected><pages::offers::OffersPage/></Protected> }/>
                     <Route path=path!("/offers/new") view=|| view! { <Protected><pages::offer_form::NewOffer/></Protected> }/>
                     <Route path=path!("/offers/:id") view=|| view! { <Protected><pages::offer_form::EditOffer/></Protected> }/>
+                    <Route path=path!("/matches") view=|| view! { <Protected><pages::matches::MatchesPage/></Protected> }/>
+                    <Route path=path!("/matches/:id") view=|| view! { <Protected><pages::matches::MatchPage/></Protected> }/>
                     <Route path=path!("/priorities") view=|| view! { <Protected><pages::priorities::PrioritiesPage/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
@@ -151,6 +153,9 @@ fn Shell(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || auth.can(Permission::ReadOffers)>
                         <A href="/offers">{move || i18n.t(Key::NavOffers)}</A>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadMatches)>
+                        <A href="/matches">{move || i18n.t(Key::NavMatches)}</A>
                     </Show>
                     <A href="/opportunities">{move || i18n.t(Key::NavOpportunities)}</A>
                     <Show when=move || auth.can(Permission::ReviewHours)>

@@ -12,6 +12,7 @@ use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
     OrganizationType, PlanningItem, Reason, SupportArea, TaxStatus,
 };
+use domain::matches::{MatchAction, MatchStatus};
 use domain::needs::{AskUnit, HelpKind, NeedAction, NeedStatus, PriorityKind};
 use domain::offers::{MatchReason, OfferAction, OfferStatus};
 use domain::opportunity::SignupStatus;
@@ -79,6 +80,23 @@ keys! {
     NeedMatchesTitle => "Offers that could meet this need", "Ofertas que podrían atender esta necesidad";
     NeedMatchesNone => "No active offer fits this need yet.", "Todavía no hay ofertas activas que coincidan con esta necesidad.";
     MatchPoints => "points", "puntos";
+    NavMatches => "Proposals", "Propuestas";
+    MatchesTitle => "Proposed matches", "Coincidencias propuestas";
+    MatchesIntro => "Offers the office proposed for schools' needs. A partner accepts or declines each one; the accepted ones meet the need.", "Ofertas que la oficina propuso para las necesidades de las escuelas. El socio acepta o rechaza cada una; las aceptadas atienden la necesidad.";
+    MatchesNone => "No proposals match these filters.", "Ninguna propuesta coincide con estos filtros.";
+    MatchTitle => "Proposal", "Propuesta";
+    MatchNeed => "The school's need", "La necesidad de la escuela";
+    MatchOffer => "The partner's offer", "La oferta del socio";
+    MatchCovers => "Covers", "Cubre";
+    MatchScore => "Score when proposed", "Puntuación al proponerla";
+    MatchNote => "Why the office proposes it", "Por qué la oficina la propone";
+    MatchProposedBy => "Proposed by", "Propuesta por";
+    MatchAnsweredBy => "Answered by", "Respondida por";
+    MatchBack => "Back to proposals", "Volver a las propuestas";
+    MatchPropose => "Propose this offer", "Proponer esta oferta";
+    MatchProposed => "Proposed: the partner is told.", "Propuesta: se avisó al socio.";
+    NeedProposalsTitle => "Proposals and what met this need", "Propuestas y lo que atendió esta necesidad";
+    NeedProposalsNone => "No offer has been proposed for this need yet.", "Todavía no se ha propuesto ninguna oferta para esta necesidad.";
     NeedsTitle => "School needs", "Necesidades de las escuelas";
     NeedsIntro => "Each school names its three primary needs for the school year (ranks 1 to 3), aligned with the strategic plan.", "Cada escuela indica sus tres necesidades principales del año escolar (prioridades 1 a 3), alineadas con el plan estratégico.";
     NeedSchoolYear => "School year", "Año escolar";
@@ -1358,6 +1376,26 @@ impl I18n {
             OfferStatus::Active => self.pick("Active", "Activa"),
             OfferStatus::Paused => self.pick("Paused", "En pausa"),
             OfferStatus::Closed => self.pick("Closed", "Cerrada"),
+        }
+    }
+
+    /// Where a proposed match stands.
+    pub fn match_status(&self, s: MatchStatus) -> &'static str {
+        match s {
+            MatchStatus::Proposed => self.pick("Proposed", "Propuesta"),
+            MatchStatus::Accepted => self.pick("Accepted", "Aceptada"),
+            MatchStatus::Declined => self.pick("Declined", "Rechazada"),
+            MatchStatus::Withdrawn => self.pick("Withdrawn", "Retirada"),
+        }
+    }
+
+    /// A step of a proposed match.
+    pub fn match_action(&self, a: MatchAction) -> &'static str {
+        match a {
+            MatchAction::Accept => self.pick("Accept", "Aceptar"),
+            MatchAction::Decline => self.pick("Decline", "Rechazar"),
+            MatchAction::Withdraw => self.pick("Withdraw", "Retirar"),
+            MatchAction::Propose => self.pick("Propose again", "Proponer de nuevo"),
         }
     }
 

@@ -30,6 +30,7 @@ mod m20261206_000023_resume_link_expiry;
 mod m20261207_000024_list_indexes;
 mod m20261207_000025_school_needs;
 mod m20261207_000026_offers;
+mod m20261207_000027_need_matches;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_list_indexes::Migration),
             Box::new(m20261207_000025_school_needs::Migration),
             Box::new(m20261207_000026_offers::Migration),
+            Box::new(m20261207_000027_need_matches::Migration),
         ]
     }
 }

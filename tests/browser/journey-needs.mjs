@@ -2,7 +2,9 @@
 // primary needs (meeting a field error and a taken rank on the way); the school shows covered;
 // staff then see it covered on the district's count and no longer among the schools lacking
 // needs; a partner offers tutors from its login and sees the needs the offer could meet; staff
-// see the offer among those that could meet a need, with the reasons, and mark the need met. Run by `just e2e` against a seeded server.
+// see the offer among those that could meet a need, with the reasons, and propose it; the
+// partner accepts it from its login and the need shows met. Run by `just e2e` against a seeded
+// server.
 import assert from "node:assert/strict";
 import { artifacts, base, launch, watchErrors } from "./harness.mjs";
 
@@ -110,19 +112,37 @@ try {
   await forOffer.getByText("helps with the need's support area").waitFor();
 
   // Staff open a need: the partner's offer is among those that could meet it, with reasons;
-  // then they mark the need met, with a reason.
+  // they propose it, and the need's proposals list it.
   await staff.getByRole("link", { name: "Tutores de matemáticas" }).click();
   await staff.getByRole("heading", { name: "Edit the need" }).waitFor();
   const forNeed = staff.locator("#need-matches-list li", { hasText: "Math tutors from our volunteers" });
   await forNeed.getByText("the same kind of help").waitFor();
   await forNeed.getByText("one of the school's primary needs").waitFor();
-  await staff.getByLabel("Reason (optional)").fill("Six tutors from Queen City Readers");
-  await staff.getByRole("button", { name: "Mark met" }).click();
+  await forNeed.getByRole("button", { name: "Propose this offer" }).click();
+  await forNeed.getByText("Proposed: the partner is told.").waitFor();
+  const proposal = staff.locator("#need-proposals-list li", { hasText: "Math tutors from our volunteers" });
+  await proposal.getByText("Proposed", { exact: true }).waitFor();
+  const needUrl = staff.url();
+
+  // The partner finds the proposal among its own and accepts it, with a word for the school.
+  await partner.getByRole("link", { name: "Proposals" }).click();
+  await partner.getByRole("heading", { name: "Proposed matches", level: 1 }).waitFor();
+  await partner.locator("#matches-list").getByRole("link", { name: "Tutores de matemáticas" }).click();
+  await partner.getByRole("heading", { name: "Status: Proposed" }).waitFor();
+  assert.equal(await partner.getByRole("button", { name: "Propose again" }).count(), 0);
+  await partner.getByLabel("Reason (optional)").fill("Six tutors can start in January");
+  await partner.getByRole("button", { name: "Accept" }).click();
+  await partner.getByRole("heading", { name: "Status: Accepted" }).waitFor();
+  await partner.locator("#match-facts").getByText(/Six tutors can start in January/).waitFor();
+
+  // Staff see the need met by the accepted match, and who answered it.
+  await staff.goto(needUrl);
   await staff.getByRole("heading", { name: "Status: Met" }).waitFor();
   await staff.getByRole("button", { name: "Reopen" }).waitFor();
+  await staff.locator("#need-proposals-list li", { hasText: "Answered by" }).getByText("Accepted", { exact: true }).waitFor();
 
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered; a partner offers tutors and sees the needs it could meet; staff see the offer ranked for a need, with reasons");
+  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered; a partner offers tutors and sees the needs it could meet; staff see the offer ranked for a need, with reasons, and propose it; the partner accepts and the need is met");
 } catch (e) {
   await page.screenshot({ path: `${artifacts}failure-needs.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", page.url(), "; script errors:", errors);

@@ -46,6 +46,7 @@ versioned!(
     domain::needs::Need,
     domain::needs::Priority,
     domain::offers::Offer,
+    domain::matches::Match,
 );
 
 /// The one way a record is answered: JSON with its `ETag`, and kept by no cache (a record is

@@ -1055,6 +1055,45 @@ impl Client {
         .await
     }
 
+    // --- proposed matches ---
+
+    /// Proposes an offer for a need (staff).
+    pub async fn propose_match(
+        &self,
+        need: domain::NeedId,
+        p: &domain::matches::MatchProposal,
+    ) -> ClientResult<domain::matches::Match> {
+        Self::json(
+            self.request(Method::POST, &format!("/api/v1/needs/{need}/proposals"))
+                .json(p),
+        )
+        .await
+    }
+
+    /// A page of proposed matches.
+    pub async fn list_matches(
+        &self,
+        q: &domain::matches::MatchListQuery,
+    ) -> ClientResult<Page<domain::matches::Match>> {
+        Self::json(self.request(Method::GET, "/api/v1/matches").query(q)).await
+    }
+
+    /// One proposed match.
+    pub async fn get_match(&self, id: domain::MatchId) -> ClientResult<domain::matches::Match> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/matches/{id}"))).await
+    }
+
+    /// Accepts, declines, withdraws or proposes again a match.
+    pub async fn transition_match(
+        &self,
+        id: domain::MatchId,
+        version: i32,
+        t: &domain::matches::MatchTransition,
+    ) -> ClientResult<domain::matches::Match> {
+        let r = self.request(Method::POST, &format!("/api/v1/matches/{id}/transition"));
+        Self::json(Self::if_match(r, version).json(t)).await
+    }
+
     /// The matching weights.
     pub async fn match_weights(&self) -> ClientResult<domain::offers::MatchingWeights> {
         Self::json(self.request(Method::GET, "/api/v1/matching/weights")).await

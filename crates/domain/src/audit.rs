@@ -7,6 +7,7 @@ use crate::UserId;
 use crate::agreement::AgreementAction;
 use crate::hours::HourAction;
 use crate::intake::ApplicationAction;
+use crate::matches::MatchAction;
 use crate::needs::NeedAction;
 use crate::offers::OfferAction;
 
@@ -41,6 +42,8 @@ wire_enum!(
         Priority => "priority",
         /// A partner's offer.
         Offer => "offer",
+        /// A proposed match of an offer to a need.
+        Match => "match",
     }
 );
 
@@ -195,6 +198,12 @@ wire_enum!(
         Resume => "resume",
         /// An offer was closed.
         Close => "close",
+        /// The office proposed an offer for a need (again).
+        Propose => "propose",
+        /// A partner accepted a proposed match.
+        Accept => "accept",
+        /// A need's status followed what its accepted matches cover.
+        FollowMatches => "follow_matches",
     }
 );
 
@@ -247,6 +256,17 @@ impl From<NeedAction> for AuditAction {
             NeedAction::Meet => Self::Meet,
             NeedAction::Withdraw => Self::Withdraw,
             NeedAction::Reopen => Self::Reopen,
+        }
+    }
+}
+
+impl From<MatchAction> for AuditAction {
+    fn from(a: MatchAction) -> Self {
+        match a {
+            MatchAction::Accept => Self::Accept,
+            MatchAction::Decline => Self::Decline,
+            MatchAction::Withdraw => Self::Withdraw,
+            MatchAction::Propose => Self::Propose,
         }
     }
 }

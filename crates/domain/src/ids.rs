@@ -120,3 +120,7 @@ id_type!(
     /// Identifies a partner's offer.
     OfferId
 );
+id_type!(
+    /// Identifies a proposed match of a partner's offer to a school's need.
+    MatchId
+);

@@ -45,6 +45,7 @@ pub mod hours;
 pub mod ids;
 pub mod import;
 pub mod intake;
+pub mod matches;
 pub mod needs;
 pub mod offers;
 pub mod opportunity;
@@ -58,7 +59,8 @@ pub mod volunteer;
 pub mod volunteer_metrics;
 
 pub use ids::{
-    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, NeedId,
-    OfferId, OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId, UserId, VolunteerId,
+    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, MatchId,
+    NeedId, OfferId, OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId, UserId,
+    VolunteerId,
 };
 pub use role::{Permission, Role};

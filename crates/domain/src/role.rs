@@ -61,6 +61,13 @@ pub enum Permission {
     ReadOffers,
     /// Record and change partners' offers (partners: their own).
     ManageOffers,
+    /// Read proposed matches (coordinators: their schools'; partners: those proposed to them).
+    ReadMatches,
+    /// Propose a partner's offer for a need, and record the partner's answer.
+    ProposeMatches,
+    /// Accept or decline a match proposed to one's organization (partners), or record the
+    /// answer for a partner (office staff).
+    AnswerMatches,
 }
 
 impl Role {
@@ -71,8 +78,13 @@ impl Role {
             ReadSchools => true,
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
             | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
-            ReadOrganizations | ReadAgreements | ReadNeeds | ReadOffers => self != Role::Volunteer,
-            ManageOffers => matches!(self, Role::Admin | Role::Staff | Role::Partner),
+            ReadOrganizations | ReadAgreements | ReadNeeds | ReadOffers | ReadMatches => {
+                self != Role::Volunteer
+            }
+            ManageOffers | AnswerMatches => {
+                matches!(self, Role::Admin | Role::Staff | Role::Partner)
+            }
+            ProposeMatches => matches!(self, Role::Admin | Role::Staff),
             ReadMetrics | ReadVolunteers | ManageOpportunities | ReviewHours
             | FlagParentLeaders | ManageNeeds => {
                 matches!(self, Role::Admin | Role::Staff | Role::SchoolCoordinator)

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod apply;
 pub mod hours;
 pub mod login;
+pub mod matches;
 pub mod need_form;
 pub mod needs;
 pub mod not_found;

@@ -20,6 +20,7 @@ use crate::components::form::{FormState, ProblemBanner, StatusSteps};
 use crate::components::load::{LoadedView, load, load_record};
 use crate::components::status::Empty;
 use crate::i18n::{Key, Lang, use_i18n};
+use crate::pages::matches::{NeedProposals, ProposeButton};
 use crate::pages::needs::this_school_year;
 use crate::pages::offers::ScoreReasons;
 use domain::offers::{MatchQuery, OfferMatch};
@@ -86,10 +87,14 @@ pub fn EditNeed() -> impl IntoView {
             <h1>{move || i18n.t(Key::NeedEdit)}</h1>
             <LoadedView resource=need render={move |n: Need| {
                 let shown = n.clone();
+                let proposals = RwSignal::new(0u32);
                 view! {
                     <LoadedView resource=choices render={move |c: Choices| view! { <NeedForm existing=Some(shown.clone()) choices=c/> }}/>
                     <Show when=move || auth.can(Permission::ManageNeeds)>
-                        <NeedMatches id=n.id/>
+                        <NeedMatches id=n.id on_proposed=Callback::new(move |_| proposals.update(|n| *n += 1))/>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadMatches)>
+                        <NeedProposals need=n.id reload=proposals/>
                     </Show>
                     <StatusActions need=n.clone() on_done=Callback::new(move |_| need.refetch())/>
                 }
@@ -309,7 +314,7 @@ fn NeedForm(existing: Option<Need>, choices: Choices) -> impl IntoView {
 
 /// The offers that could meet this need, best first, with the reasons for their scores.
 #[component]
-fn NeedMatches(id: NeedId) -> impl IntoView {
+fn NeedMatches(id: NeedId, on_proposed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let matches = load(
         || (),
@@ -328,6 +333,7 @@ fn NeedMatches(id: NeedId) -> impl IntoView {
                                 <A href=format!("/offers/{}", m.offer.id)><span class="card-title">{m.offer.description.clone()}</span></A>
                                 <span class="meta">{m.offer.organization_name.clone()} " · " {m.offer.capacity} " " {move || i18n.ask_unit(m.offer.capacity_unit)}</span>
                                 <ScoreReasons score=m.score/>
+                                <ProposeButton need=id offer=m.offer.id on_done=on_proposed/>
                             </li>
                         }).collect_view()}
                     </ol>

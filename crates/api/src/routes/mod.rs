@@ -7,6 +7,7 @@ pub mod auth;
 pub mod goals;
 pub mod health;
 pub mod hours;
+pub mod matches;
 pub mod matching;
 pub mod metrics;
 pub mod needs;
@@ -376,6 +377,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(
                     resource("/needs/{id}/matches").route(web::get().to(needs::matches::matches)),
+                )
+                .service(
+                    resource("/needs/{id}/proposals")
+                        .route(web::post().to(needs::propose::propose)),
+                )
+                .service(resource("/matches").route(web::get().to(matches::list::list)))
+                .service(resource("/matches/{id}").route(web::get().to(matches::get::get)))
+                .service(
+                    resource("/matches/{id}/transition")
+                        .route(web::post().to(matches::transition::transition)),
                 )
                 .service(
                     resource("/offers")

@@ -190,3 +190,24 @@ pub async fn for_offer(
         .map(|(need, score)| NeedMatch { need, score })
         .collect())
 }
+
+/// The score of one offer for one need, when the offer could meet the need at all.
+pub(crate) async fn score_pair(
+    db: &impl ConnectionTrait,
+    need: &Need,
+    offer: &domain::offers::Offer,
+) -> ApiResult<Option<domain::offers::Score>> {
+    let school = schools::get(db, need.school_id).await?;
+    let w = current_weights(db).await?;
+    let record = offer_repo::partner_records(db, &[offer.organization_id])
+        .await?
+        .remove(&offer.organization_id)
+        .unwrap_or_default();
+    Ok(rules::score(
+        &facts(need, &school),
+        offer,
+        record,
+        &w,
+        Utc::now().date_naive(),
+    ))
+}

@@ -428,3 +428,25 @@ pub async fn check_roles<const N: usize>(
         assert_eq!(res.status(), 401, "{method} {path} without a token");
     }
 }
+
+/// The seven callers of the partnership tables, in their order: admin, staff (`staff`), the
+/// coordinator of `school`, the coordinator of `elsewhere`, the record's partner, another
+/// partner, a volunteer.
+pub async fn partnership_roles(
+    app: &TestApp,
+    staff: &str,
+    school: SchoolId,
+    elsewhere: SchoolId,
+    partner: String,
+    other_partner: String,
+) -> [String; 7] {
+    [
+        app.token_for(Role::Admin).await,
+        staff.to_string(),
+        app.coordinator_of(school).await,
+        app.coordinator_of(elsewhere).await,
+        partner,
+        other_partner,
+        app.token_for(Role::Volunteer).await,
+    ]
+}

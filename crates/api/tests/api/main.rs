@@ -17,6 +17,7 @@ mod exports;
 mod helpers;
 mod hours;
 mod imports;
+mod matches;
 mod migrations;
 mod needs;
 mod offers;

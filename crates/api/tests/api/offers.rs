@@ -6,7 +6,9 @@ use domain::school::SchoolLevel;
 use partnerhub_api::services::{self, Actor};
 use serde_json::{Value, json};
 
-use crate::helpers::{RoleCase, TestApp, assert_problem, check_roles, school_input};
+use crate::helpers::{
+    RoleCase, TestApp, assert_problem, check_roles, partnership_roles, school_input,
+};
 
 fn offer(org: &str) -> Value {
     json!({
@@ -381,15 +383,7 @@ async fn each_role_gets_what_it_may_from_every_offer_endpoint() {
         .as_str()
         .unwrap()
         .to_string();
-    let tokens = [
-        app.token_for(Role::Admin).await,
-        staff.clone(),
-        app.coordinator_of(school).await,
-        app.coordinator_of(elsewhere).await,
-        partner,
-        other_partner,
-        app.token_for(Role::Volunteer).await,
-    ];
+    let tokens = partnership_roles(&app, &staff, school, elsewhere, partner, other_partner).await;
     let mut bad = offer(&org);
     bad["description"] = json!("");
     // (method, path, body, expected per role: admin, staff, coordinator of the need's school,

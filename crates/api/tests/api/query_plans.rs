@@ -626,3 +626,60 @@ async fn every_offer_list_and_the_matching_reads_come_from_an_index() {
     )];
     assert_all_indexed(&app, "matching", still_asked).await;
 }
+
+#[actix_web::test]
+async fn every_match_list_comes_from_an_index() {
+    use db::repo::matches;
+    use domain::matches::{MatchListQuery, MatchStatus};
+    use domain::{NeedId, OfferId, SchoolId};
+    let app = TestApp::spawn().await;
+    let m = |q: MatchListQuery, a: Audience| matches::list_query(&q, &a, 50, None).unwrap();
+    let cases = vec![
+        ("every match", m(MatchListQuery::default(), Audience::All)),
+        (
+            "a partner's",
+            m(
+                MatchListQuery::default(),
+                Audience::Organization(OrganizationId(some_id())),
+            ),
+        ),
+        (
+            "a coordinator's",
+            m(
+                MatchListQuery::default(),
+                Audience::Schools(vec![SchoolId(some_id())]),
+            ),
+        ),
+        (
+            "a need's",
+            m(
+                MatchListQuery {
+                    need_id: Some(NeedId(some_id())),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "an offer's",
+            m(
+                MatchListQuery {
+                    offer_id: Some(OfferId(some_id())),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "by status",
+            m(
+                MatchListQuery {
+                    status: Some(MatchStatus::Proposed),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+    ];
+    assert_all_indexed(&app, "matches", cases).await;
+}

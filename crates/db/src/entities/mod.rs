@@ -19,6 +19,7 @@ pub mod clearances;
 pub mod contacts;
 pub mod goals;
 pub mod hour_entries;
+pub mod need_matches;
 pub mod offer_reach;
 pub mod offer_support_areas;
 pub mod offers;

@@ -333,3 +333,20 @@ pub async fn still_asked(
 ) -> DbResult<Vec<n::Model>> {
     Ok(still_asked_query(school_year, audience).all(db).await?)
 }
+
+/// Many needs at once, by id.
+pub async fn many(
+    db: &impl ConnectionTrait,
+    ids: &[NeedId],
+) -> DbResult<std::collections::HashMap<NeedId, n::Model>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(n::Entity::find()
+        .filter(n::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect())
+}

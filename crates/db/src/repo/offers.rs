@@ -316,3 +316,20 @@ pub async fn partner_records(
     }
     Ok(out)
 }
+
+/// Many offers at once, by id.
+pub async fn many(
+    db: &impl ConnectionTrait,
+    ids: &[OfferId],
+) -> DbResult<HashMap<OfferId, of::Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(of::Entity::find()
+        .filter(of::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect())
+}

@@ -435,3 +435,44 @@ pub async fn coordinators_of(
         .all(db)
         .await?)
 }
+
+/// Display names of many users at once.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: &[UserId],
+) -> DbResult<HashMap<UserId, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(u::Entity::find()
+        .select_only()
+        .column(u::Column::Id)
+        .column(u::Column::DisplayName)
+        .filter(u::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(UserId, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The emails of an organization's active partner logins.
+pub async fn partner_emails(
+    db: &impl ConnectionTrait,
+    org: OrganizationId,
+) -> DbResult<Vec<String>> {
+    let ids = partner_logins(db, org).await?;
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(u::Entity::find()
+        .select_only()
+        .column(u::Column::Email)
+        .filter(u::Column::Id.is_in(ids))
+        .filter(u::Column::Role.eq(Role::Partner))
+        .filter(u::Column::Status.eq(UserStatus::Active))
+        .order_by_asc(u::Column::Email)
+        .into_tuple()
+        .all(db)
+        .await?)
+}

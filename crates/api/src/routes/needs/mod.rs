@@ -7,6 +7,7 @@ pub mod get;
 pub mod list;
 pub mod matches;
 pub mod open_assessment;
+pub mod propose;
 pub mod transition;
 pub mod update;
 
