@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=pages::password::ResetPassword/>
                     <Route path=path!("/account/password") view=|| view! { <Protected><pages::password::ChangePasswordPage/></Protected> }/>
                     <Route path=path!("/apply") view=pages::apply::ApplyNew/>
+                    <Route path=path!("/resources") view=pages::resources::ResourcesPage/>
                     <Route path=path!("/apply/:token") view=pages::apply::ApplyResume/>
                     <Route path=path!("/schools") view=|| view! { <Protected><pages::schools::SchoolList/></Protected> }/>
                     <Route path=path!("/schools/new") view=|| view! { <Protected><pages::school_form::NewSchool/></Protected> }/>
@@ -164,9 +165,11 @@ fn Shell(children: Children) -> impl IntoView {
                     <Show when=move || auth.can(Permission::ManageUsers)>
                         <A href="/users">{move || i18n.t(Key::NavUsers)}</A>
                     </Show>
+                    <A href="/resources">{move || i18n.t(Key::NavResources)}</A>
                     <a href="/docs/" rel="external">{move || i18n.t(Key::NavApiDocs)}</a>
                 </Show>
                 <Show when=move || auth.state.get() == SessionState::SignedOut>
+                    <A href="/resources">{move || i18n.t(Key::NavResources)}</A>
                     <A href="/apply">{move || i18n.t(Key::NavApply)}</A>
                     <A href="/volunteer">{move || i18n.t(Key::NavVolunteer)}</A>
                     <A href="/login">{move || i18n.t(Key::SignIn)}</A>

@@ -7,6 +7,7 @@ use domain::agreement::{
     Responsible,
 };
 use domain::application::SubtaskStatus;
+use domain::directory::{ResourceCategory, ResourceLanguage};
 use domain::hours::HourStatus;
 use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
@@ -81,6 +82,32 @@ keys! {
     NeedMatchesNone => "No active offer fits this need yet.", "Todavía no hay ofertas activas que coincidan con esta necesidad.";
     MatchPoints => "points", "puntos";
     NavMatches => "Proposals", "Propuestas";
+    NavResources => "Family resources", "Recursos para familias";
+    ResourcesTitle => "Community resources for families", "Recursos comunitarios para familias";
+    ResourcesIntro => "Free help from the district's community partners: food, tutoring, health, activities and more. No account needed.", "Ayuda gratuita de los socios comunitarios del distrito: comida, tutorías, salud, actividades y más. No necesita una cuenta.";
+    ResourcesSearch => "What are you looking for?", "¿Qué está buscando?";
+    ResourcesCategory => "Kind of help", "Tipo de ayuda";
+    ResourcesLanguage => "Language", "Idioma";
+    ResourcesSchool => "Your school", "Su escuela";
+    ResourcesFind => "Search", "Buscar";
+    ResourcesNone => "No resources match your search. Try fewer words or another kind of help.", "Ningún recurso coincide con su búsqueda. Pruebe con menos palabras u otro tipo de ayuda.";
+    ResourcesReach => "How to reach it", "Cómo contactarlo";
+    ResourcesOffered => "Offered in", "Se ofrece en";
+    ResourcesFrom => "From", "De";
+    ListingTitle => "Family resource directory", "Directorio de recursos para familias";
+    ListingIntro => "How this offer shows to families in the public directory, in English and Spanish.", "Cómo aparece esta oferta para las familias en el directorio público, en inglés y español.";
+    ListingPublished => "Show it to families", "Mostrarla a las familias";
+    ListingTitleEn => "Title (English)", "Título (inglés)";
+    ListingTitleEs => "Title (Spanish)", "Título (español)";
+    ListingSummaryEn => "What families get (English)", "Lo que reciben las familias (inglés)";
+    ListingSummaryEs => "What families get (Spanish)", "Lo que reciben las familias (español)";
+    ListingLanguages => "Offered in", "Se ofrece en";
+    ListingReach => "How families reach it", "Cómo la contactan las familias";
+    ListingSaved => "Listing saved.", "Publicación guardada.";
+    DirectoryUseTitle => "Family directory use", "Uso del directorio para familias";
+    DirectoryUseText => "resources published; this month", "recursos publicados; este mes";
+    DirectoryViews => "views", "visitas";
+    DirectorySearches => "searches", "búsquedas";
     MatchesTitle => "Proposed matches", "Coincidencias propuestas";
     MatchesIntro => "Offers the office proposed for schools' needs. A partner accepts or declines each one; the accepted ones meet the need.", "Ofertas que la oficina propuso para las necesidades de las escuelas. El socio acepta o rechaza cada una; las aceptadas atienden la necesidad.";
     MatchesNone => "No proposals match these filters.", "Ninguna propuesta coincide con estos filtros.";
@@ -1376,6 +1403,32 @@ impl I18n {
             OfferStatus::Active => self.pick("Active", "Activa"),
             OfferStatus::Paused => self.pick("Paused", "En pausa"),
             OfferStatus::Closed => self.pick("Closed", "Cerrada"),
+        }
+    }
+
+    /// A kind of family resource.
+    pub fn resource_category(&self, c: ResourceCategory) -> &'static str {
+        use ResourceCategory as C;
+        match c {
+            C::Food => self.pick("Food", "Comida"),
+            C::BasicNeeds => self.pick("Clothing and supplies", "Ropa y útiles"),
+            C::Health => self.pick("Health and wellness", "Salud y bienestar"),
+            C::Tutoring => self.pick("Tutoring and homework help", "Tutorías y ayuda con tareas"),
+            C::Enrichment => self.pick("Arts, sports and clubs", "Arte, deportes y clubes"),
+            C::FamilyLearning => self.pick("Learning for families", "Aprendizaje para familias"),
+            C::Other => self.pick("Other help", "Otra ayuda"),
+        }
+    }
+
+    /// A language a resource is offered in, named in the UI's language.
+    pub fn resource_language(&self, l: ResourceLanguage) -> &'static str {
+        use ResourceLanguage as L;
+        match l {
+            L::En => self.pick("English", "Inglés"),
+            L::Es => self.pick("Spanish", "Español"),
+            L::Vi => self.pick("Vietnamese", "Vietnamita"),
+            L::Ar => self.pick("Arabic", "Árabe"),
+            L::Fr => self.pick("French", "Francés"),
         }
     }
 

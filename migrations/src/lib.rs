@@ -31,6 +31,7 @@ mod m20261207_000024_list_indexes;
 mod m20261207_000025_school_needs;
 mod m20261207_000026_offers;
 mod m20261207_000027_need_matches;
+mod m20261207_000028_directory;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000025_school_needs::Migration),
             Box::new(m20261207_000026_offers::Migration),
             Box::new(m20261207_000027_need_matches::Migration),
+            Box::new(m20261207_000028_directory::Migration),
         ]
     }
 }

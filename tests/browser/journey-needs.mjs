@@ -3,7 +3,8 @@
 // staff then see it covered on the district's count and no longer among the schools lacking
 // needs; a partner offers tutors from its login and sees the needs the offer could meet; staff
 // see the offer among those that could meet a need, with the reasons, and propose it; the
-// partner accepts it from its login and the need shows met. Run by `just e2e` against a seeded
+// partner accepts it from its login and the need shows met; staff publish the offer in the
+// family directory and a family on a phone, in Spanish, finds it there. Run by `just e2e` against a seeded
 // server.
 import assert from "node:assert/strict";
 import { artifacts, base, launch, watchErrors } from "./harness.mjs";
@@ -141,8 +142,42 @@ try {
   await staff.getByRole("button", { name: "Reopen" }).waitFor();
   await staff.locator("#need-proposals-list li", { hasText: "Answered by" }).getByText("Accepted", { exact: true }).waitFor();
 
+  // Staff publish the partner's offer in the family directory, in English and Spanish.
+  await staff.getByRole("link", { name: "Offers" }).click();
+  await staff.getByRole("heading", { name: "Partners' offers", level: 1 }).waitFor();
+  await staff.locator("#offers-list").getByRole("link", { name: "Math tutors from our volunteers" }).click();
+  const listing = staff.locator("section[aria-labelledby='listing-title']");
+  await listing.getByRole("heading", { name: "Family resource directory" }).waitFor();
+  await listing.getByLabel("Show it to families").check();
+  await listing.getByLabel("Kind of help").selectOption("tutoring");
+  await listing.getByLabel("Title (English)").fill("Free math tutoring");
+  await listing.getByLabel("Title (Spanish)").fill("Tutoría de matemáticas gratuita");
+  await listing.getByLabel("What families get (English)").fill("Volunteer tutors after school.");
+  await listing.getByLabel("What families get (Spanish)").fill("Tutores voluntarios después de clases.");
+  await listing.getByRole("button", { name: "Save" }).click();
+  await listing.getByText("Choose at least one language.").waitFor();
+  await listing.getByLabel("Spanish", { exact: true }).check();
+  await listing.getByLabel("How families reach it").fill("Llame al 704-555-0100");
+  await listing.getByRole("button", { name: "Save" }).click();
+  await listing.getByText("Listing saved.").waitFor();
+
+  // A family, on a phone in Spanish and without an account, finds it in the directory.
+  const familyPhone = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "es-US" });
+  const family = await familyPhone.newPage();
+  watch(family);
+  await family.goto(`${base}/resources`);
+  await family.getByRole("heading", { name: "Recursos comunitarios para familias", level: 1 }).waitFor();
+  await family.getByLabel("¿Qué está buscando?").fill("matemáticas");
+  await family.getByRole("button", { name: "Buscar" }).click();
+  const resource = family.locator("#resources-list li", { hasText: "Tutoría de matemáticas gratuita" });
+  await resource.getByText("Llame al 704-555-0100").waitFor();
+  await resource.getByText("Tutores voluntarios después de clases.").waitFor();
+  const familyOverflow = await family.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(familyOverflow <= 0, `the directory is ${familyOverflow}px wider than a 360px screen`);
+  await family.screenshot({ path: `${artifacts}resources-360-es.png`, fullPage: true });
+
   assert.deepEqual(errors, [], "no script errors");
-  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered; a partner offers tutors and sees the needs it could meet; staff see the offer ranked for a need, with reasons, and propose it; the partner accepts and the need is met");
+  console.log("journey passed: a coordinator records three needs in Spanish on a phone; staff see the school covered; a partner offers tutors and sees the needs it could meet; staff see the offer ranked for a need, with reasons, and propose it; the partner accepts and the need is met; staff publish it and a family finds it in the public directory");
 } catch (e) {
   await page.screenshot({ path: `${artifacts}failure-needs.png`, fullPage: true }).catch(() => {});
   console.error("journey failed at", page.url(), "; script errors:", errors);

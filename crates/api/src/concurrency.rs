@@ -47,6 +47,7 @@ versioned!(
     domain::needs::Priority,
     domain::offers::Offer,
     domain::matches::Match,
+    domain::directory::Listing,
 );
 
 /// The one way a record is answered: JSON with its `ETag`, and kept by no cache (a record is

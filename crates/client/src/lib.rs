@@ -1055,6 +1055,44 @@ impl Client {
         .await
     }
 
+    // --- the family resource directory ---
+
+    /// An offer's listing in the family directory (version 0: never listed).
+    pub async fn get_listing(
+        &self,
+        id: domain::OfferId,
+    ) -> ClientResult<domain::directory::Listing> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/offers/{id}/listing"))).await
+    }
+
+    /// Lists an offer in the family directory, or changes or hides its listing.
+    pub async fn set_listing(
+        &self,
+        id: domain::OfferId,
+        version: i32,
+        input: &domain::directory::ListingInput,
+    ) -> ClientResult<domain::directory::Listing> {
+        let r = self.request(Method::PUT, &format!("/api/v1/offers/{id}/listing"));
+        Self::json(Self::if_match(r, version).json(input)).await
+    }
+
+    /// Searches the family directory (no account).
+    pub async fn public_resources(
+        &self,
+        q: &domain::directory::ResourceQuery,
+    ) -> ClientResult<Vec<domain::directory::Resource>> {
+        Self::json(
+            self.request(Method::GET, "/api/v1/public/resources")
+                .query(q),
+        )
+        .await
+    }
+
+    /// The family directory's use by month.
+    pub async fn directory_usage(&self) -> ClientResult<domain::directory::DirectoryUse> {
+        Self::json(self.request(Method::GET, "/api/v1/metrics/directory")).await
+    }
+
     // --- proposed matches ---
 
     /// Proposes an offer for a need (staff).

@@ -204,6 +204,8 @@ wire_enum!(
         Accept => "accept",
         /// A need's status followed what its accepted matches cover.
         FollowMatches => "follow_matches",
+        /// An offer's listing in the family directory changed.
+        UpdateListing => "update_listing",
     }
 );
 

@@ -41,6 +41,7 @@ pub mod agreement;
 pub mod application;
 pub mod audit;
 pub mod auth;
+pub mod directory;
 pub mod hours;
 pub mod ids;
 pub mod import;

@@ -437,11 +437,17 @@ pub struct Score {
     pub reasons: Vec<ScoreReason>,
 }
 
-/// Whether the offer serves the school: each of its lists that is not empty names it.
+/// Whether the offer serves the need's school: each of its lists that is not empty names it.
 pub fn serves(offer: &Offer, need: &NeedFacts) -> bool {
-    (offer.school_ids.is_empty() || offer.school_ids.contains(&need.school_id))
-        && (offer.regions.is_empty() || offer.regions.iter().any(|r| r == &need.region))
-        && (offer.levels.is_empty() || offer.levels.contains(&need.level))
+    reaches(offer, need.school_id, &need.region, need.level)
+}
+
+/// Whether the offer reaches a school of this region and level: each of its lists that is
+/// not empty names it.
+pub fn reaches(offer: &Offer, school: SchoolId, region: &str, level: SchoolLevel) -> bool {
+    (offer.school_ids.is_empty() || offer.school_ids.contains(&school))
+        && (offer.regions.is_empty() || offer.regions.iter().any(|r| r == region))
+        && (offer.levels.is_empty() || offer.levels.contains(&level))
 }
 
 /// Scores an offer for a need on `today`, with the reason for each point; none when the offer

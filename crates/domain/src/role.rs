@@ -68,6 +68,8 @@ pub enum Permission {
     /// Accept or decline a match proposed to one's organization (partners), or record the
     /// answer for a partner (office staff).
     AnswerMatches,
+    /// Publish partners' offers in the family resource directory.
+    ManageDirectory,
 }
 
 impl Role {
@@ -77,7 +79,9 @@ impl Role {
         match permission {
             ReadSchools => true,
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
-            | ManageAgreements | ManageVolunteers => matches!(self, Role::Admin | Role::Staff),
+            | ManageAgreements | ManageVolunteers | ManageDirectory => {
+                matches!(self, Role::Admin | Role::Staff)
+            }
             ReadOrganizations | ReadAgreements | ReadNeeds | ReadOffers | ReadMatches => {
                 self != Role::Volunteer
             }

@@ -95,6 +95,7 @@ pub fn EditOffer() -> impl IntoView {
                         <LoadedView resource=choices render={let shown = shown.clone(); move |c: Choices| view! { <OfferForm existing=Some(shown.clone()) choices=c/> }}/>
                         <OfferStatusActions offer=shown.clone() on_done=Callback::new(move |_| offer.refetch())/>
                     </Show>
+                    <crate::pages::listing::ListingPanel offer=oid/>
                     <OfferMatches id=oid/>
                 }
             }}/>

@@ -44,6 +44,7 @@ pub fn OffersPage() -> impl IntoView {
                 </Show>
             </div>
             <p class="muted">{move || i18n.t(Key::OffersIntro)}</p>
+            <crate::pages::listing::DirectoryUsePanel/>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="offers-status">{move || i18n.t(Key::Status)}</label>

@@ -406,6 +406,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     resource("/offers/{id}/matches").route(web::get().to(offers::matches::matches)),
                 )
                 .service(
+                    resource("/offers/{id}/listing")
+                        .route(web::get().to(offers::listing::listing))
+                        .route(web::put().to(offers::set_listing::set_listing)),
+                )
+                .service(
+                    resource("/metrics/directory")
+                        .route(web::get().to(metrics::directory::directory)),
+                )
+                .service(
                     resource("/matching/weights")
                         .route(web::get().to(matching::weights::weights))
                         .route(web::put().to(matching::set_weights::set_weights)),
@@ -423,6 +432,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/public/schools/{id}/check-in-code.svg")
                         .route(web::get().to(public_applications::check_in_code::check_in_code)),
+                )
+                .service(
+                    resource("/public/resources")
+                        .route(web::get().to(public_applications::resources::resources)),
                 )
                 .service(
                     resource("/public/partners")

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod csv_table;
+pub mod directory;
 pub mod hours;
 pub mod matches;
 pub mod matching;

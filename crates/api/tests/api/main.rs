@@ -13,6 +13,7 @@ mod applications;
 mod audit;
 mod auth;
 mod client;
+mod directory;
 mod exports;
 mod helpers;
 mod hours;

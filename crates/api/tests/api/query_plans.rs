@@ -683,3 +683,10 @@ async fn every_match_list_comes_from_an_index() {
     ];
     assert_all_indexed(&app, "matches", cases).await;
 }
+
+#[actix_web::test]
+async fn the_family_directory_reads_its_listings_from_an_index() {
+    let app = TestApp::spawn().await;
+    let cases = vec![("published listings", db::repo::directory::published_query())];
+    assert_all_indexed(&app, "directory", cases).await;
+}

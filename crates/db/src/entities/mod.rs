@@ -17,6 +17,8 @@ pub mod audit_events;
 pub mod clearance_reminders;
 pub mod clearances;
 pub mod contacts;
+pub mod directory_counts;
+pub mod directory_listings;
 pub mod goals;
 pub mod hour_entries;
 pub mod need_matches;

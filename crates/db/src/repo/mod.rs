@@ -5,6 +5,7 @@ pub mod applications;
 pub mod audience;
 pub mod audit;
 pub mod cursor;
+pub mod directory;
 pub mod hours;
 pub mod matches;
 pub mod needs;

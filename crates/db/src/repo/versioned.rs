@@ -6,8 +6,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, UpdateMany};
 
 use crate::entities::{
-    agreements, applications, goals, need_matches, offers, opportunities, organizations,
-    plan_priorities, school_needs, schools, settings, users, volunteers,
+    agreements, applications, directory_listings, goals, need_matches, offers, opportunities,
+    organizations, plan_priorities, school_needs, schools, settings, users, volunteers,
 };
 use crate::{DbError, DbResult};
 
@@ -53,6 +53,7 @@ with_status!(need_matches, offers, school_needs);
 versioned!(
     agreements => Id,
     applications => Id,
+    directory_listings => OfferId,
     goals => Key,
     need_matches => Id,
     offers => Id,

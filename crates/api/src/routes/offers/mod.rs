@@ -4,7 +4,9 @@
 pub mod create;
 pub mod get;
 pub mod list;
+pub mod listing;
 pub mod matches;
+pub mod set_listing;
 pub mod transition;
 pub mod update;
 

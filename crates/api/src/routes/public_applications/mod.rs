@@ -4,6 +4,7 @@
 pub mod check_in_code;
 pub mod partners;
 pub mod request_links;
+pub mod resources;
 pub mod save;
 pub mod schools;
 pub mod start;
