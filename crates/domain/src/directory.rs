@@ -135,6 +135,25 @@ pub struct Listing {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
+impl Listing {
+    /// The listing of an offer never listed: version 0, unpublished, empty texts.
+    pub fn unlisted(offer_id: OfferId) -> Self {
+        Self {
+            offer_id,
+            published: false,
+            category: ResourceCategory::Other,
+            title_en: String::new(),
+            title_es: String::new(),
+            summary_en: String::new(),
+            summary_es: String::new(),
+            languages: vec![],
+            how_to_reach: String::new(),
+            version: 0,
+            updated_at: None,
+        }
+    }
+}
+
 /// A resource as families see it (`GET /api/v1/public/resources`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

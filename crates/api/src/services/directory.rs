@@ -9,7 +9,7 @@ use domain::OfferId;
 use domain::Permission;
 use domain::audit::AuditEntity;
 use domain::directory::{
-    DirectoryMonth, DirectoryUse, Listing, ListingInput, Resource, ResourceCategory, ResourceQuery,
+    DirectoryMonth, DirectoryUse, Listing, ListingInput, Resource, ResourceQuery,
 };
 use domain::offers::{self as offer_rules, OfferStatus};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -37,19 +37,7 @@ fn listing_of(offer: OfferId, row: Option<ListingRow>) -> Listing {
             version: r.version,
             updated_at: Some(r.updated_at),
         },
-        None => Listing {
-            offer_id: offer,
-            published: false,
-            category: ResourceCategory::Other,
-            title_en: String::new(),
-            title_es: String::new(),
-            summary_en: String::new(),
-            summary_es: String::new(),
-            languages: vec![],
-            how_to_reach: String::new(),
-            version: 0,
-            updated_at: None,
-        },
+        None => Listing::unlisted(offer),
     }
 }
 

@@ -29,22 +29,20 @@ type MatchRow = db::entities::need_matches::Model;
 /// Matches as the API answers them: each with its need's and offer's descriptions and the
 /// names of the school, the partner and the people who proposed and answered it.
 async fn assemble_many(db: &impl ConnectionTrait, rows: Vec<MatchRow>) -> ApiResult<Vec<Match>> {
-    fn ids<T: Ord + Copy>(it: impl Iterator<Item = T>) -> Vec<T> {
-        let mut v: Vec<T> = it.collect();
-        v.sort();
-        v.dedup();
-        v
-    }
-    let need_rows = need_repo::many(db, &ids(rows.iter().map(|r| r.need_id))).await?;
-    let offer_rows = offer_repo::many(db, &ids(rows.iter().map(|r| r.offer_id))).await?;
-    let school_names = schools::names_of(db, &ids(rows.iter().map(|r| r.school_id))).await?;
+    let need_rows = need_repo::many(db, &super::distinct(rows.iter().map(|r| r.need_id))).await?;
+    let offer_rows =
+        offer_repo::many(db, &super::distinct(rows.iter().map(|r| r.offer_id))).await?;
+    let school_names =
+        schools::names_of(db, &super::distinct(rows.iter().map(|r| r.school_id))).await?;
     let org_names =
-        organizations::names_of(db, &ids(rows.iter().map(|r| r.organization_id))).await?;
+        organizations::names_of(db, &super::distinct(rows.iter().map(|r| r.organization_id)))
+            .await?;
     let people = users::names_of(
         db,
-        &ids(rows
-            .iter()
-            .flat_map(|r| std::iter::once(r.proposed_by).chain(r.answered_by))),
+        &super::distinct(
+            rows.iter()
+                .flat_map(|r| std::iter::once(r.proposed_by).chain(r.answered_by)),
+        ),
     )
     .await?;
     Ok(rows

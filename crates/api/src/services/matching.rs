@@ -117,9 +117,7 @@ pub async fn for_need(
     let w = current_weights(db).await?;
     let candidates = offer_repo::candidates(db, need.support_area, need.help_kind).await?;
     let offers = offers::unnamed(db, candidates).await?;
-    let mut orgs: Vec<_> = offers.iter().map(|o| o.organization_id).collect();
-    orgs.sort();
-    orgs.dedup();
+    let orgs = super::distinct(offers.iter().map(|o| o.organization_id));
     let records = offer_repo::partner_records(db, &orgs).await?;
     let today = Utc::now().date_naive();
     let n = facts(&need, &school);

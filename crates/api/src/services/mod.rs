@@ -154,6 +154,14 @@ fn inert(cell: &str) -> String {
     }
 }
 
+/// The distinct values, sorted: the ids a batch look-up (`names_of`, `many`) asks for.
+pub(crate) fn distinct<T: Ord>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut v: Vec<T> = values.into_iter().collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -175,13 +175,9 @@ pub(crate) fn unnamed(audience: &Audience, rows: Vec<NeedRow>) -> Vec<Need> {
 
 /// Gives each need its school's and its priority's names.
 pub(crate) async fn name(db: &impl ConnectionTrait, needs: &mut [Need]) -> ApiResult<()> {
-    let mut school_ids: Vec<SchoolId> = needs.iter().map(|n| n.school_id).collect();
-    school_ids.sort();
-    school_ids.dedup();
+    let school_ids: Vec<SchoolId> = super::distinct(needs.iter().map(|n| n.school_id));
     let names = schools::names_of(db, &school_ids).await?;
-    let mut priority_ids: Vec<PriorityId> = needs.iter().map(|n| n.priority_id).collect();
-    priority_ids.sort();
-    priority_ids.dedup();
+    let priority_ids: Vec<PriorityId> = super::distinct(needs.iter().map(|n| n.priority_id));
     let priorities = repo::priorities_of(db, &priority_ids).await?;
     for n in needs {
         n.school_name = names.get(&n.school_id).cloned().unwrap_or_default();

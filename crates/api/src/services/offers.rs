@@ -67,9 +67,7 @@ pub(crate) async fn unnamed(
 
 /// Gives each offer its partner's name.
 pub(crate) async fn name(db: &impl ConnectionTrait, offers: &mut [Offer]) -> ApiResult<()> {
-    let mut orgs: Vec<OrganizationId> = offers.iter().map(|o| o.organization_id).collect();
-    orgs.sort();
-    orgs.dedup();
+    let orgs: Vec<OrganizationId> = super::distinct(offers.iter().map(|o| o.organization_id));
     let names = organizations::names_of(db, &orgs).await?;
     for o in offers {
         o.organization_name = names.get(&o.organization_id).cloned().unwrap_or_default();
