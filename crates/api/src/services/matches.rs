@@ -311,6 +311,44 @@ async fn follow(
     Ok(())
 }
 
+/// Withdraws the proposals of a need the school withdrew that the partner has not answered (it
+/// need not answer them now); accepted ones stay, as the partner's answer is history. Audited,
+/// each as the caller's step.
+pub(crate) async fn withdraw_open(
+    db: &impl ConnectionTrait,
+    auth: &AuthUser,
+    need: NeedId,
+) -> ApiResult<()> {
+    let open = MatchListQuery {
+        need_id: Some(need),
+        status: Some(rules::MatchStatus::Proposed),
+        ..Default::default()
+    };
+    let (rows, _) = repo::list(
+        db,
+        &open,
+        &Audience::All,
+        domain::page::MAX_LIMIT * 10,
+        None,
+    )
+    .await?;
+    let reason = "The school withdrew this need.";
+    for r in rows {
+        let to = rules::MatchStatus::Withdrawn;
+        repo::step(db, r.id, r.version, to, reason, auth.id).await?;
+        audit::record(
+            db,
+            &Actor::from(auth),
+            AuditEntity::Match,
+            r.id,
+            rules::MatchAction::Withdraw,
+            audit::status_change(r.status, to, reason),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// One match the caller sees.
 pub async fn get(db: &DatabaseConnection, auth: &AuthUser, id: MatchId) -> ApiResult<Match> {
     let row = visible(db, auth, id).await?;

@@ -390,6 +390,9 @@ pub async fn transition(
         audit::status_change(current.status, to, &t.reason),
     )
     .await?;
+    if to == NeedStatus::Withdrawn {
+        super::matches::withdraw_open(&txn, auth, id).await?;
+    }
     txn.commit().await?;
     assemble(db, &Audience::All, repo::get(db, id).await?).await
 }

@@ -330,3 +330,40 @@ async fn every_role_reaches_the_matches_it_should() {
     ];
     check_roles(&app, &tokens, cases, |_, path| path.ends_with("transition")).await;
 }
+
+#[actix_web::test]
+async fn a_withdrawn_need_withdraws_its_unanswered_proposals() {
+    let app = TestApp::spawn().await;
+    let staff = app.token_for(Role::Staff).await;
+    let (org, _, partner) = app.partner_org("Queen City Readers").await;
+    let (n, _) = a_need(&app, &staff, "M9").await;
+    let proposals = format!("/api/v1/needs/{}/proposals", id(&n));
+    let small = created(&app, &staff, "/api/v1/offers", &offer(&org, 5)).await;
+    let open = created(&app, &staff, "/api/v1/offers", &offer(&org, 20)).await;
+    let accepted = created(&app, &staff, &proposals, &json!({"offer_id": id(&small)})).await;
+    let accepted = stepped(&app, &partner, &accepted, "accept").await;
+    let pending = created(&app, &staff, &proposals, &json!({"offer_id": id(&open)})).await;
+    let need = app
+        .get_json(&format!("/api/v1/needs/{}", id(&n)), &staff)
+        .await;
+    let res = app
+        .post(&format!("/api/v1/needs/{}/transition", id(&n)), &staff)
+        .header("if-match", format!("\"{}\"", need["version"]))
+        .json(&json!({"action": "withdraw", "reason": "The grant came through"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let m = app
+        .get_json(&format!("/api/v1/matches/{}", id(&pending)), &partner)
+        .await;
+    assert_eq!(
+        m["status"], "withdrawn",
+        "the partner need not answer it now"
+    );
+    assert_eq!(m["status_reason"], "The school withdrew this need.");
+    let kept = app
+        .get_json(&format!("/api/v1/matches/{}", id(&accepted)), &partner)
+        .await;
+    assert_eq!(kept["status"], "accepted", "an answer given is history");
+}
