@@ -70,6 +70,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/offers/:id") view=|| view! { <Protected><pages::offer_form::EditOffer/></Protected> }/>
                     <Route path=path!("/matches") view=|| view! { <Protected><pages::matches::MatchesPage/></Protected> }/>
                     <Route path=path!("/matches/:id") view=|| view! { <Protected><pages::matches::MatchPage/></Protected> }/>
+                    <Route path=path!("/donations") view=|| view! { <Protected><pages::donations::DonationsPage/></Protected> }/>
+                    <Route path=path!("/donations/new") view=|| view! { <Protected><pages::donation::NewDonation/></Protected> }/>
+                    <Route path=path!("/donations/:id") view=|| view! { <Protected><pages::donation::DonationPage/></Protected> }/>
                     <Route path=path!("/priorities") view=|| view! { <Protected><pages::priorities::PrioritiesPage/></Protected> }/>
                     <Route path=path!("/users") view=|| view! { <Protected><pages::users::Users/></Protected> }/>
                 </Routes>
@@ -157,6 +160,9 @@ fn Shell(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || auth.can(Permission::ReadMatches)>
                         <A href="/matches">{move || i18n.t(Key::NavMatches)}</A>
+                    </Show>
+                    <Show when=move || auth.can(Permission::ReadDonations)>
+                        <A href="/donations">{move || i18n.t(Key::NavDonations)}</A>
                     </Show>
                     <A href="/opportunities">{move || i18n.t(Key::NavOpportunities)}</A>
                     <Show when=move || auth.can(Permission::ReviewHours)>

@@ -8,6 +8,7 @@ use domain::agreement::{
 };
 use domain::application::SubtaskStatus;
 use domain::directory::{ResourceCategory, ResourceLanguage};
+use domain::donations::{DonationAction, DonationGrouping, DonationKind, DonationStatus};
 use domain::hours::HourStatus;
 use domain::intake::{
     ApplicationAction, ApplicationStatus, EligibilityCriterion, FormalProcess, OrganizationStatus,
@@ -82,6 +83,7 @@ keys! {
     NeedMatchesNone => "No active offer fits this need yet.", "Todavía no hay ofertas activas que coincidan con esta necesidad.";
     MatchPoints => "points", "puntos";
     NavMatches => "Proposals", "Propuestas";
+    NavDonations => "Donations", "Donaciones";
     NavResources => "Family resources", "Recursos para familias";
     ResourcesTitle => "Community resources for families", "Recursos comunitarios para familias";
     ResourcesIntro => "Free help from the district's community partners: food, tutoring, health, activities and more. No account needed.", "Ayuda gratuita de los socios comunitarios del distrito: comida, tutorías, salud, actividades y más. No necesita una cuenta.";
@@ -108,6 +110,32 @@ keys! {
     DirectoryUseText => "resources published; this month", "recursos publicados; este mes";
     DirectoryViews => "views", "visitas";
     DirectorySearches => "searches", "búsquedas";
+    DonationsTitle => "Donations", "Donaciones";
+    DonationsIntro => "What partners gave, in cash or in kind, at its estimated value. A donation recorded in error is voided with a reason: it stays in the ledger but leaves the totals.", "Lo que los socios donaron, en efectivo o en especie, por su valor estimado. Una donación registrada por error se anula con un motivo: queda en el registro pero sale de los totales.";
+    DonationsNone => "No donations match these filters.", "Ninguna donación coincide con estos filtros.";
+    DonationNew => "Record a donation", "Registrar una donación";
+    DonationRecord => "Record the donation", "Registrar la donación";
+    DonationAllYears => "Every year", "Todos los años";
+    DonationGroupBy => "Totals by", "Totales por";
+    DonationLedger => "The ledger", "El registro";
+    DonationCount => "donations", "donaciones";
+    DonationOne => "donation", "donación";
+    DonationTotal => "Total", "Total";
+    DonationTotalsRegion => "Donation totals", "Totales de donaciones";
+    DonationNoArea => "No support area", "Sin área de apoyo";
+    DonationDistrictWide => "District-wide", "Todo el distrito";
+    DonationTitle => "Donation", "Donación";
+    DonationBack => "Back to donations", "Volver a las donaciones";
+    DonationReceivedOn => "Received on", "Recibida el";
+    DonationKindLabel => "Cash or in kind", "Efectivo o en especie";
+    DonationValue => "Value in dollars (estimated for in-kind gifts)", "Valor en dólares (estimado si es en especie)";
+    DonationDescription => "What was given", "Qué se donó";
+    DonationEvent => "Event (if given at one)", "Evento (si se donó en uno)";
+    DonationSeeMatch => "See the proposal", "Ver la propuesta";
+    DonationRecordedBy => "Recorded by", "Registrada por";
+    DonationForMatch => "For the accepted proposal:", "Para la propuesta aceptada:";
+    DonationForEvent => "Given at the one-time event:", "Donada en el evento único:";
+    DonationRecordEvent => "Record the event's donation", "Registrar la donación del evento";
     MatchesTitle => "Proposed matches", "Coincidencias propuestas";
     MatchesIntro => "Offers the office proposed for schools' needs. A partner accepts or declines each one; the accepted ones meet the need.", "Ofertas que la oficina propuso para las necesidades de las escuelas. El socio acepta o rechaza cada una; las aceptadas atienden la necesidad.";
     MatchesNone => "No proposals match these filters.", "Ninguna propuesta coincide con estos filtros.";
@@ -145,6 +173,7 @@ keys! {
     NeedVisible => "Partners may see this need", "Los socios pueden ver esta necesidad";
     NeedNotes => "Internal notes (never shown to partners)", "Notas internas (nunca se muestran a los socios)";
     NeedStatusReason => "Reason (optional)", "Motivo (opcional)";
+    StatusReasonRequired => "Reason", "Motivo";
     NeedSaved => "The need is saved.", "La necesidad se guardó.";
     NeedBack => "Back to the needs", "Volver a las necesidades";
     CoverageTitle => "Schools with three primary needs", "Escuelas con tres necesidades principales";
@@ -1439,6 +1468,42 @@ impl I18n {
             MatchStatus::Accepted => self.pick("Accepted", "Aceptada"),
             MatchStatus::Declined => self.pick("Declined", "Rechazada"),
             MatchStatus::Withdrawn => self.pick("Withdrawn", "Retirada"),
+        }
+    }
+
+    /// How the donation totals are grouped.
+    pub fn donation_grouping(&self, g: DonationGrouping) -> &'static str {
+        match g {
+            DonationGrouping::Partner => self.pick("Partner", "Socio"),
+            DonationGrouping::School => self.pick("School", "Escuela"),
+            DonationGrouping::SupportArea => self.pick("Support area", "Área de apoyo"),
+            DonationGrouping::SchoolYear => self.pick("School year", "Año escolar"),
+        }
+    }
+
+    /// Cash or in kind.
+    pub fn donation_kind(&self, k: DonationKind) -> &'static str {
+        match k {
+            DonationKind::Cash => self.pick("Cash", "Efectivo"),
+            DonationKind::InKind => self.pick("In kind", "En especie"),
+        }
+    }
+
+    /// Where a donation stands.
+    pub fn donation_status(&self, s: DonationStatus) -> &'static str {
+        match s {
+            DonationStatus::Recorded => self.pick("Recorded", "Registrada"),
+            DonationStatus::Voided => self.pick("Voided", "Anulada"),
+        }
+    }
+
+    /// A step of a donation.
+    pub fn donation_action(&self, a: DonationAction) -> &'static str {
+        match a {
+            DonationAction::Void => {
+                self.pick("Void (recorded in error)", "Anular (registrada por error)")
+            }
+            DonationAction::Restore => self.pick("Restore", "Restablecer"),
         }
     }
 

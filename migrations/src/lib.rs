@@ -32,6 +32,7 @@ mod m20261207_000025_school_needs;
 mod m20261207_000026_offers;
 mod m20261207_000027_need_matches;
 mod m20261207_000028_directory;
+mod m20261207_000029_donations;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000026_offers::Migration),
             Box::new(m20261207_000027_need_matches::Migration),
             Box::new(m20261207_000028_directory::Migration),
+            Box::new(m20261207_000029_donations::Migration),
         ]
     }
 }

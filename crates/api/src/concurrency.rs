@@ -47,6 +47,7 @@ versioned!(
     domain::needs::Priority,
     domain::offers::Offer,
     domain::matches::Match,
+    domain::donations::Donation,
     domain::directory::Listing,
 );
 

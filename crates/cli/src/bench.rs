@@ -118,6 +118,78 @@ pub async fn coverage(db: &DatabaseConnection, runs: usize) -> anyhow::Result<()
     Ok(())
 }
 
+/// The demo admin, signed in (what the office's calls run as).
+async fn admin(db: &DatabaseConnection) -> anyhow::Result<partnerhub_api::auth::AuthUser> {
+    let Some(admin) = db::repo::users::find_by_email(db, crate::demo::DEMO_LOGINS[0].email).await?
+    else {
+        anyhow::bail!("no demo admin: load the demo data with `seed-demo --scale district` first");
+    };
+    Ok(partnerhub_api::auth::AuthUser {
+        id: admin.user.id,
+        role: admin.user.role,
+        volunteer_id: None,
+        request_id: None,
+        account: admin.user,
+    })
+}
+
+/// Times the donation totals as the office reads them (by partner for this school year, by
+/// school over every year) against one raw GROUP BY over the whole ledger, and prints the
+/// medians and the ratio.
+pub async fn donations(db: &DatabaseConnection, runs: usize) -> anyhow::Result<()> {
+    use domain::donations::{DonationGrouping, DonationTotalsQuery};
+    use partnerhub_api::services::donations;
+    use sea_orm::{ConnectionTrait, Statement};
+    let fail = |e: partnerhub_api::error::ApiError| anyhow::anyhow!("{e}");
+    let auth = admin(db).await?;
+    let year = partnerhub_api::services::needs::current_school_year(db)
+        .await
+        .map_err(fail)?;
+    let by_partner = DonationTotalsQuery {
+        by: DonationGrouping::Partner,
+        school_year: Some(year),
+    };
+    let by_school = DonationTotalsQuery {
+        by: DonationGrouping::School,
+        school_year: None,
+    };
+    let raw = Statement::from_string(
+        db.get_database_backend(),
+        "SELECT organization_id, kind, COUNT(*), SUM(value_usd) FROM donations \
+         WHERE status = 'recorded' GROUP BY organization_id, kind",
+    );
+    let (mut a, mut b, mut r) = (vec![], vec![], vec![]);
+    let (mut groups, mut total) = (0, 0);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let p = donations::totals(db, &auth, &by_partner)
+            .await
+            .map_err(fail)?;
+        a.push(t.elapsed());
+        groups = p.groups.len();
+        let t = Instant::now();
+        total = donations::totals(db, &auth, &by_school)
+            .await
+            .map_err(fail)?
+            .donations;
+        b.push(t.elapsed());
+        let t = Instant::now();
+        db.query_all_raw(raw.clone()).await?;
+        r.push(t.elapsed());
+    }
+    let (a, b, r) = (median(a), median(b), median(r));
+    println!(
+        "donation totals by partner, this school year ({groups} partners): median {a:.1?} over {runs} runs"
+    );
+    println!("donation totals by school, every year ({total} donations): median {b:.1?}");
+    println!("raw GROUP BY over the whole ledger: median {r:.1?}");
+    println!(
+        "ratio totals by school / raw: {:.3}",
+        b.as_secs_f64() / r.as_secs_f64().max(1e-9)
+    );
+    Ok(())
+}
+
 /// Times matching at district scale as the office uses it (signed in as the demo admin):
 /// ranking the offers for one need, and the needs for one offer; prints the medians.
 pub async fn matching(db: &DatabaseConnection, runs: usize) -> anyhow::Result<()> {
@@ -126,17 +198,7 @@ pub async fn matching(db: &DatabaseConnection, runs: usize) -> anyhow::Result<()
     use partnerhub_api::services::matching;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let fail = |e: partnerhub_api::error::ApiError| anyhow::anyhow!("{e}");
-    let Some(admin) = db::repo::users::find_by_email(db, crate::demo::DEMO_LOGINS[0].email).await?
-    else {
-        anyhow::bail!("no demo admin: load the demo data with `seed-demo --scale district` first");
-    };
-    let auth = partnerhub_api::auth::AuthUser {
-        id: admin.user.id,
-        role: admin.user.role,
-        volunteer_id: None,
-        request_id: None,
-        account: admin.user,
-    };
+    let auth = admin(db).await?;
     let year = partnerhub_api::services::needs::current_school_year(db)
         .await
         .map_err(fail)?;

@@ -130,8 +130,11 @@ pub async fn main() -> anyhow::Result<()> {
                         let offers = crate::demo_district::seed_offers(&db)
                             .await
                             .map_err(|e| anyhow::anyhow!("seeding the offers failed: {e}"))?;
+                        let donations = crate::demo_district::seed_donations(&db)
+                            .await
+                            .map_err(|e| anyhow::anyhow!("seeding the donations failed: {e}"))?;
                         println!(
-                            "district scale loaded: {} volunteers, {} hour entries, {needs} school needs, {offers} offers in {:.0?}",
+                            "district scale loaded: {} volunteers, {} hour entries, {needs} school needs, {offers} offers, {donations} donations in {:.0?}",
                             crate::demo_district::VOLUNTEERS,
                             crate::demo_district::HOUR_ENTRIES,
                             started.elapsed()
@@ -167,6 +170,7 @@ pub async fn main() -> anyhow::Result<()> {
                 .await?;
             crate::bench::coverage(&db, runs.max(1)).await?;
             crate::bench::matching(&db, runs.max(1)).await?;
+            crate::bench::donations(&db, runs.max(1)).await?;
         }
         Command::CreateAdmin { email, name } => {
             settings.database.auto_migrate = true;

@@ -334,6 +334,22 @@ pub async fn seed_needs(db: &DatabaseConnection) -> ApiResult<usize> {
     Ok(count)
 }
 
+/// Up to 500 of the demo's organizations and every active school: what offers and donations
+/// are spread over.
+async fn partners_and_schools(
+    db: &DatabaseConnection,
+) -> ApiResult<(Vec<domain::OrganizationId>, Vec<domain::school::School>)> {
+    use sea_orm::{EntityTrait, QuerySelect};
+    let orgs = db::entities::organizations::Entity::find()
+        .select_only()
+        .column(db::entities::organizations::Column::Id)
+        .limit(500)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((orgs, db::repo::schools::all_active(db).await?))
+}
+
 /// Offers at district scale.
 pub const OFFERS: usize = 2_000;
 
@@ -347,15 +363,8 @@ pub async fn seed_offers(db: &DatabaseConnection) -> ApiResult<usize> {
     use domain::needs::{AskUnit, HelpKind};
     use domain::offers::OfferStatus;
     use domain::school::SchoolLevel;
-    use sea_orm::{EntityTrait, QuerySelect};
-    let orgs: Vec<domain::OrganizationId> = db::entities::organizations::Entity::find()
-        .select_only()
-        .column(db::entities::organizations::Column::Id)
-        .limit(500)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let schools = db::repo::schools::all_active(db).await?;
+    use sea_orm::EntityTrait;
+    let (orgs, schools) = partners_and_schools(db).await?;
     if orgs.is_empty() || schools.is_empty() {
         return Ok(0);
     }
@@ -441,6 +450,74 @@ pub async fn seed_offers(db: &DatabaseConnection) -> ApiResult<usize> {
     }
     for chunk in reach.chunks(BATCH) {
         r::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
+}
+
+/// Donations at district scale: about a dozen a school a year, over three school years.
+pub const DONATIONS: usize = 6_000;
+
+/// Adds [`DONATIONS`] donations over the demo's organizations and schools (one in ten
+/// district-wide, one in fifty voided), spread over the last three school years. Answers how
+/// many were written.
+pub async fn seed_donations(db: &DatabaseConnection) -> ApiResult<usize> {
+    use chrono::Datelike;
+    use db::entities::donations as d;
+    use domain::donations::{DonationKind, DonationStatus};
+    use domain::intake::SupportArea;
+    use sea_orm::EntityTrait;
+    let (orgs, schools) = partners_and_schools(db).await?;
+    if orgs.is_empty() || schools.is_empty() {
+        return Ok(0);
+    }
+    let year = db::repo::volunteer_totals::school_year(db).await?;
+    let today = Utc::now().date_naive();
+    let mut rng = fastrand::Rng::with_seed(2029);
+    let now = Utc::now();
+    let rows: Vec<d::ActiveModel> = (0..DONATIONS)
+        .map(|i| {
+            let day = today - chrono::Days::new(rng.u64(0..3 * 365));
+            let kind = if rng.bool() {
+                DonationKind::Cash
+            } else {
+                DonationKind::InKind
+            };
+            d::ActiveModel {
+                id: Set(domain::DonationId::new()),
+                organization_id: Set(orgs[i % orgs.len()]),
+                school_id: Set(
+                    (rng.u8(0..10) != 0).then(|| schools[rng.usize(0..schools.len())].id)
+                ),
+                received_on: Set(day),
+                school_year: Set(year.start(day).year()),
+                kind: Set(kind),
+                value_usd: Set(i32::from(rng.u16(25..20_000))),
+                description: Set(format!("Donation {}", i + 1)),
+                support_area: Set(Some(SupportArea::ALL[rng.usize(0..SupportArea::ALL.len())])),
+                need_id: Set(None),
+                match_id: Set(None),
+                application_id: Set(None),
+                event: Set(String::new()),
+                status: Set(if rng.u8(0..50) == 0 {
+                    DonationStatus::Voided
+                } else {
+                    DonationStatus::Recorded
+                }),
+                status_reason: Set(None),
+                recorded_by: Set(UserId(Uuid::nil())),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+        })
+        .collect();
+    let count = rows.len();
+    let txn = db::begin_write(db).await?;
+    for chunk in rows.chunks(BATCH) {
+        d::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(&txn)
             .await?;
     }

@@ -1132,6 +1132,67 @@ impl Client {
         Self::json(Self::if_match(r, version).json(t)).await
     }
 
+    // --- the donation ledger ---
+
+    /// Records a donation (staff).
+    pub async fn record_donation(
+        &self,
+        d: &domain::donations::DonationInput,
+    ) -> ClientResult<domain::donations::Donation> {
+        Self::json(self.request(Method::POST, "/api/v1/donations").json(d)).await
+    }
+
+    /// A page of the donation ledger.
+    pub async fn list_donations(
+        &self,
+        q: &domain::donations::DonationQuery,
+    ) -> ClientResult<Page<domain::donations::Donation>> {
+        Self::json(self.request(Method::GET, "/api/v1/donations").query(q)).await
+    }
+
+    /// One donation.
+    pub async fn get_donation(
+        &self,
+        id: domain::DonationId,
+    ) -> ClientResult<domain::donations::Donation> {
+        Self::json(self.request(Method::GET, &format!("/api/v1/donations/{id}"))).await
+    }
+
+    /// Voids or restores a donation (staff).
+    pub async fn transition_donation(
+        &self,
+        id: domain::DonationId,
+        version: i32,
+        t: &domain::donations::DonationTransition,
+    ) -> ClientResult<domain::donations::Donation> {
+        let r = self.request(Method::POST, &format!("/api/v1/donations/{id}/transition"));
+        Self::json(Self::if_match(r, version).json(t)).await
+    }
+
+    /// The ledger's totals, grouped.
+    pub async fn donation_totals(
+        &self,
+        q: &domain::donations::DonationTotalsQuery,
+    ) -> ClientResult<domain::donations::DonationTotals> {
+        Self::json(
+            self.request(Method::GET, "/api/v1/donations/totals")
+                .query(q),
+        )
+        .await
+    }
+
+    /// The ledger as CSV (the list's filters).
+    pub async fn export_donations(
+        &self,
+        q: &domain::donations::DonationQuery,
+    ) -> ClientResult<String> {
+        self.text(
+            self.request(Method::GET, "/api/v1/donations/export")
+                .query(q),
+        )
+        .await
+    }
+
     /// The matching weights.
     pub async fn match_weights(&self) -> ClientResult<domain::offers::MatchingWeights> {
         Self::json(self.request(Method::GET, "/api/v1/matching/weights")).await

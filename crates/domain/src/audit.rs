@@ -44,6 +44,8 @@ wire_enum!(
         Offer => "offer",
         /// A proposed match of an offer to a need.
         Match => "match",
+        /// A donation in the ledger.
+        Donation => "donation",
     }
 );
 
@@ -206,6 +208,8 @@ wire_enum!(
         FollowMatches => "follow_matches",
         /// An offer's listing in the family directory changed.
         UpdateListing => "update_listing",
+        /// A donation was voided (recorded in error); it leaves the totals.
+        Void => "void",
     }
 );
 
@@ -258,6 +262,16 @@ impl From<NeedAction> for AuditAction {
             NeedAction::Meet => Self::Meet,
             NeedAction::Withdraw => Self::Withdraw,
             NeedAction::Reopen => Self::Reopen,
+        }
+    }
+}
+
+impl From<crate::donations::DonationAction> for AuditAction {
+    fn from(a: crate::donations::DonationAction) -> Self {
+        use crate::donations::DonationAction as D;
+        match a {
+            D::Void => Self::Void,
+            D::Restore => Self::Restore,
         }
     }
 }
@@ -324,6 +338,9 @@ mod tests {
             assert_eq!(AuditAction::from(*a).as_str(), a.as_str());
         }
         for a in NeedAction::ALL {
+            assert_eq!(AuditAction::from(*a).as_str(), a.as_str());
+        }
+        for a in crate::donations::DonationAction::ALL {
             assert_eq!(AuditAction::from(*a).as_str(), a.as_str());
         }
     }

@@ -124,3 +124,7 @@ id_type!(
     /// Identifies a proposed match of a partner's offer to a school's need.
     MatchId
 );
+id_type!(
+    /// Identifies a donation in the ledger.
+    DonationId
+);

@@ -26,6 +26,21 @@ wire_enum!(
     }
 );
 
+impl SupportArea {
+    /// Its name in English, as the office's reports write it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Academics => "Academics",
+            Self::SocialEmotionalLearning => "Social emotional learning",
+            Self::WorkBasedLearning => "Work-based learning",
+            Self::PostsecondaryAttainment => "Postsecondary attainment",
+            Self::HealthWellness => "Health & wellness",
+            Self::SocialCivicFamilyLife => "Social, civic & family life",
+            Self::SchoolLife => "School life",
+        }
+    }
+}
+
 wire_enum!(
     /// The five characteristics an eligible partnership shows (vetting checklist).
     EligibilityCriterion {

@@ -42,6 +42,7 @@ pub mod application;
 pub mod audit;
 pub mod auth;
 pub mod directory;
+pub mod donations;
 pub mod hours;
 pub mod ids;
 pub mod import;
@@ -60,8 +61,8 @@ pub mod volunteer;
 pub mod volunteer_metrics;
 
 pub use ids::{
-    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, HourEntryId, MatchId,
-    NeedId, OfferId, OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId, UserId,
-    VolunteerId,
+    AgreementId, ApplicationId, ClearanceId, ContactId, DeliverableId, DonationId, HourEntryId,
+    MatchId, NeedId, OfferId, OpportunityId, OrganizationId, PriorityId, SchoolId, SignupId,
+    UserId, VolunteerId,
 };
 pub use role::{Permission, Role};

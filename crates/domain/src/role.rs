@@ -70,6 +70,11 @@ pub enum Permission {
     AnswerMatches,
     /// Publish partners' offers in the family resource directory.
     ManageDirectory,
+    /// Read the donation ledger and its totals (coordinators: their schools'; partners: their
+    /// organization's).
+    ReadDonations,
+    /// Record donations and void those recorded in error.
+    RecordDonations,
 }
 
 impl Role {
@@ -79,12 +84,11 @@ impl Role {
         match permission {
             ReadSchools => true,
             ManageSchools | ReadAudit | ManageOrganizations | ManageApplications
-            | ManageAgreements | ManageVolunteers | ManageDirectory => {
+            | ManageAgreements | ManageVolunteers | ManageDirectory | RecordDonations => {
                 matches!(self, Role::Admin | Role::Staff)
             }
-            ReadOrganizations | ReadAgreements | ReadNeeds | ReadOffers | ReadMatches => {
-                self != Role::Volunteer
-            }
+            ReadOrganizations | ReadAgreements | ReadNeeds | ReadOffers | ReadMatches
+            | ReadDonations => self != Role::Volunteer,
             ManageOffers | AnswerMatches => {
                 matches!(self, Role::Admin | Role::Staff | Role::Partner)
             }

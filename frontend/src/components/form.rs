@@ -145,6 +145,9 @@ pub fn StatusSteps<A, L, F, Fut, T>(
     send: F,
     /// Called after a step succeeded.
     on_done: Callback<()>,
+    /// Every step needs a reason (the label says so).
+    #[prop(optional)]
+    reason_required: bool,
 ) -> impl IntoView
 where
     A: Copy + Send + Sync + 'static,
@@ -177,7 +180,7 @@ where
         <section class="panel" aria-labelledby=heading_id>
             <h2 id=heading_id>{move || i18n.t(Key::Status)} ": " {move || status.get()}</h2>
             <ProblemBanner form=form/>
-            <TextField name="reason" id_prefix=format!("{heading_id}-") label=Signal::derive(move || i18n.t(Key::NeedStatusReason)) value=reason errors=form.errors/>
+            <TextField name="reason" id_prefix=format!("{heading_id}-") label=Signal::derive(move || i18n.t(if reason_required { Key::StatusReasonRequired } else { Key::NeedStatusReason })) value=reason errors=form.errors required=reason_required/>
             <div class="actions">
                 {steps.into_iter().map(|a| view! {
                     <button type="button" disabled=move || form.busy.get() on:click=move |_| act(a)>{move || step_label(a)}</button>

@@ -299,6 +299,9 @@ fn OfficeView(id: ApplicationId) -> impl IntoView {
                         <Show when=move || st == ApplicationStatus::Approved && auth.can(Permission::ManageAgreements)>
                             <p><A href=format!("/agreements/new?application={id}") attr:class="button primary">{move || i18n.t(Key::CreateAgreement)}</A></p>
                         </Show>
+                        <Show when=move || st == ApplicationStatus::Approved && auth.can(Permission::RecordDonations)>
+                            <p><A href=format!("/donations/new?application={id}") attr:class="button">{move || i18n.t(Key::DonationRecordEvent)}</A></p>
+                        </Show>
                         <Show when=move || action_error.get().is_some()>
                             <div class="state error" role="alert">{move || action_error.get()}</div>
                         </Show>

@@ -122,6 +122,7 @@ pub fn MatchPage() -> impl IntoView {
             <h1>{move || i18n.t(Key::MatchTitle)}</h1>
             <LoadedView resource=found render={move |m: Match| view! {
                 <MatchFacts m=m.clone()/>
+                {(m.status == MatchStatus::Accepted).then(|| view! { <crate::pages::donations::MatchDonations m=m.id/> })}
                 <MatchSteps m=m on_done=Callback::new(move |_| found.refetch())/>
             }}/>
             <p><A href="/matches" attr:class="button">{move || i18n.t(Key::MatchBack)}</A></p>

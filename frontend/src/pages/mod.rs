@@ -7,6 +7,8 @@ pub mod agreements;
 pub mod application_detail;
 pub mod applications;
 pub mod apply;
+pub mod donation;
+pub mod donations;
 pub mod hours;
 pub mod listing;
 pub mod login;

@@ -23,8 +23,12 @@ fn hours(minutes: i64) -> String {
 }
 
 fn money(cents: i64) -> String {
-    let dollars = cents / 100;
-    let mut s = dollars.to_string();
+    dollars(u64::try_from(cents / 100).unwrap_or(0))
+}
+
+/// Whole dollars as the office writes them: `$12,500`.
+pub(crate) fn dollars(d: u64) -> String {
+    let mut s = d.to_string();
     let mut i = s.len() as i64 - 3;
     while i > 0 {
         s.insert(i as usize, ',');

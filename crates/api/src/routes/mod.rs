@@ -4,6 +4,7 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod donations;
 pub mod goals;
 pub mod health;
 pub mod hours;
@@ -387,6 +388,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     resource("/matches/{id}/transition")
                         .route(web::post().to(matches::transition::transition)),
+                )
+                .service(
+                    resource("/donations")
+                        .route(web::get().to(donations::list::list))
+                        .route(web::post().to(donations::create::create)),
+                )
+                .service(
+                    resource("/donations/totals").route(web::get().to(donations::totals::totals)),
+                )
+                .service(
+                    resource("/donations/export").route(web::get().to(donations::export::export)),
+                )
+                .service(resource("/donations/{id}").route(web::get().to(donations::get::get)))
+                .service(
+                    resource("/donations/{id}/transition")
+                        .route(web::post().to(donations::transition::transition)),
                 )
                 .service(
                     resource("/offers")

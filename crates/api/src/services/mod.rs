@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod csv_table;
 pub mod directory;
+pub mod donations;
 pub mod hours;
 pub mod matches;
 pub mod matching;

@@ -14,6 +14,7 @@ mod audit;
 mod auth;
 mod client;
 mod directory;
+mod donations;
 mod exports;
 mod helpers;
 mod hours;

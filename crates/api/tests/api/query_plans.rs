@@ -690,3 +690,60 @@ async fn the_family_directory_reads_its_listings_from_an_index() {
     let cases = vec![("published listings", db::repo::directory::published_query())];
     assert_all_indexed(&app, "directory", cases).await;
 }
+
+#[actix_web::test]
+async fn every_donation_list_comes_from_an_index() {
+    use db::repo::donations;
+    use domain::donations::DonationQuery;
+    use domain::{MatchId, NeedId, SchoolId};
+    let app = TestApp::spawn().await;
+    let d = |q: DonationQuery, a: Audience| donations::list_query(&q, &a, 50, None).unwrap();
+    let cases = vec![
+        ("the ledger", d(DonationQuery::default(), Audience::All)),
+        (
+            "a partner's",
+            d(
+                DonationQuery::default(),
+                Audience::Organization(OrganizationId(some_id())),
+            ),
+        ),
+        (
+            "a coordinator's",
+            d(
+                DonationQuery::default(),
+                Audience::Schools(vec![SchoolId(some_id())]),
+            ),
+        ),
+        (
+            "a school year's",
+            d(
+                DonationQuery {
+                    school_year: Some(2026),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "a need's",
+            d(
+                DonationQuery {
+                    need_id: Some(NeedId(some_id())),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+        (
+            "a match's",
+            d(
+                DonationQuery {
+                    match_id: Some(MatchId(some_id())),
+                    ..Default::default()
+                },
+                Audience::All,
+            ),
+        ),
+    ];
+    assert_all_indexed(&app, "donations", cases).await;
+}

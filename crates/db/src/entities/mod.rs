@@ -19,6 +19,7 @@ pub mod clearances;
 pub mod contacts;
 pub mod directory_counts;
 pub mod directory_listings;
+pub mod donations;
 pub mod goals;
 pub mod hour_entries;
 pub mod need_matches;

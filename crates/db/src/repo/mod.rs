@@ -6,6 +6,7 @@ pub mod audience;
 pub mod audit;
 pub mod cursor;
 pub mod directory;
+pub mod donations;
 pub mod hours;
 pub mod matches;
 pub mod needs;

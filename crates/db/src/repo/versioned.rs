@@ -6,8 +6,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, UpdateMany};
 
 use crate::entities::{
-    agreements, applications, directory_listings, goals, need_matches, offers, opportunities,
-    organizations, plan_priorities, school_needs, schools, settings, users, volunteers,
+    agreements, applications, directory_listings, donations, goals, need_matches, offers,
+    opportunities, organizations, plan_priorities, school_needs, schools, settings, users,
+    volunteers,
 };
 use crate::{DbError, DbResult};
 
@@ -48,12 +49,13 @@ macro_rules! with_status {
     )+};
 }
 
-with_status!(need_matches, offers, school_needs);
+with_status!(donations, need_matches, offers, school_needs);
 
 versioned!(
     agreements => Id,
     applications => Id,
     directory_listings => OfferId,
+    donations => Id,
     goals => Key,
     need_matches => Id,
     offers => Id,
