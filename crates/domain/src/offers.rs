@@ -572,9 +572,108 @@ pub struct MatchQuery {
     pub school_year: Option<i32>,
 }
 
+/// The offers an approved application's answers make, one per kind of contribution it names:
+/// time as the volunteers it expects, treasure as the estimated value of its cash and in-kind
+/// gifts (dollars), talent as hours; its support areas, schools and dates. The office edits them
+/// afterwards like any offer.
+pub fn from_application(
+    organization_id: OrganizationId,
+    p: &crate::application::ProposedProgram,
+) -> Vec<OfferInput> {
+    use crate::intake::ContributionKind as C;
+    let what = if p.description.trim().is_empty() {
+        p.title.trim().to_string()
+    } else {
+        format!("{}: {}", p.title.trim(), p.description.trim())
+    };
+    let description: String = what.chars().take(1000).collect();
+    let mut kinds = p.contributions.clone();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let (help_kind, capacity_unit, capacity) = match kind {
+                C::Time => (
+                    HelpKind::Time,
+                    AskUnit::VolunteerSlots,
+                    p.volunteers_expected.unwrap_or(1),
+                ),
+                C::Treasure => (
+                    HelpKind::Treasure,
+                    AskUnit::Dollars,
+                    p.cash_value_usd
+                        .unwrap_or(0)
+                        .saturating_add(p.in_kind_value_usd.unwrap_or(0)),
+                ),
+                C::Talent => (HelpKind::Talent, AskUnit::Hours, 1),
+            };
+            OfferInput {
+                organization_id,
+                support_areas: p.support_areas.clone(),
+                help_kind,
+                description: description.clone(),
+                capacity_unit,
+                capacity: capacity.clamp(1, 10_000_000),
+                school_ids: p.school_ids.clone(),
+                regions: vec![],
+                levels: vec![],
+                available_from: p.start_date,
+                available_until: p.end_date.filter(|e| p.start_date.is_none_or(|s| *e >= s)),
+            }
+            .normalized()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_approved_application_offers_what_it_named_one_offer_per_kind() {
+        use crate::intake::ContributionKind as C;
+        let school = SchoolId::new();
+        let p = crate::application::ProposedProgram {
+            title: "Reading buddies".into(),
+            description: "Volunteers read with K-2 students.".into(),
+            support_areas: vec![SupportArea::Academics],
+            contributions: vec![C::Treasure, C::Time, C::Time],
+            volunteers_expected: Some(12),
+            cash_value_usd: Some(500),
+            in_kind_value_usd: Some(250),
+            school_ids: vec![school],
+            ..Default::default()
+        };
+        let org = OrganizationId::new();
+        let offers = from_application(org, &p);
+        let kinds: Vec<(HelpKind, AskUnit, u32)> = offers
+            .iter()
+            .map(|o| (o.help_kind, o.capacity_unit, o.capacity))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (HelpKind::Time, AskUnit::VolunteerSlots, 12),
+                (HelpKind::Treasure, AskUnit::Dollars, 750)
+            ]
+        );
+        assert!(offers.iter().all(|o| o.validate().is_ok()));
+        assert_eq!(
+            offers[0].description,
+            "Reading buddies: Volunteers read with K-2 students."
+        );
+        assert_eq!(offers[0].school_ids, [school]);
+        let talent = crate::application::ProposedProgram {
+            contributions: vec![C::Talent],
+            ..p
+        };
+        assert_eq!(
+            from_application(org, &talent)[0].capacity,
+            1,
+            "at least one"
+        );
+    }
 
     #[test]
     fn an_offer_moves_only_along_its_allowed_steps() {

@@ -433,6 +433,31 @@ async fn staff_vet_plan_formalize_and_approve_with_every_gate_enforced() {
         .await
         .unwrap();
     assert_eq!(org["status"], "active_partner");
+    // The answers became the partner's offer: its volunteers, areas and school.
+    let offers = app
+        .get_json(
+            &format!(
+                "/api/v1/offers?organization_id={}",
+                a["organization_id"].as_str().unwrap()
+            ),
+            &staff,
+        )
+        .await;
+    let offers = offers["items"].as_array().unwrap();
+    assert_eq!(offers.len(), 1, "{offers:?}");
+    assert_eq!(offers[0]["help_kind"], "time");
+    assert_eq!(offers[0]["capacity_unit"], "volunteer_slots");
+    assert_eq!(offers[0]["capacity"], 12);
+    assert_eq!(offers[0]["support_areas"], json!(["academics"]));
+    assert_eq!(offers[0]["status"], "active");
+    assert!(
+        offers[0]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Reading buddies: Volunteers read"),
+        "{}",
+        offers[0]["description"]
+    );
     let steps: Vec<&str> = a["history"]
         .as_array()
         .unwrap()

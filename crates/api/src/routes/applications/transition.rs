@@ -14,7 +14,8 @@ use crate::state::AppState;
 /// `criteria_not_met`; an admin may set `override_criteria`, which is recorded),
 /// `start_formalizing` (every applicable planning item done, else 409 `planning_incomplete`;
 /// creates a sub-task per formal process), `approve` (every sub-task done or not needed, else
-/// 409 `subtasks_open`; the organization becomes an active partner), `decline`, `withdraw`,
+/// 409 `subtasks_open`; the organization becomes an active partner, and the answers become its
+/// offers, one per kind of contribution, which the office then edits), `decline`, `withdraw`,
 /// `return_for_information` (these three need a `note`). A step not allowed from the current
 /// status answers 409 `invalid_transition`. Requires `If-Match`.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/transitions", tag = "applications", request_body = TransitionRequest,

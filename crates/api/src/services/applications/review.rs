@@ -120,6 +120,7 @@ pub async fn transition(
                 });
             };
             organizations::set_status(&txn, org, OrganizationStatus::ActivePartner).await?;
+            offers_from_answers(&txn, auth, id, org, &app.form.program).await?;
         }
         _ => {}
     }
@@ -157,6 +158,32 @@ pub async fn transition(
     txn.commit().await?;
     let row = repo::get(db, id).await.or_not_found("application")?;
     assemble(db, &row).await
+}
+
+/// The offers an approved application's answers make (`domain::offers::from_application`),
+/// recorded as the approver's, each audited with the application it came from.
+async fn offers_from_answers(
+    db: &impl ConnectionTrait,
+    auth: &AuthUser,
+    application: ApplicationId,
+    org: domain::OrganizationId,
+    program: &domain::application::ProposedProgram,
+) -> ApiResult<()> {
+    for input in domain::offers::from_application(org, program) {
+        let row = db::repo::offers::insert(db, auth.id, &input).await?;
+        let mut changes = audit::created(&serde_json::to_value(&input).unwrap_or_default());
+        changes["from_application"] = serde_json::json!(application);
+        audit::record(
+            db,
+            &Actor::from(auth),
+            AuditEntity::Offer,
+            row.id,
+            AuditAction::Create,
+            changes,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Answers a vetting criterion (while submitted or vetting) or a planning item (while planning).
