@@ -99,8 +99,13 @@ fn mismatch(field: &str, message: &str) -> ApiError {
     ApiError::invalid_field(field, "mismatch", message)
 }
 
-fn unknown(field: &str, message: &str) -> ApiError {
-    ApiError::invalid_field(field, "not_found", message)
+/// A reference the input names that does not exist is a 422 on its field; any other failure
+/// of the look-up stays what it is (a database outage is not "no such record").
+fn unknown<'a>(field: &'a str, message: &'a str) -> impl Fn(db::DbError) -> ApiError + 'a {
+    move |e| match e {
+        db::DbError::NotFound => ApiError::invalid_field(field, "not_found", message),
+        e => e.into(),
+    }
 }
 
 /// Who gave, to which school, for what: the input's own answers, completed (and checked) from
@@ -122,7 +127,7 @@ async fn resolve(db: &impl ConnectionTrait, input: &DonationInput) -> ApiResult<
     if let Some(mid) = input.match_id {
         let m = match_repo::get(db, mid)
             .await
-            .map_err(|_| unknown("match_id", "No such match."))?;
+            .map_err(unknown("match_id", "No such match."))?;
         if m.status != MatchStatus::Accepted {
             return Err(ApiError::invalid_field(
                 "match_id",
@@ -145,7 +150,7 @@ async fn resolve(db: &impl ConnectionTrait, input: &DonationInput) -> ApiResult<
     if let Some(nid) = need_id {
         let n = need_repo::get(db, nid)
             .await
-            .map_err(|_| unknown("need_id", "No such need."))?;
+            .map_err(unknown("need_id", "No such need."))?;
         if school.is_some_and(|s| s != n.school_id) {
             return Err(mismatch("school_id", "The need is another school's."));
         }
@@ -155,7 +160,7 @@ async fn resolve(db: &impl ConnectionTrait, input: &DonationInput) -> ApiResult<
     if let Some(aid) = input.application_id {
         let a = applications::get(db, aid)
             .await
-            .map_err(|_| unknown("application_id", "No such application."))?;
+            .map_err(unknown("application_id", "No such application."))?;
         let approved = a.status == ApplicationStatus::Approved;
         let Some(partner) = a.organization_id.filter(|_| approved) else {
             return Err(ApiError::invalid_field(
@@ -182,13 +187,13 @@ async fn resolve(db: &impl ConnectionTrait, input: &DonationInput) -> ApiResult<
             "Choose the partner who gave.",
         ));
     };
-    if organizations::get(db, organization_id).await.is_err() {
-        return Err(unknown("organization_id", "No such organization."));
-    }
-    if let Some(s) = school
-        && schools::get(db, s).await.is_err()
-    {
-        return Err(unknown("school_id", "No such school."));
+    organizations::get(db, organization_id)
+        .await
+        .map_err(unknown("organization_id", "No such organization."))?;
+    if let Some(s) = school {
+        schools::get(db, s)
+            .await
+            .map_err(unknown("school_id", "No such school."))?;
     }
     Ok(Resolved {
         organization_id,

@@ -319,19 +319,7 @@ pub(crate) async fn withdraw_open(
     auth: &AuthUser,
     need: NeedId,
 ) -> ApiResult<()> {
-    let open = MatchListQuery {
-        need_id: Some(need),
-        status: Some(rules::MatchStatus::Proposed),
-        ..Default::default()
-    };
-    let (rows, _) = repo::list(
-        db,
-        &open,
-        &Audience::All,
-        domain::page::MAX_LIMIT * 10,
-        None,
-    )
-    .await?;
+    let rows = repo::unanswered_of(db, need).await?;
     let reason = "The school withdrew this need.";
     for r in rows {
         let to = rules::MatchStatus::Withdrawn;

@@ -130,6 +130,15 @@ pub async fn covered(db: &impl ConnectionTrait, need: NeedId) -> DbResult<u32> {
     Ok(u32::try_from(sum).unwrap_or(u32::MAX))
 }
 
+/// Every proposal of a need that the partner has not answered yet.
+pub async fn unanswered_of(db: &impl ConnectionTrait, need: NeedId) -> DbResult<Vec<m::Model>> {
+    Ok(m::Entity::find()
+        .filter(m::Column::NeedId.eq(need))
+        .filter(m::Column::Status.eq(MatchStatus::Proposed))
+        .all(db)
+        .await?)
+}
+
 fn visible(audience: &Audience) -> Condition {
     match audience {
         Audience::All => Condition::all(),
